@@ -1,2 +1,34 @@
-// Placeholder until the contracts issue lands its config.
-module.exports = { solidity: "0.8.28", paths: { tests: "./tests/contracts" } };
+// Hardhat 2 configuration. Both Solidity compilers come from npm (solc-js), so compiling never
+// downloads anything: 0.8.28 for our contracts, 0.8.19 for Chainlink's Operator (pinned pragma).
+require("@nomicfoundation/hardhat-ethers");
+require("@nomicfoundation/hardhat-chai-matchers");
+const path = require("path");
+const { subtask } = require("hardhat/config");
+const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require("hardhat/builtin-tasks/task-names");
+
+const npmCompilers = { "0.8.28": "solc", "0.8.19": "solc-0.8.19" };
+
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async ({ solcVersion }, hre, runSuper) => {
+  const pkg = npmCompilers[solcVersion];
+  if (pkg === undefined) return runSuper();
+  const compilerPath = require.resolve(`${pkg}/soljson.js`);
+  const solc = require(path.dirname(compilerPath));
+  return { compilerPath, isSolcJs: true, version: solcVersion, longVersion: solc.version() };
+});
+
+const optimizer = { enabled: true, runs: 200 };
+
+module.exports = {
+  solidity: {
+    compilers: [
+      { version: "0.8.28", settings: { optimizer, evmVersion: "cancun" } },
+      { version: "0.8.19", settings: { optimizer } },
+    ],
+  },
+  networks: {
+    hardhat: { chainId: 31337, allowUnlimitedContractSize: false },
+    localhost: { url: process.env.RPC_URL || "http://127.0.0.1:8545" },
+  },
+  paths: { sources: "./contracts", tests: "./tests/contracts" },
+  mocha: { timeout: 120000 },
+};

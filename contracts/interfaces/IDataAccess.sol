@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title Meter registry and read-access grants
+/// @notice Meter ids are short ASCII strings packed left-aligned into bytes32 (e.g. "M-7"), at most 16 bytes,
+///         so the oracle client can turn them back into HEMS URLs and orders can store them in half a slot.
+interface IDataAccess {
+    /// @notice A meter was registered (or re-registered) by the operator.
+    event MeterRegistered(bytes32 indexed meterId, address indexed owner, uint32 bus);
+    /// @notice The meter's owner allowed `requester` to read the meter's data.
+    event AccessGranted(bytes32 indexed meterId, address indexed requester);
+    /// @notice The meter's owner withdrew `requester`'s read access.
+    event AccessRevoked(bytes32 indexed meterId, address indexed requester);
+
+    error ZeroAddress();
+    error InvalidMeterId(bytes32 meterId);
+    error UnknownMeter(bytes32 meterId);
+    error NotMeterOwner(bytes32 meterId, address caller);
+
+    /// @notice Register a meter: who owns it and on which feeder bus it sits. Operator only.
+    function registerMeter(bytes32 meterId, address owner, uint32 bus) external;
+
+    /// @notice Allow `requester` (e.g. EnergyTrade) to read the caller's meter. Meter owner only.
+    function grantAccess(bytes32 meterId, address requester) external;
+
+    /// @notice Withdraw `requester`'s read access to the caller's meter. Meter owner only.
+    function revokeAccess(bytes32 meterId, address requester) external;
+
+    /// @notice Whether `requester` may read the meter's data.
+    function hasAccess(bytes32 meterId, address requester) external view returns (bool);
+
+    /// @notice The meter's owner (zero if unknown) and feeder bus.
+    function meterOf(bytes32 meterId) external view returns (address owner, uint32 bus);
+
+    /// @notice Owner and access in one call (what EnergyTrade checks when an order is placed).
+    function ownerAndAccess(bytes32 meterId, address requester) external view returns (address owner, bool access);
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
+/// @notice Units: energy in Wh, prices in wei per kWh, money in wei, distances in metres, time in unix seconds.
+interface IEnergyTrade {
+    enum Phase { None, BiddingOffering, Matching, EnergyTransfer, Settlement, Closed, Cancelled }
+    enum Mechanism { Dpda, Mcafee, Uniform }
+    enum Side { Offer, Bid }
+    enum OrderStatus { None, PendingValidation, Valid, Rejected, Cancelled, Matched, Settled, Refunded }
+
+    struct WindowParams {
+        uint32 biddingDuration;
+        uint32 matchingDuration;
+        uint32 transferDuration;
+        uint32 settlementDuration;
+        uint32 gracePeriod;
+        uint64 maxEnergyWh;
+        uint128 referencePrice;
+        uint128 gridCharge; // wei per kWh per km
+        uint32 maxDistanceM;
+        uint128 penaltyRate; // wei per kWh undelivered
+        address feeRecipient;
+        Mechanism mechanism;
+        bool validateOffers;
+    }
+
+    /// @notice One pairing of an offer and a bid. Order ids are the global order indexes (= seq).
+    struct Match {
+        uint64 offerId;
+        uint64 bidId;
+        uint64 energyWh;
+        uint32 distanceM;
+    }
+
+    struct WindowView {
+        WindowParams params;
+        Phase phase;
+        uint64 biddingDeadline;
+        uint64 matchingDeadline;
+        uint64 transferDeadline;
+        uint64 settlementDeadline;
+        uint256 orderCount;
+        uint256 matchCount;
+        uint256 unsettledBids;
+        uint256 price;
+        bytes32 resultHash;
+    }
+
+    struct OrderView {
+        uint256 windowId;
+        address owner;
+        bytes32 meterId;
+        Side side;
+        uint64 energyWh;
+        uint256 price;
+        OrderStatus status;
+        uint64 matchedWh;
+        uint64 receivedWh;
+        uint256 deposit;
+    }
+
+    event WindowOpened(uint256 indexed windowId, WindowParams params, uint64 biddingDeadline);
+    event PhaseChanged(uint256 indexed windowId, Phase phase);
+    event OfferSubmitted(uint256 indexed windowId, uint256 indexed orderId, address indexed owner, bytes32 meterId,
+        uint64 energyWh, uint256 price, uint256 deposit);
+    event BidSubmitted(uint256 indexed windowId, uint256 indexed orderId, address indexed owner, bytes32 meterId,
+        uint64 energyWh, uint256 price, uint256 deposit);
+    event OfferValidated(uint256 indexed orderId, uint256 availableWh);
+    event OfferRejected(uint256 indexed orderId, uint256 requestedWh, uint256 availableWh);
+    event OrderCancelled(uint256 indexed windowId, uint256 indexed orderId, address indexed owner);
+    event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
+    event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
+    event DeliveryRequested(uint256 indexed windowId, uint256 indexed bidId, bytes32 requestId);
+    event DeliveryReported(uint256 indexed windowId, uint256 indexed bidId, uint256 receivedWh);
+    event MatchSettled(uint256 indexed windowId, uint256 indexed offerId, uint256 indexed bidId, uint256 deliveredWh,
+        uint256 sellerPayout, uint256 buyerPayment, uint256 fee, uint256 penalty);
+    event WindowClosed(uint256 indexed windowId);
+    event WindowCancelled(uint256 indexed windowId, address indexed by);
+    event Credited(address indexed account, uint256 amount);
+    event Withdrawn(address indexed account, uint256 amount);
+
+    error UnknownWindow(uint256 windowId);
+    error UnknownOrder(uint256 orderId);
+    error WrongPhase(uint256 windowId, Phase expected, Phase actual);
+    error DeadlineNotReached(uint256 deadline, uint256 nowTs);
+    error DeadlinePassed(uint256 deadline, uint256 nowTs);
+    error InvalidParams(string reason);
+    error ZeroEnergy();
+    error EnergyAboveMaximum(uint256 energyWh, uint256 maxEnergyWh);
+    error ZeroPrice();
+    error PriceAboveMaximum(uint256 price, uint256 maxPrice);
+    error WrongDeposit(uint256 expected, uint256 sent);
+    error NoDataAccess(bytes32 meterId);
+    error NotMeterOwner(bytes32 meterId, address caller);
+    error InvalidMeterId(bytes32 meterId);
+    error NotOrderOwner(uint256 orderId, address caller);
+    error OrderNotCancellable(uint256 orderId, OrderStatus status);
+    error OrderNotInWindow(uint256 orderId, uint256 windowId);
+    error WrongSide(uint256 orderId, Side expected);
+    error OfferNotValid(uint256 offerId, OrderStatus status);
+    error ZeroMatchEnergy(uint256 offerId, uint256 bidId);
+    error PriceMismatch(uint256 posted, uint256 expected);
+    error IndividualRationality(uint256 orderId, uint256 price);
+    error OverAllocation(uint256 orderId, uint256 allocatedWh, uint256 energyWh);
+    error DistanceAboveMaximum(uint256 distanceM, uint256 maxDistanceM);
+    error FeeAbovePrice(uint256 offerId, uint256 bidId);
+    error TooManyMatchesForBid(uint256 bidId);
+    error BidNotFilled(uint256 bidId, uint256 matchedWh, uint256 energyWh);
+    error NotMatched(uint256 bidId);
+    error AlreadySettled(uint256 bidId);
+    error AlreadyRequested(uint256 bidId);
+    error UnknownReadingRequest(uint256 orderId);
+    error BidsNotSettled(uint256 windowId, uint256 unsettled);
+    error NotCancellable(uint256 windowId, Phase phase, uint256 allowedFrom);
+    error NothingToWithdraw(address account);
+    error TransferFailed(address account, uint256 amount);
+
+    /// @notice Open a trading window; its deadlines start now. Operator only.
+    function openWindow(WindowParams calldata p) external returns (uint256 windowId);
+
+    /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline. Operator only.
+    function advancePhase(uint256 windowId) external;
+
+    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly.
+    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
+        external payable returns (uint256 orderId);
+
+    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly.
+    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
+        external payable returns (uint256 orderId);
+
+    /// @notice Cancel one's own order during BiddingOffering; its money becomes withdrawable.
+    function cancelOrder(uint256 orderId) external;
+
+    /// @notice Post a batch of the clearing result (all batches carry the same price). Operator only, Matching phase.
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external;
+
+    /// @notice Finish clearing: store the result hash and move to EnergyTransfer. Operator only.
+    function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
+
+    /// @notice Ask the oracle for each matched buyer's received energy. Operator only, Settlement phase.
+    function requestDeliveryReadings(uint256 windowId, uint256[] calldata bidIds) external;
+
+    /// @notice Oracle callback: the seller's available energy for a pending offer. Oracle client only.
+    function onAvailableEnergy(uint256 orderId, uint256 availableWh) external;
+
+    /// @notice Oracle callback: the buyer's received energy; settles the bid. Oracle client only.
+    function onDelivery(uint256 bidId, uint256 receivedWh) external;
+
+    /// @notice After the settlement deadline, settle bids whose reading never arrived as if 0 Wh was received. Operator only.
+    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external;
+
+    /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Operator only.
+    function closeWindow(uint256 windowId) external;
+
+    /// @notice Anyone: cancel a window whose operator missed matching or settlement by the grace period.
+    function cancelWindow(uint256 windowId) external;
+
+    /// @notice Pay out the caller's withdrawable balance.
+    function withdraw() external;
+
+    /// @notice Wei the account may withdraw.
+    function withdrawable(address account) external view returns (uint256);
+
+    /// @notice A window's parameters and state.
+    function window(uint256 windowId) external view returns (WindowView memory);
+
+    /// @notice One order.
+    function order(uint256 orderId) external view returns (OrderView memory);
+
+    /// @notice Ids of the window's orders in submission order.
+    function windowOrderIds(uint256 windowId) external view returns (uint256[] memory);
+
+    /// @notice Up to `count` of the window's matches from index `from`, in posting order.
+    function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory);
+
+    /// @notice Number of windows opened so far (window ids are 1..windowCount).
+    function windowCount() external view returns (uint256);
+
+    /// @notice Number of orders placed so far (order ids are 1..orderCount).
+    function orderCount() external view returns (uint256);
+
+    /// @notice Escrow a bid of `energyWh` at `maxPrice` must send in this window.
+    function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256);
+
+    /// @notice Collateral an offer of `energyWh` must send in this window.
+    function offerCollateral(uint256 windowId, uint64 energyWh) external view returns (uint256);
+}
