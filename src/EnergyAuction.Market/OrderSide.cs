@@ -1,0 +1,7 @@
+namespace EnergyAuction.Market;
+
+public enum OrderSide
+{
+    Offer,
+    Bid,
+}
