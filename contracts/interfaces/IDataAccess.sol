@@ -2,8 +2,9 @@
 pragma solidity ^0.8.28;
 
 /// @title Meter registry and read-access grants
-/// @notice Meter ids are short ASCII strings packed left-aligned into bytes32 (e.g. "M-7"), at most 16 bytes,
-///         so the oracle client can turn them back into HEMS URLs and orders can store them in half a slot.
+/// @notice Meter ids are short ASCII strings packed left-aligned into bytes32 (e.g. "M-7"),
+///         so the oracle client can turn them back into HEMS URLs and orders can store them in half a slot:
+///         1 to 16 characters from [A-Za-z0-9._-], the remaining bytes zero.
 interface IDataAccess {
     /// @notice A meter was registered (or re-registered) by the operator.
     event MeterRegistered(bytes32 indexed meterId, address indexed owner, uint32 bus);
@@ -15,9 +16,10 @@ interface IDataAccess {
     error ZeroAddress();
     error InvalidMeterId(bytes32 meterId);
     error UnknownMeter(bytes32 meterId);
+    error MeterAlreadyRegistered(bytes32 meterId);
     error NotMeterOwner(bytes32 meterId, address caller);
 
-    /// @notice Register a meter: who owns it and on which feeder bus it sits. Operator only.
+    /// @notice Register a new meter: who owns it and on which feeder bus it sits. Operator only.
     function registerMeter(bytes32 meterId, address owner, uint32 bus) external;
 
     /// @notice Allow `requester` (e.g. EnergyTrade) to read the caller's meter. Meter owner only.

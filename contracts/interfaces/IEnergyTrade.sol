@@ -56,7 +56,6 @@ interface IEnergyTrade {
         uint256 price;
         OrderStatus status;
         uint64 matchedWh;
-        uint64 receivedWh;
         uint256 deposit;
     }
 
@@ -79,6 +78,7 @@ interface IEnergyTrade {
     event WindowCancelled(uint256 indexed windowId, address indexed by);
     event Credited(address indexed account, uint256 amount);
     event Withdrawn(address indexed account, uint256 amount);
+    event OracleClientSet(address oracleClient);
 
     error UnknownWindow(uint256 windowId);
     error UnknownOrder(uint256 orderId);
@@ -98,7 +98,7 @@ interface IEnergyTrade {
     error OrderNotCancellable(uint256 orderId, OrderStatus status);
     error OrderNotInWindow(uint256 orderId, uint256 windowId);
     error WrongSide(uint256 orderId, Side expected);
-    error OfferNotValid(uint256 offerId, OrderStatus status);
+    error OrderNotValid(uint256 orderId, OrderStatus status);
     error ZeroMatchEnergy(uint256 offerId, uint256 bidId);
     error PriceMismatch(uint256 posted, uint256 expected);
     error IndividualRationality(uint256 orderId, uint256 price);
@@ -109,12 +109,14 @@ interface IEnergyTrade {
     error BidNotFilled(uint256 bidId, uint256 matchedWh, uint256 energyWh);
     error NotMatched(uint256 bidId);
     error AlreadySettled(uint256 bidId);
-    error AlreadyRequested(uint256 bidId);
-    error UnknownReadingRequest(uint256 orderId);
+    error NotAwaitingReading(uint256 orderId);
     error BidsNotSettled(uint256 windowId, uint256 unsettled);
     error NotCancellable(uint256 windowId, Phase phase, uint256 allowedFrom);
     error NothingToWithdraw(address account);
     error TransferFailed(address account, uint256 amount);
+
+    /// @notice Set the EnergyOracleClient and give it ORACLE_ROLE (revoking the previous one). Admin only.
+    function setOracleClient(address client) external;
 
     /// @notice Open a trading window; its deadlines start now. Operator only.
     function openWindow(WindowParams calldata p) external returns (uint256 windowId);
@@ -174,6 +176,12 @@ interface IEnergyTrade {
 
     /// @notice Up to `count` of the window's matches from index `from`, in posting order.
     function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory);
+
+    /// @notice The meter registry orders are checked against.
+    function dataAccess() external view returns (address);
+
+    /// @notice The oracle client readings are requested from.
+    function oracleClient() external view returns (address);
 
     /// @notice Number of windows opened so far (window ids are 1..windowCount).
     function windowCount() external view returns (uint256);
