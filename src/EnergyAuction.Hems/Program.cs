@@ -1,1 +1,24 @@
-return 0;
+using EnergyAuction.Hems;
+
+HemsOptions options;
+try
+{
+    options = HemsOptions.FromArgs(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"hems: {e.Message}");
+    Console.Error.WriteLine("usage: hems [--urls http://127.0.0.1:5080] [--data-dir DIR] [--households FILE] [--time-scale N] [--origin UNIX_SECONDS]");
+    return 2;
+}
+
+try
+{
+    await HemsApp.Build(options, args).RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine($"hems: {e.Message}");
+    return 1;
+}

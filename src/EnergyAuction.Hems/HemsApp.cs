@@ -1,0 +1,49 @@
+using EnergyAuction.Hems.Api;
+using EnergyAuction.Hems.Households;
+using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Hems.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyAuction.Hems;
+
+/// <summary>Builds the HEMS web application, for <c>dotnet run</c> and for tests or the demo in-process.</summary>
+public static class HemsApp
+{
+    /// <summary>
+    /// The HEMS as a <see cref="WebApplication"/> (not started). Use <c>Urls = "http://127.0.0.1:0"</c>
+    /// for a free port and read it back with <see cref="BaseAddress"/> after start.
+    /// </summary>
+    /// <param name="options">Data, households, time scale and listen URLs.</param>
+    /// <param name="args">Extra ASP.NET Core arguments (e.g. <c>--urls</c>, logging switches).</param>
+    /// <param name="time">The clock; tests pass their own to pin "now".</param>
+    public static WebApplication Build(HemsOptions options, string[]? args = null, TimeProvider? time = null)
+    {
+        options.Validate();
+        var builder = WebApplication.CreateBuilder(args ?? []);
+        var urls = options.Urls ?? builder.Configuration["urls"] ?? HemsOptions.DefaultUrl;
+        builder.WebHost.UseUrls(urls);
+        time ??= TimeProvider.System;
+        builder.Services.AddSingleton(time);
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Hems");
+        var profiles = ProfileData.Load(DataDirectory.Resolve(options.DataDirectory), logger);
+        var households = options.HouseholdsFile is null
+            ? HouseholdsFile.Default(Math.Min(ProfileData.FeederLoadCount, profiles.Loads.Count))
+            : HouseholdsFile.Read(options.HouseholdsFile, profiles.Loads.Count);
+        var clock = new SimulatedClock(options.Origin ?? time.GetUtcNow().ToUnixTimeSeconds(), options.TimeScale, time);
+        logger.LogInformation(
+            "Metering {Count} households from origin {Origin} at time scale {Scale}",
+            households.Count, clock.Origin, clock.Scale);
+        app.MapHems(new Meters(households, profiles, clock));
+        return app;
+    }
+
+    /// <summary>The first address a started HEMS listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public static Uri BaseAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}

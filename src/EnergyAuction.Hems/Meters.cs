@@ -1,0 +1,54 @@
+using EnergyAuction.Hems.Households;
+using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Hems.Readings;
+using EnergyAuction.Hems.Simulation;
+
+namespace EnergyAuction.Hems;
+
+/// <summary>
+/// Every meter the HEMS serves: ingested readings when it has them, otherwise the profile replay.
+/// </summary>
+public sealed class Meters
+{
+    private readonly Dictionary<string, Meter> _meters;
+
+    /// <summary>Builds the meters of <paramref name="households"/> over <paramref name="profiles"/>.</summary>
+    public Meters(IEnumerable<Household> households, ProfileData profiles, SimulatedClock clock)
+    {
+        Clock = clock;
+        Profiles = profiles;
+        _meters = households.ToDictionary(
+            h => h.Meter,
+            h => new Meter(new HouseholdSimulation(h, profiles, clock), new MeterReadings()));
+    }
+
+    /// <summary>The time mapping the meters use.</summary>
+    public SimulatedClock Clock { get; }
+
+    /// <summary>The profiles being replayed.</summary>
+    public ProfileData Profiles { get; }
+
+    /// <summary>All households, in meter-id order as configured.</summary>
+    public IEnumerable<Household> Households => _meters.Values.Select(m => m.Simulation.Household);
+
+    /// <summary>The meter with this id, or null.</summary>
+    public Meter? Find(string id) => _meters.GetValueOrDefault(id);
+}
+
+/// <summary>One meter: its household's replay and its ingested readings.</summary>
+public sealed record Meter(HouseholdSimulation Simulation, MeterReadings Readings)
+{
+    /// <summary>Wh received from the grid during [from, to] (real or chain unix seconds).</summary>
+    public long ImportedWh(long from, long to) =>
+        Readings.HasImport ? Readings.ImportedWh(from, to) : Simulation.ImportedWh(from, to);
+
+    /// <summary>
+    /// Wh consumed during [from, to]: the import register when readings were ingested (that is
+    /// what the meter measures), else the household's replayed load.
+    /// </summary>
+    public long ConsumedWh(long from, long to) =>
+        Readings.HasImport ? Readings.ImportedWh(from, to) : Simulation.ConsumedWh(from, to);
+
+    /// <summary>Energy the household can sell at <paramref name="t"/>: battery charge in Wh.</summary>
+    public long ChargeWh(long t) => Readings.HasBattery ? Readings.ChargeWh(t) : Simulation.ChargeWh(t);
+}
