@@ -6,7 +6,7 @@ pragma solidity ^0.8.28;
 ///         so the oracle client can turn them back into HEMS URLs and orders can store them in half a slot:
 ///         1 to 16 characters from [A-Za-z0-9._-], the remaining bytes zero.
 interface IDataAccess {
-    /// @notice A meter was registered (or re-registered) by the operator.
+    /// @notice A meter was registered by the operator.
     event MeterRegistered(bytes32 indexed meterId, address indexed owner, uint32 bus);
     /// @notice The meter's owner allowed `requester` to read the meter's data.
     event AccessGranted(bytes32 indexed meterId, address indexed requester);

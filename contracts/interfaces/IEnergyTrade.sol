@@ -93,7 +93,6 @@ interface IEnergyTrade {
     error WrongDeposit(uint256 expected, uint256 sent);
     error NoDataAccess(bytes32 meterId);
     error NotMeterOwner(bytes32 meterId, address caller);
-    error InvalidMeterId(bytes32 meterId);
     error NotOrderOwner(uint256 orderId, address caller);
     error OrderNotCancellable(uint256 orderId, OrderStatus status);
     error OrderNotInWindow(uint256 orderId, uint256 windowId);

@@ -1,0 +1,683 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IEnergyTrade} from "./interfaces/IEnergyTrade.sol";
+import {IDataAccess} from "./interfaces/IDataAccess.sol";
+import {IEnergyOracleClient} from "./interfaces/IEnergyOracleClient.sol";
+import {Cost} from "./lib/Cost.sol";
+import {Settlement} from "./lib/Settlement.sol";
+
+/// @title Trading windows of the microgrid energy market
+/// @notice Orders, escrow, the posted clearing result, settlement from meter readings and pull payments,
+///         as shared/spec/MARKET.md and shared/design/ARCHITECTURE.md define them.
+contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
+    bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    bytes32 public constant ORACLE_ROLE = keccak256("ORACLE_ROLE");
+
+    /// @notice Storage bounds that let an order fit in two slots; larger values revert with a named error.
+    uint256 public constant MAX_ENERGY_WH = type(uint40).max;
+    uint256 public constant MAX_PRICE = type(uint80).max;
+    uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
+
+    /// @dev What every order placement reads and writes: one slot.
+    struct WindowBook {
+        Phase phase;
+        uint40 biddingDeadline;
+        uint40 firstOrderId;
+        uint40 lastOrderId;
+        uint32 orderCount;
+        uint40 maxEnergyWh;
+        uint32 maxDistanceM;
+        bool validateOffers;
+    }
+
+    /// @dev Later deadlines and clearing/settlement counters: one slot.
+    struct WindowProgress {
+        uint40 matchingDeadline;
+        uint40 transferDeadline;
+        uint40 settlementDeadline;
+        uint32 matchCount;
+        uint32 matchedBids;
+        uint32 filledBids;
+        uint32 settledBids;
+    }
+
+    struct Window {
+        WindowParams params;
+        WindowBook book;
+        WindowProgress progress;
+        uint128 price;
+        bytes32 resultHash;
+    }
+
+    /// @dev Two slots: owner | window | energy | side | status, then price | matched | match count | meter.
+    struct Order {
+        address owner;
+        uint40 windowId;
+        uint40 energyWh;
+        Side side;
+        OrderStatus status;
+        uint80 price;
+        uint40 matchedWh;
+        uint8 matchCount;
+        bytes16 meterId;
+    }
+
+    /// @dev One match, stored under its bid (settlement reads a bid's matches); postIndex keeps posting order.
+    struct BidMatch {
+        uint40 offerId;
+        uint40 energyWh;
+        uint32 distanceM;
+        uint32 postIndex;
+    }
+
+    IDataAccess private immutable registry;
+    IEnergyOracleClient private oracle;
+
+    uint256 private windowsOpened;
+    uint256 private ordersPlaced;
+    mapping(uint256 windowId => Window) private windows;
+    mapping(uint256 orderId => Order) private orders;
+    mapping(uint256 bidId => mapping(uint256 k => BidMatch)) private bidMatches;
+    mapping(address account => uint256) private balances;
+
+    /// @param dataAccess_ the meter registry
+    /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
+    constructor(IDataAccess dataAccess_, address admin) {
+        if (address(dataAccess_) == address(0) || admin == address(0)) revert InvalidParams("zero address");
+        registry = dataAccess_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(OPERATOR_ROLE, admin);
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    /// @inheritdoc IEnergyTrade
+    function setOracleClient(address client) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (client == address(0)) revert InvalidParams("zero address");
+        address previous = address(oracle);
+        if (previous != address(0)) _revokeRole(ORACLE_ROLE, previous);
+        oracle = IEnergyOracleClient(client);
+        _grantRole(ORACLE_ROLE, client);
+        emit OracleClientSet(client);
+    }
+
+    // ---------------------------------------------------------------- window life cycle
+
+    /// @inheritdoc IEnergyTrade
+    function openWindow(WindowParams calldata p) external onlyRole(OPERATOR_ROLE) returns (uint256 windowId) {
+        _checkParams(p);
+        windowId = ++windowsOpened;
+        Window storage w = windows[windowId];
+        w.params = p;
+        uint256 bidding = block.timestamp + p.biddingDuration;
+        uint256 matching = bidding + p.matchingDuration;
+        uint256 transfer = matching + p.transferDuration;
+        w.book = WindowBook({
+            phase: Phase.BiddingOffering,
+            biddingDeadline: uint40(bidding),
+            firstOrderId: 0,
+            lastOrderId: 0,
+            orderCount: 0,
+            maxEnergyWh: uint40(p.maxEnergyWh),
+            maxDistanceM: p.maxDistanceM,
+            validateOffers: p.validateOffers
+        });
+        w.progress = WindowProgress({
+            matchingDeadline: uint40(matching),
+            transferDeadline: uint40(transfer),
+            settlementDeadline: uint40(transfer + p.settlementDuration),
+            matchCount: 0,
+            matchedBids: 0,
+            filledBids: 0,
+            settledBids: 0
+        });
+        emit WindowOpened(windowId, p, uint64(bidding));
+        emit PhaseChanged(windowId, Phase.BiddingOffering);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function advancePhase(uint256 windowId) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        Phase phase = w.book.phase;
+        if (phase == Phase.BiddingOffering) {
+            _requireReached(w.book.biddingDeadline);
+            _setPhase(w, windowId, Phase.Matching);
+        } else if (phase == Phase.EnergyTransfer) {
+            _requireReached(w.progress.transferDeadline);
+            _setPhase(w, windowId, Phase.Settlement);
+        } else {
+            revert WrongPhase(windowId, phase < Phase.EnergyTransfer ? Phase.BiddingOffering : Phase.EnergyTransfer, phase);
+        }
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function closeWindow(uint256 windowId) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requirePhase(windowId, w.book.phase, Phase.Settlement);
+        WindowProgress memory progress = w.progress;
+        if (progress.settledBids != progress.matchedBids) {
+            revert BidsNotSettled(windowId, progress.matchedBids - progress.settledBids);
+        }
+        _release(w, windowId);
+        _setPhase(w, windowId, Phase.Closed);
+        emit WindowClosed(windowId);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function cancelWindow(uint256 windowId) external {
+        Window storage w = _window(windowId);
+        Phase phase = w.book.phase;
+        uint256 missed;
+        if (phase == Phase.BiddingOffering || phase == Phase.Matching) {
+            missed = w.progress.matchingDeadline;
+        } else if (phase == Phase.EnergyTransfer || phase == Phase.Settlement) {
+            missed = w.progress.settlementDeadline;
+        } else {
+            revert NotCancellable(windowId, phase, 0);
+        }
+        uint256 cancellableAfter = missed + w.params.gracePeriod;
+        if (block.timestamp <= cancellableAfter) revert NotCancellable(windowId, phase, cancellableAfter);
+        _release(w, windowId);
+        _setPhase(w, windowId, Phase.Cancelled);
+        emit WindowCancelled(windowId, msg.sender);
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /// @inheritdoc IEnergyTrade
+    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
+        external
+        payable
+        returns (uint256 orderId)
+    {
+        Window storage w = _window(windowId);
+        WindowBook memory book = w.book;
+        _checkOrder(windowId, book, energyWh, minPrice);
+        uint256 deposit = Cost.offerCollateral(energyWh, w.params.penaltyRate);
+        if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);
+        _checkTrader(meterId);
+        OrderStatus status = book.validateOffers ? OrderStatus.PendingValidation : OrderStatus.Valid;
+        orderId = _place(w, windowId, book, Side.Offer, status, meterId, energyWh, minPrice);
+        emit OfferSubmitted(windowId, orderId, msg.sender, meterId, energyWh, minPrice, deposit);
+        if (book.validateOffers) oracle.requestAvailableEnergy(orderId, meterId);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
+        external
+        payable
+        returns (uint256 orderId)
+    {
+        Window storage w = _window(windowId);
+        WindowBook memory book = w.book;
+        _checkOrder(windowId, book, energyWh, maxPrice);
+        uint256 deposit = Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, book.maxDistanceM);
+        if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);
+        _checkTrader(meterId);
+        orderId = _place(w, windowId, book, Side.Bid, OrderStatus.Valid, meterId, energyWh, maxPrice);
+        emit BidSubmitted(windowId, orderId, msg.sender, meterId, energyWh, maxPrice, deposit);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function cancelOrder(uint256 orderId) external {
+        Order storage o = _order(orderId);
+        if (o.owner != msg.sender) revert NotOrderOwner(orderId, msg.sender);
+        Window storage w = windows[o.windowId];
+        WindowBook memory book = w.book;
+        _requirePhase(o.windowId, book.phase, Phase.BiddingOffering);
+        _requireBefore(book.biddingDeadline);
+        OrderStatus status = o.status;
+        if (status != OrderStatus.Valid && status != OrderStatus.PendingValidation) {
+            revert OrderNotCancellable(orderId, status);
+        }
+        o.status = OrderStatus.Cancelled;
+        emit OrderCancelled(o.windowId, orderId, msg.sender);
+        _credit(msg.sender, _deposit(w, o));
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function onAvailableEnergy(uint256 orderId, uint256 availableWh) external onlyRole(ORACLE_ROLE) {
+        Order storage o = _order(orderId);
+        Phase phase = windows[o.windowId].book.phase;
+        // A reading that arrives after clearing has started can no longer change the book.
+        if (o.status != OrderStatus.PendingValidation || phase != Phase.BiddingOffering) {
+            revert NotAwaitingReading(orderId);
+        }
+        if (o.energyWh <= availableWh) {
+            o.status = OrderStatus.Valid;
+            emit OfferValidated(orderId, availableWh);
+        } else {
+            o.status = OrderStatus.Rejected;
+            emit OfferRejected(orderId, o.energyWh, availableWh);
+            _credit(o.owner, _deposit(windows[o.windowId], o));
+        }
+    }
+
+    // ---------------------------------------------------------------- clearing
+
+    /// @inheritdoc IEnergyTrade
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        if (price == 0) revert ZeroPrice();
+        uint256 posted = w.price;
+        if (posted == 0) w.price = price;
+        else if (posted != price) revert PriceMismatch(price, posted);
+
+        WindowProgress memory progress = w.progress;
+        uint256 gridCharge = w.params.gridCharge;
+        uint256 maxDistance = w.book.maxDistanceM;
+        for (uint256 i = 0; i < matches.length; ++i) {
+            _postMatch(windowId, price, gridCharge, maxDistance, matches[i], progress);
+        }
+        w.progress = progress;
+        emit ClearingPosted(windowId, price, matches.length, progress.matchCount);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        WindowProgress memory progress = w.progress;
+        if (w.params.mechanism == Mechanism.Dpda && progress.filledBids != progress.matchedBids) {
+            _revertFirstUnfilledBid(w, windowId);
+        }
+        w.resultHash = resultHash;
+        emit ClearingFinalised(windowId, w.price, resultHash, progress.matchCount);
+        _setPhase(w, windowId, Phase.EnergyTransfer);
+    }
+
+    // ---------------------------------------------------------------- settlement
+
+    /// @inheritdoc IEnergyTrade
+    function requestDeliveryReadings(uint256 windowId, uint256[] calldata bidIds) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requirePhase(windowId, w.book.phase, Phase.Settlement);
+        WindowProgress memory progress = w.progress;
+        for (uint256 i = 0; i < bidIds.length; ++i) {
+            Order storage bid = _unsettledBid(windowId, bidIds[i]);
+            bytes32 requestId = oracle.requestDelivery(
+                bidIds[i], bytes32(bid.meterId), progress.matchingDeadline, progress.transferDeadline
+            );
+            emit DeliveryRequested(windowId, bidIds[i], requestId);
+        }
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function onDelivery(uint256 bidId, uint256 receivedWh) external onlyRole(ORACLE_ROLE) {
+        uint256 windowId = _order(bidId).windowId;
+        Window storage w = windows[windowId];
+        _requirePhase(windowId, w.book.phase, Phase.Settlement);
+        Order storage bid = _unsettledBid(windowId, bidId);
+        emit DeliveryReported(windowId, bidId, receivedWh);
+        _settleBid(w, windowId, bidId, bid, receivedWh);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requirePhase(windowId, w.book.phase, Phase.Settlement);
+        _requireReached(w.progress.settlementDeadline);
+        for (uint256 i = 0; i < bidIds.length; ++i) {
+            _settleBid(w, windowId, bidIds[i], _unsettledBid(windowId, bidIds[i]), 0);
+        }
+    }
+
+    // ---------------------------------------------------------------- pull payments
+
+    /// @inheritdoc IEnergyTrade
+    function withdraw() external nonReentrant {
+        uint256 amount = balances[msg.sender];
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        balances[msg.sender] = 0;
+        emit Withdrawn(msg.sender, amount);
+        (bool ok,) = payable(msg.sender).call{value: amount}("");
+        if (!ok) revert TransferFailed(msg.sender, amount);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function withdrawable(address account) external view returns (uint256) {
+        return balances[account];
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IEnergyTrade
+    function window(uint256 windowId) external view returns (WindowView memory v) {
+        Window storage w = _window(windowId);
+        WindowProgress memory progress = w.progress;
+        v.params = w.params;
+        v.phase = w.book.phase;
+        v.biddingDeadline = w.book.biddingDeadline;
+        v.matchingDeadline = progress.matchingDeadline;
+        v.transferDeadline = progress.transferDeadline;
+        v.settlementDeadline = progress.settlementDeadline;
+        v.orderCount = w.book.orderCount;
+        v.matchCount = progress.matchCount;
+        v.unsettledBids = progress.matchedBids - progress.settledBids;
+        v.price = w.price;
+        v.resultHash = w.resultHash;
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function order(uint256 orderId) external view returns (OrderView memory v) {
+        Order storage o = _order(orderId);
+        v.windowId = o.windowId;
+        v.owner = o.owner;
+        v.meterId = bytes32(o.meterId);
+        v.side = o.side;
+        v.energyWh = o.energyWh;
+        v.price = o.price;
+        v.status = o.status == OrderStatus.Valid && o.matchedWh > 0 ? OrderStatus.Matched : o.status;
+        v.matchedWh = o.matchedWh;
+        v.deposit = _deposit(windows[o.windowId], o);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function windowOrderIds(uint256 windowId) external view returns (uint256[] memory ids) {
+        WindowBook memory book = _window(windowId).book;
+        ids = new uint256[](book.orderCount);
+        uint256 n;
+        for (uint256 id = book.firstOrderId; n < book.orderCount; ++id) {
+            if (orders[id].windowId == windowId) ids[n++] = id;
+        }
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory page) {
+        Window storage w = _window(windowId);
+        uint256 total = w.progress.matchCount;
+        if (from >= total) return new Match[](0);
+        if (count > total - from) count = total - from;
+        page = new Match[](count);
+        WindowBook memory book = w.book;
+        // Matches are stored under their bids; walk the window's bids and place each by its posting index.
+        for (uint256 id = book.firstOrderId; id != 0 && id <= book.lastOrderId; ++id) {
+            Order storage o = orders[id];
+            if (o.windowId != windowId || o.side != Side.Bid) continue;
+            for (uint256 k = 0; k < o.matchCount; ++k) {
+                BidMatch memory m = bidMatches[id][k];
+                if (m.postIndex >= from && m.postIndex < from + count) {
+                    page[m.postIndex - from] = Match(m.offerId, uint64(id), m.energyWh, m.distanceM);
+                }
+            }
+        }
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function windowCount() external view returns (uint256) {
+        return windowsOpened;
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function orderCount() external view returns (uint256) {
+        return ordersPlaced;
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function dataAccess() external view returns (address) {
+        return address(registry);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function oracleClient() external view returns (address) {
+        return address(oracle);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256) {
+        Window storage w = _window(windowId);
+        return Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, w.params.maxDistanceM);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function offerCollateral(uint256 windowId, uint64 energyWh) external view returns (uint256) {
+        return Cost.offerCollateral(energyWh, _window(windowId).params.penaltyRate);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _checkParams(WindowParams calldata p) private pure {
+        if (p.biddingDuration == 0 || p.matchingDuration == 0 || p.transferDuration == 0 || p.settlementDuration == 0) {
+            revert InvalidParams("zero duration");
+        }
+        if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
+        if (p.feeRecipient == address(0)) revert InvalidParams("feeRecipient");
+    }
+
+    function _checkOrder(uint256 windowId, WindowBook memory book, uint64 energyWh, uint128 price) private view {
+        _requirePhase(windowId, book.phase, Phase.BiddingOffering);
+        _requireBefore(book.biddingDeadline);
+        if (energyWh == 0) revert ZeroEnergy();
+        if (energyWh > book.maxEnergyWh) revert EnergyAboveMaximum(energyWh, book.maxEnergyWh);
+        if (price == 0) revert ZeroPrice();
+        if (price > MAX_PRICE) revert PriceAboveMaximum(price, MAX_PRICE);
+    }
+
+    /// @dev The trader must own the meter and have let EnergyTrade read it (the oracle reads it for us).
+    ///      Registered meter ids are at most 16 bytes (DataAccess checks), so bytes16 storage loses nothing.
+    function _checkTrader(bytes32 meterId) private view {
+        (address owner, bool access) = registry.ownerAndAccess(meterId, address(this));
+        if (owner != msg.sender) revert NotMeterOwner(meterId, msg.sender);
+        if (!access) revert NoDataAccess(meterId);
+    }
+
+    function _place(
+        Window storage w,
+        uint256 windowId,
+        WindowBook memory book,
+        Side side,
+        OrderStatus status,
+        bytes32 meterId,
+        uint64 energyWh,
+        uint128 price
+    ) private returns (uint256 orderId) {
+        orderId = ++ordersPlaced;
+        orders[orderId] = Order({
+            owner: msg.sender,
+            windowId: uint40(windowId),
+            energyWh: uint40(energyWh),
+            side: side,
+            status: status,
+            price: uint80(price),
+            matchedWh: 0,
+            matchCount: 0,
+            meterId: bytes16(meterId)
+        });
+        if (book.firstOrderId == 0) book.firstOrderId = uint40(orderId);
+        book.lastOrderId = uint40(orderId);
+        ++book.orderCount;
+        w.book = book;
+    }
+
+    /// @dev One match of a clearing batch: every on-chain check of ARCHITECTURE.md, then the allocation.
+    function _postMatch(
+        uint256 windowId,
+        uint256 price,
+        uint256 gridCharge,
+        uint256 maxDistance,
+        Match calldata m,
+        WindowProgress memory progress
+    ) private {
+        if (m.energyWh == 0) revert ZeroMatchEnergy(m.offerId, m.bidId);
+        if (m.distanceM > maxDistance) revert DistanceAboveMaximum(m.distanceM, maxDistance);
+        // Keeps the seller's fee half below what the energy earns, so settlement cannot underflow.
+        if (price * 2000 < gridCharge * m.distanceM) revert FeeAbovePrice(m.offerId, m.bidId);
+
+        Order storage offer = _matchable(windowId, m.offerId, Side.Offer);
+        if (offer.price > price) revert IndividualRationality(m.offerId, price);
+        uint256 offerAllocated = uint256(offer.matchedWh) + m.energyWh;
+        if (offerAllocated > offer.energyWh) revert OverAllocation(m.offerId, offerAllocated, offer.energyWh);
+        offer.matchedWh = uint40(offerAllocated);
+
+        Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
+        if (bid.price < price) revert IndividualRationality(m.bidId, price);
+        uint256 bidAllocated = uint256(bid.matchedWh) + m.energyWh;
+        uint256 bidEnergy = bid.energyWh;
+        if (bidAllocated > bidEnergy) revert OverAllocation(m.bidId, bidAllocated, bidEnergy);
+        uint256 k = bid.matchCount;
+        if (k == MAX_MATCHES_PER_BID) revert TooManyMatchesForBid(m.bidId);
+        if (k == 0) ++progress.matchedBids;
+        if (bidAllocated == bidEnergy) ++progress.filledBids;
+        bid.matchedWh = uint40(bidAllocated);
+        bid.matchCount = uint8(k + 1);
+
+        bidMatches[m.bidId][k] =
+            BidMatch(uint40(m.offerId), uint40(m.energyWh), m.distanceM, progress.matchCount);
+        ++progress.matchCount;
+    }
+
+    function _matchable(uint256 windowId, uint256 orderId, Side side) private view returns (Order storage o) {
+        o = _orderOfWindow(windowId, orderId, side);
+        if (o.status != OrderStatus.Valid) revert OrderNotValid(orderId, o.status);
+    }
+
+    function _revertFirstUnfilledBid(Window storage w, uint256 windowId) private view {
+        WindowBook memory book = w.book;
+        for (uint256 id = book.firstOrderId; id <= book.lastOrderId; ++id) {
+            Order storage o = orders[id];
+            if (o.windowId == windowId && o.side == Side.Bid && o.matchedWh > 0 && o.matchedWh < o.energyWh) {
+                revert BidNotFilled(id, o.matchedWh, o.energyWh);
+            }
+        }
+    }
+
+    function _unsettledBid(uint256 windowId, uint256 bidId) private view returns (Order storage bid) {
+        bid = _orderOfWindow(windowId, bidId, Side.Bid);
+        if (bid.matchCount == 0) revert NotMatched(bidId);
+        if (bid.status != OrderStatus.Valid) revert AlreadySettled(bidId);
+    }
+
+    /// @dev MARKET.md "Settlement" for one buyer: spread D_b = min(R_b, E_b) over its matches, pay sellers, the
+    ///      fee recipient and the buyer (refund plus penalties). E_b is the bid's matched energy.
+    function _settleBid(Window storage w, uint256 windowId, uint256 bidId, Order storage bid, uint256 receivedWh)
+        private
+    {
+        uint256 n = bid.matchCount;
+        uint256 matched = bid.matchedWh;
+        BidMatch[] memory ms = new BidMatch[](n);
+        uint256[] memory energies = new uint256[](n);
+        for (uint256 k = 0; k < n; ++k) {
+            ms[k] = bidMatches[bidId][k];
+            energies[k] = ms[k].energyWh;
+        }
+        uint256[] memory delivered =
+            Settlement.deliveredPerMatch(receivedWh < matched ? receivedWh : matched, matched, energies);
+        Settlement.Terms memory terms = Settlement.Terms(w.price, w.params.gridCharge, w.params.penaltyRate);
+
+        Settlement.Outcome memory total;
+        for (uint256 k = 0; k < n; ++k) {
+            _settleMatch(windowId, bidId, terms, ms[k], delivered[k], total);
+        }
+        uint256 escrow = _deposit(w, bid);
+        // Rounding of the fee halves can ask a buyer whose price equals p0 for a few wei more than the escrow;
+        // the fee recipient forgoes those wei so the buyer never pays above its escrow.
+        if (total.buyerPayment > escrow) {
+            total.fee -= total.buyerPayment - escrow;
+            total.buyerPayment = escrow;
+        }
+        bid.status = OrderStatus.Settled;
+        ++w.progress.settledBids;
+        _credit(w.params.feeRecipient, total.fee);
+        _credit(bid.owner, escrow - total.buyerPayment + total.penalty);
+    }
+
+    /// @dev Pays the seller of one match and adds the buyer's side to `total`.
+    function _settleMatch(
+        uint256 windowId,
+        uint256 bidId,
+        Settlement.Terms memory terms,
+        BidMatch memory m,
+        uint256 deliveredWh,
+        Settlement.Outcome memory total
+    ) private {
+        Settlement.Outcome memory o = Settlement.settleMatch(terms, m.energyWh, deliveredWh, m.distanceM);
+        total.buyerPayment += o.buyerPayment;
+        total.penalty += o.penalty;
+        total.fee += o.fee;
+        emit MatchSettled(windowId, m.offerId, bidId, deliveredWh, o.sellerPayout, o.buyerPayment, o.fee, o.penalty);
+        _credit(orders[m.offerId].owner, o.sellerPayout);
+    }
+
+    /// @dev Give back every deposit the window still holds: unsettled bids get their full escrow, offers their
+    ///      collateral minus what settled matches already paid out of it.
+    function _release(Window storage w, uint256 windowId) private {
+        WindowBook memory book = w.book;
+        if (book.orderCount == 0) return;
+        uint256 first = book.firstOrderId;
+        uint256 penaltyRate = w.params.penaltyRate;
+        uint256[] memory collateralUsed = new uint256[](book.lastOrderId - first + 1);
+        for (uint256 id = first; id <= book.lastOrderId; ++id) {
+            Order storage o = orders[id];
+            if (o.windowId != windowId || o.status != OrderStatus.Settled) continue;
+            for (uint256 k = 0; k < o.matchCount; ++k) {
+                BidMatch memory m = bidMatches[id][k];
+                collateralUsed[m.offerId - first] += Cost.offerCollateral(m.energyWh, penaltyRate);
+            }
+        }
+        for (uint256 id = first; id <= book.lastOrderId; ++id) {
+            Order storage o = orders[id];
+            OrderStatus status = o.status;
+            if (o.windowId != windowId || (status != OrderStatus.Valid && status != OrderStatus.PendingValidation)) {
+                continue;
+            }
+            uint256 used = collateralUsed[id - first];
+            o.status = used > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
+            _credit(o.owner, _deposit(w, o) - used);
+        }
+    }
+
+    function _deposit(Window storage w, Order storage o) private view returns (uint256) {
+        return o.side == Side.Bid
+            ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM)
+            : Cost.offerCollateral(o.energyWh, w.params.penaltyRate);
+    }
+
+    function _credit(address account, uint256 amount) private {
+        if (amount == 0) return;
+        balances[account] += amount;
+        emit Credited(account, amount);
+    }
+
+    function _setPhase(Window storage w, uint256 windowId, Phase phase) private {
+        w.book.phase = phase;
+        emit PhaseChanged(windowId, phase);
+    }
+
+    function _requireClearingOpen(Window storage w, uint256 windowId) private view {
+        _requirePhase(windowId, w.book.phase, Phase.Matching);
+        uint256 last = uint256(w.progress.matchingDeadline) + w.params.gracePeriod;
+        if (block.timestamp > last) revert DeadlinePassed(last, block.timestamp);
+    }
+
+    function _window(uint256 windowId) private view returns (Window storage w) {
+        w = windows[windowId];
+        if (w.book.phase == Phase.None) revert UnknownWindow(windowId);
+    }
+
+    function _order(uint256 orderId) private view returns (Order storage o) {
+        o = orders[orderId];
+        if (o.owner == address(0)) revert UnknownOrder(orderId);
+    }
+
+    function _orderOfWindow(uint256 windowId, uint256 orderId, Side side) private view returns (Order storage o) {
+        o = _order(orderId);
+        if (o.windowId != windowId) revert OrderNotInWindow(orderId, windowId);
+        if (o.side != side) revert WrongSide(orderId, side);
+    }
+
+    function _requirePhase(uint256 windowId, Phase actual, Phase expected) private pure {
+        if (actual != expected) revert WrongPhase(windowId, expected, actual);
+    }
+
+    function _requireReached(uint256 deadline) private view {
+        if (block.timestamp < deadline) revert DeadlineNotReached(deadline, block.timestamp);
+    }
+
+    function _requireBefore(uint256 deadline) private view {
+        if (block.timestamp >= deadline) revert DeadlinePassed(deadline, block.timestamp);
+    }
+}
