@@ -1,0 +1,189 @@
+using System.Numerics;
+using EnergyAuction.Ethereum.Abi;
+using EnergyAuction.Ethereum.Contracts;
+using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Ethereum.Rpc;
+
+namespace EnergyAuction.Ethereum.Transactions;
+
+/// <summary>Signs and submits transactions from one account: local nonce tracking so many can be in flight,
+/// gas estimation with a margin, EIP-1559 or legacy fees, receipt waiting, and revert decoding.</summary>
+public sealed class TransactionManager
+{
+    private readonly TransactionManagerOptions _options;
+    private readonly FeeEstimator _fees;
+    private readonly SemaphoreSlim _nonceLock = new(1, 1);
+    private readonly SemaphoreSlim _initLock = new(1, 1);
+    private BigInteger? _chainId;
+    private BigInteger? _nextNonce;
+
+    public TransactionManager(EthRpcClient rpc, EthECKey key, TransactionManagerOptions? options = null)
+    {
+        Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
+        Key = key ?? throw new ArgumentNullException(nameof(key));
+        _options = options ?? new TransactionManagerOptions();
+        _fees = new FeeEstimator(rpc, _options);
+    }
+
+    public EthRpcClient Rpc { get; }
+
+    public EthECKey Key { get; }
+
+    public string Address => Key.Address;
+
+    /// <summary>The node's chain id, checked once against <see cref="TransactionManagerOptions.ExpectedChainId"/>.</summary>
+    public async Task<BigInteger> GetChainIdAsync(CancellationToken ct = default)
+    {
+        if (_chainId is { } known) return known;
+        await _initLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_chainId is null)
+            {
+                var actual = await Rpc.ChainIdAsync(ct).ConfigureAwait(false);
+                if (_options.ExpectedChainId is { } expected && expected != actual)
+                    throw new WrongChainException(Rpc.Endpoint, actual, expected);
+                _chainId = actual;
+            }
+            return _chainId.Value;
+        }
+        finally
+        {
+            _initLock.Release();
+        }
+    }
+
+    /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.</summary>
+    public async Task<BigInteger> EstimateGasAsync(TransactionInput input, ContractAbi? abi = null, CancellationToken ct = default)
+    {
+        try
+        {
+            var estimate = await Rpc.EstimateGasAsync(new CallInput(input.To, input.Data, Address, input.Value), ct).ConfigureAwait(false);
+            return estimate * (100 + _options.GasMarginPercent) / 100;
+        }
+        catch (RpcException e) when (RevertOf(e, abi) is { } revert)
+        {
+            throw revert;
+        }
+    }
+
+    /// <summary>Signs with the next nonce and submits; returns the transaction hash without waiting for mining.
+    /// Safe to call concurrently: nonces are handed out in call order with no gaps.</summary>
+    public async Task<string> SendTransactionAsync(TransactionInput input, ContractAbi? abi = null, CancellationToken ct = default)
+    {
+        var chainId = await GetChainIdAsync(ct).ConfigureAwait(false);
+        var gas = input.Gas ?? await EstimateGasAsync(input, abi, ct).ConfigureAwait(false);
+        var fees = await _fees.CurrentAsync(ct).ConfigureAwait(false);
+        // Sending under the lock keeps nonces arriving in order: nodes that mine on arrival (Hardhat automine)
+        // reject a nonce ahead of the account's next one.
+        await _nonceLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, "pending", ct).ConfigureAwait(false);
+            var raw = fees.IsLegacy
+                ? new LegacyTransaction(nonce, fees.GasPrice, gas, input.To, input.Value, input.Data).Sign(Key, chainId)
+                : new Eip1559Transaction(nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gas, input.To, input.Value, input.Data).Sign(Key, chainId);
+            try
+            {
+                var hash = await Rpc.SendRawTransactionAsync(raw, ct).ConfigureAwait(false);
+                _nextNonce = nonce + 1;
+                return hash;
+            }
+            catch
+            {
+                // The node's view of the nonce is the truth after any failed send.
+                _nextNonce = null;
+                throw;
+            }
+        }
+        finally
+        {
+            _nonceLock.Release();
+        }
+    }
+
+    /// <summary>Sends and waits for the receipt; a reverted transaction throws <see cref="ContractRevertException"/>
+    /// decoded against the ABI (the call is replayed with eth_call at the failing block to get the revert data).</summary>
+    public async Task<TransactionReceipt> SendAndWaitAsync(TransactionInput input, ContractAbi? abi = null, CancellationToken ct = default)
+    {
+        var hash = await SendTransactionAsync(input, abi, ct).ConfigureAwait(false);
+        var receipt = await WaitForReceiptAsync(hash, ct).ConfigureAwait(false);
+        await ThrowIfRevertedAsync(receipt, input, abi, ct).ConfigureAwait(false);
+        return receipt;
+    }
+
+    /// <summary>Submits many transactions back to back, then waits for all receipts (batched polling). Receipts are
+    /// returned in input order, reverted ones included (check <see cref="TransactionReceipt.Succeeded"/>).</summary>
+    public async Task<IReadOnlyList<TransactionReceipt>> SendManyAsync(IEnumerable<TransactionInput> inputs, ContractAbi? abi = null, CancellationToken ct = default)
+    {
+        var hashes = new List<string>();
+        foreach (var input in inputs) hashes.Add(await SendTransactionAsync(input, abi, ct).ConfigureAwait(false));
+        return await WaitForReceiptsAsync(hashes, ct).ConfigureAwait(false);
+    }
+
+    public async Task<TransactionReceipt> WaitForReceiptAsync(string transactionHash, CancellationToken ct = default) =>
+        (await WaitForReceiptsAsync([transactionHash], ct).ConfigureAwait(false))[0];
+
+    /// <summary>Polls until every transaction is mined, or throws <see cref="TimeoutException"/> naming the missing ones.</summary>
+    public async Task<IReadOnlyList<TransactionReceipt>> WaitForReceiptsAsync(IReadOnlyList<string> transactionHashes, CancellationToken ct = default)
+    {
+        var receipts = new Dictionary<string, TransactionReceipt>(StringComparer.OrdinalIgnoreCase);
+        var deadline = DateTime.UtcNow + _options.ReceiptTimeout;
+        const int batchSize = 100;
+        while (true)
+        {
+            var missing = transactionHashes.Where(h => !receipts.ContainsKey(h)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var chunk in missing.Chunk(batchSize))
+            {
+                var answers = await Rpc.BatchAsync([.. chunk.Select(h => new RpcRequest("eth_getTransactionReceipt", h))], ct).ConfigureAwait(false);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var result = answers[i].GetResultOrThrow();
+                    if (result.ValueKind != System.Text.Json.JsonValueKind.Null) receipts[chunk[i]] = TransactionReceipt.FromJson(result);
+                }
+            }
+            if (transactionHashes.All(receipts.ContainsKey))
+                return [.. transactionHashes.Select(h => receipts[h])];
+            if (DateTime.UtcNow > deadline)
+            {
+                var pending = transactionHashes.Where(h => !receipts.ContainsKey(h)).ToList();
+                throw new TimeoutException($"{pending.Count} transaction(s) not mined within {_options.ReceiptTimeout.TotalSeconds:0}s, e.g. {pending[0]}");
+            }
+            await Task.Delay(_options.ReceiptPollInterval, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forgets the local nonce so the next send asks the node (after transactions were dropped or sent elsewhere).</summary>
+    public async Task ResetNonceAsync()
+    {
+        await _nonceLock.WaitAsync().ConfigureAwait(false);
+        _nextNonce = null;
+        _nonceLock.Release();
+    }
+
+    /// <summary>Throws the decoded revert of a failed receipt by replaying the call on the state of the block it
+    /// failed in (which includes anything mined before it in that block).</summary>
+    public async Task ThrowIfRevertedAsync(TransactionReceipt receipt, TransactionInput input, ContractAbi? abi, CancellationToken ct = default)
+    {
+        if (receipt.Succeeded) return;
+        try
+        {
+            await Rpc.CallAsync(new CallInput(input.To, input.Data, Address, input.Value, input.Gas),
+                HexConvert.ToQuantity(receipt.BlockNumber), ct).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (RevertOf(e, abi, receipt.TransactionHash) is { } revert)
+        {
+            throw revert;
+        }
+        throw new ContractRevertException("Revert", [], null, abi?.ContractName ?? "contract", null, receipt.TransactionHash);
+    }
+
+    internal static ContractRevertException? RevertOf(RpcException e, ContractAbi? abi, string? transactionHash = null)
+    {
+        if (e.RevertData is { } data) return ContractRevertException.FromRevertData(data, abi, transactionHash);
+        return e.RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase)
+            ? ContractRevertException.FromRevertData([], abi, transactionHash)
+            : null;
+    }
+}
