@@ -17,7 +17,6 @@ interface IEnergyOracleClient {
 
     error OnlyEnergyTrade(address caller);
     error NoDataAccess(bytes32 meterId);
-    error UnknownRequest(bytes32 requestId);
 
     /// @notice Ask for the seller's available energy in Wh (HEMS `/battery-soc/{meter}`). EnergyTrade only.
     function requestAvailableEnergy(uint256 orderId, bytes32 meterId) external returns (bytes32 requestId);

@@ -1,0 +1,393 @@
+// Every custom error of EnergyTrade and EnergyOracleClient, triggered the way a user or the operator would.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { advanceTo } = require("../../scripts/lib/chain-time");
+
+const G = 1_000_000_000n;
+const PHASE = { None: 0, BiddingOffering: 1, Matching: 2, EnergyTransfer: 3, Settlement: 4, Closed: 5, Cancelled: 6 };
+
+async function biddingFixture() {
+  const signers = await ethers.getSigners();
+  const [admin, node, dso, s1, s2, b1, b2, stranger] = signers;
+  const traders = [
+    { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
+    { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
+  ];
+  const market = await setUpMarket(signers, { node, traders });
+  const params = windowParams({ feeRecipient: dso.address });
+  const windowId = await openWindow(market.trade, params);
+  return { ...market, params, windowId, admin, node, dso, s1, s2, b1, b2, stranger };
+}
+
+/** A window in Matching with two offers and two bids (ids in the returned object). */
+async function matchingFixture() {
+  const f = await biddingFixture();
+  const { trade, windowId } = f;
+  f.offer1 = (await placeOrder(trade, windowId, "offer", { signer: f.s1, meter: "S-1", energy: 5_000n, price: 100n * G })).id;
+  f.offer2 = (await placeOrder(trade, windowId, "offer", { signer: f.s2, meter: "S-2", energy: 5_000n, price: 120n * G })).id;
+  f.bid1 = (await placeOrder(trade, windowId, "bid", { signer: f.b1, meter: "B-1", energy: 4_000n, price: 150n * G })).id;
+  f.bid2 = (await placeOrder(trade, windowId, "bid", { signer: f.b2, meter: "B-2", energy: 3_000n, price: 130n * G })).id;
+  f.view = await trade.window(windowId);
+  await advanceTo(f.view.biddingDeadline);
+  await trade.advancePhase(windowId);
+  return f;
+}
+
+/** The matching window cleared at 125 gwei/kWh (bid1 4,000 Wh from offer1; bid2 3,000 Wh from offer2), now in Settlement. */
+async function settlementFixture() {
+  const f = await matchingFixture();
+  const { trade, windowId } = f;
+  f.price = 125n * G;
+  await trade.postClearing(windowId, f.price, [
+    { offerId: f.offer1, bidId: f.bid1, energyWh: 4_000n, distanceM: 100 },
+    { offerId: f.offer2, bidId: f.bid2, energyWh: 3_000n, distanceM: 200 },
+  ]);
+  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await advanceTo(f.view.transferDeadline);
+  await trade.advancePhase(windowId);
+  return f;
+}
+
+const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, energyWh, distanceM });
+
+describe("EnergyTrade rejects bad input with named errors", function () {
+  describe("opening windows and placing orders", function () {
+    it("InvalidParams for a zero duration, zero or oversized maximum energy, or no fee recipient", async function () {
+      const { trade, dso } = await loadFixture(biddingFixture);
+      const bad = [
+        [{ biddingDuration: 0 }, "zero duration"],
+        [{ maxEnergyWh: 0n }, "maxEnergyWh"],
+        [{ maxEnergyWh: 2n ** 40n }, "maxEnergyWh"],
+        [{ feeRecipient: ethers.ZeroAddress }, "feeRecipient"],
+      ];
+      for (const [override, reason] of bad) {
+        await expect(trade.openWindow(windowParams({ feeRecipient: dso.address, ...override })))
+          .to.be.revertedWithCustomError(trade, "InvalidParams").withArgs(reason);
+      }
+    });
+
+    it("only the operator opens windows and advances phases", async function () {
+      const { trade, stranger, params, windowId } = await loadFixture(biddingFixture);
+      await expect(trade.connect(stranger).openWindow(params))
+        .to.be.revertedWithCustomError(trade, "AccessControlUnauthorizedAccount")
+        .withArgs(stranger.address, await trade.OPERATOR_ROLE());
+      await expect(trade.connect(stranger).advancePhase(windowId))
+        .to.be.revertedWithCustomError(trade, "AccessControlUnauthorizedAccount");
+    });
+
+    it("UnknownWindow and UnknownOrder", async function () {
+      const { trade, b1 } = await loadFixture(biddingFixture);
+      await expect(trade.connect(b1).submitBid(99, meterId("B-1"), 1_000n, G))
+        .to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
+      await expect(trade.window(0)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(0);
+      await expect(trade.connect(b1).cancelOrder(42)).to.be.revertedWithCustomError(trade, "UnknownOrder").withArgs(42);
+    });
+
+    it("ZeroEnergy, EnergyAboveMaximum, ZeroPrice, PriceAboveMaximum", async function () {
+      const { trade, b1, s1, windowId, params } = await loadFixture(biddingFixture);
+      const bid = (e, p) => trade.connect(b1).submitBid(windowId, meterId("B-1"), e, p);
+      await expect(bid(0n, G)).to.be.revertedWithCustomError(trade, "ZeroEnergy");
+      await expect(bid(params.maxEnergyWh + 1n, G))
+        .to.be.revertedWithCustomError(trade, "EnergyAboveMaximum").withArgs(params.maxEnergyWh + 1n, params.maxEnergyWh);
+      await expect(bid(1_000n, 0n)).to.be.revertedWithCustomError(trade, "ZeroPrice");
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, 2n ** 80n))
+        .to.be.revertedWithCustomError(trade, "PriceAboveMaximum").withArgs(2n ** 80n, 2n ** 80n - 1n);
+    });
+
+    it("WrongDeposit when the escrow or collateral is off by one wei", async function () {
+      const { trade, b1, s1, windowId } = await loadFixture(biddingFixture);
+      const escrow = await trade.bidEscrow(windowId, 1_000n, 150n * G);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow - 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow, escrow - 1n);
+      const collateral = await trade.offerCollateral(windowId, 1_000n);
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, { value: collateral + 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(collateral, collateral + 1n);
+    });
+
+    it("NotMeterOwner for someone else's or an unregistered meter, NoDataAccess once access is revoked", async function () {
+      const { trade, dataAccess, b1, b2, windowId } = await loadFixture(biddingFixture);
+      const escrow = await trade.bidEscrow(windowId, 1_000n, G);
+      await expect(trade.connect(b2).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+        .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("B-1"), b2.address);
+      await expect(trade.connect(b2).submitBid(windowId, meterId("X-9"), 1_000n, G, { value: escrow }))
+        .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("X-9"), b2.address);
+      await dataAccess.connect(b1).revokeAccess(meterId("B-1"), trade.target);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+        .to.be.revertedWithCustomError(trade, "NoDataAccess").withArgs(meterId("B-1"));
+    });
+
+    it("DeadlinePassed for an order after the bidding deadline, DeadlineNotReached for an early advance", async function () {
+      const { trade, b1, windowId } = await loadFixture(biddingFixture);
+      const view = await trade.window(windowId);
+      await expect(trade.advancePhase(windowId)).to.be.revertedWithCustomError(trade, "DeadlineNotReached");
+      await advanceTo(view.biddingDeadline);
+      await expect(placeOrder(trade, windowId, "bid", { signer: b1, meter: "B-1", energy: 1_000n, price: G }))
+        .to.be.revertedWithCustomError(trade, "DeadlinePassed");
+    });
+
+    it("NotOrderOwner and OrderNotCancellable; a cancelled order's money is withdrawable", async function () {
+      const { trade, b1, b2, windowId } = await loadFixture(biddingFixture);
+      const { id, deposit } = await placeOrder(trade, windowId, "bid", { signer: b1, meter: "B-1", energy: 1_000n, price: G });
+      await expect(trade.connect(b2).cancelOrder(id))
+        .to.be.revertedWithCustomError(trade, "NotOrderOwner").withArgs(id, b2.address);
+      await expect(trade.connect(b1).cancelOrder(id)).to.emit(trade, "OrderCancelled").withArgs(windowId, id, b1.address)
+        .and.to.emit(trade, "Credited").withArgs(b1.address, deposit);
+      await expect(trade.connect(b1).cancelOrder(id))
+        .to.be.revertedWithCustomError(trade, "OrderNotCancellable").withArgs(id, 4);
+      expect(await trade.withdrawable(b1.address)).to.equal(deposit);
+    });
+
+    it("WrongPhase for an order or a cancellation outside BiddingOffering", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(placeOrder(f.trade, f.windowId, "bid", { signer: f.b1, meter: "B-1", energy: 1_000n, price: G }))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.BiddingOffering, PHASE.Matching);
+      await expect(f.trade.connect(f.b1).cancelOrder(f.bid1))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.BiddingOffering, PHASE.Matching);
+      await expect(f.trade.advancePhase(f.windowId))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.BiddingOffering, PHASE.Matching);
+    });
+  });
+
+  describe("posting the clearing result", function () {
+    it("only the operator posts, and only in Matching", async function () {
+      const f = await loadFixture(biddingFixture);
+      await expect(f.trade.postClearing(f.windowId, G, []))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.Matching, PHASE.BiddingOffering);
+      const m = await loadFixture(matchingFixture);
+      await expect(m.trade.connect(m.stranger).postClearing(m.windowId, G, []))
+        .to.be.revertedWithCustomError(m.trade, "AccessControlUnauthorizedAccount");
+    });
+
+    it("ZeroPrice and PriceMismatch between batches", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(f.trade.postClearing(f.windowId, 0n, [])).to.be.revertedWithCustomError(f.trade, "ZeroPrice");
+      await f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 1_000n)]);
+      await expect(f.trade.postClearing(f.windowId, 126n * G, [match(f.offer1, f.bid1, 1_000n)]))
+        .to.be.revertedWithCustomError(f.trade, "PriceMismatch").withArgs(126n * G, 125n * G);
+    });
+
+    it("IndividualRationality when the price is below an offer's minimum or above a bid's maximum", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(f.trade.postClearing(f.windowId, 119n * G, [match(f.offer2, f.bid1, 1_000n)]))
+        .to.be.revertedWithCustomError(f.trade, "IndividualRationality").withArgs(f.offer2, 119n * G);
+      await expect(f.trade.postClearing(f.windowId, 131n * G, [match(f.offer1, f.bid2, 1_000n)]))
+        .to.be.revertedWithCustomError(f.trade, "IndividualRationality").withArgs(f.bid2, 131n * G);
+    });
+
+    it("OverAllocation of an offer or a bid, also across batches", async function () {
+      const f = await loadFixture(matchingFixture);
+      const p = 125n * G;
+      await expect(f.trade.postClearing(f.windowId, p, [match(f.offer1, f.bid1, 3_000n), match(f.offer1, f.bid2, 2_001n)]))
+        .to.be.revertedWithCustomError(f.trade, "OverAllocation").withArgs(f.offer1, 5_001n, 5_000n);
+      await f.trade.postClearing(f.windowId, p, [match(f.offer1, f.bid1, 3_000n)]);
+      await expect(f.trade.postClearing(f.windowId, p, [match(f.offer2, f.bid1, 1_001n)]))
+        .to.be.revertedWithCustomError(f.trade, "OverAllocation").withArgs(f.bid1, 4_001n, 4_000n);
+    });
+
+    it("ZeroMatchEnergy, DistanceAboveMaximum, WrongSide, OrderNotInWindow, OrderNotValid, UnknownOrder", async function () {
+      const f = await loadFixture(matchingFixture);
+      const p = 125n * G;
+      const post = (m) => f.trade.postClearing(f.windowId, p, [m]);
+      await expect(post(match(f.offer1, f.bid1, 0n)))
+        .to.be.revertedWithCustomError(f.trade, "ZeroMatchEnergy").withArgs(f.offer1, f.bid1);
+      await expect(post(match(f.offer1, f.bid1, 1n, f.params.maxDistanceM + 1)))
+        .to.be.revertedWithCustomError(f.trade, "DistanceAboveMaximum").withArgs(f.params.maxDistanceM + 1, f.params.maxDistanceM);
+      await expect(post(match(f.bid2, f.bid1, 1n))).to.be.revertedWithCustomError(f.trade, "WrongSide").withArgs(f.bid2, 0);
+      await expect(post(match(f.offer1, f.offer2, 1n))).to.be.revertedWithCustomError(f.trade, "WrongSide").withArgs(f.offer2, 1);
+      await expect(post(match(f.offer1, 77n, 1n))).to.be.revertedWithCustomError(f.trade, "UnknownOrder").withArgs(77n);
+
+      // An order of another window, and a cancelled offer.
+      const other = await openWindow(f.trade, f.params);
+      const foreign = (await placeOrder(f.trade, other, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: G })).id;
+      await expect(post(match(foreign, f.bid1, 1n)))
+        .to.be.revertedWithCustomError(f.trade, "OrderNotInWindow").withArgs(foreign, f.windowId);
+      const cancelled = (await placeOrder(f.trade, other, "offer", { signer: f.s2, meter: "S-2", energy: 100n, price: G })).id;
+      await f.trade.connect(f.s2).cancelOrder(cancelled);
+      await advanceTo((await f.trade.window(other)).biddingDeadline);
+      await f.trade.advancePhase(other);
+      const bidOther = foreign; // any order id of `other` works as the offer side check runs first
+      await expect(f.trade.postClearing(other, p, [match(cancelled, bidOther, 1n)]))
+        .to.be.revertedWithCustomError(f.trade, "OrderNotValid").withArgs(cancelled, 4);
+    });
+
+    it("FeeAbovePrice when the grid fee of a match could exceed what the energy earns", async function () {
+      const f = await loadFixture(biddingFixture);
+      const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, gridCharge: 1_000_000n }));
+      const o = (await placeOrder(f.trade, w, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: 1_000n })).id;
+      const b = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 100n, price: 1_000n })).id;
+      await advanceTo((await f.trade.window(w)).biddingDeadline);
+      await f.trade.advancePhase(w);
+      await expect(f.trade.postClearing(w, 1_000n, [match(o, b, 100n, 3)]))
+        .to.be.revertedWithCustomError(f.trade, "FeeAbovePrice").withArgs(o, b);
+      await f.trade.postClearing(w, 1_000n, [match(o, b, 100n, 2)]);
+    });
+
+    it("TooManyMatchesForBid beyond 255 matches of one bid", async function () {
+      const f = await loadFixture(matchingFixture);
+      const batch = Array.from({ length: 255 }, () => match(f.offer1, f.bid1, 1n));
+      await f.trade.postClearing(f.windowId, 125n * G, batch);
+      await expect(f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 1n)]))
+        .to.be.revertedWithCustomError(f.trade, "TooManyMatchesForBid").withArgs(f.bid1);
+    });
+
+    it("BidNotFilled when a dpda clearing leaves a matched bid partly filled; mcafee allows it", async function () {
+      const f = await loadFixture(matchingFixture);
+      await f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 4_000n), match(f.offer2, f.bid2, 2_999n)]);
+      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.trade, "BidNotFilled").withArgs(f.bid2, 2_999n, 3_000n);
+
+      const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, mechanism: 1 }));
+      const o = (await placeOrder(f.trade, w, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: G })).id;
+      const b = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 200n, price: G })).id;
+      await advanceTo((await f.trade.window(w)).biddingDeadline);
+      await f.trade.advancePhase(w);
+      await f.trade.postClearing(w, G, [match(o, b, 100n)]);
+      await expect(f.trade.finaliseClearing(w, ethers.ZeroHash)).to.emit(f.trade, "ClearingFinalised");
+    });
+
+    it("DeadlinePassed once the matching deadline and grace period are over", async function () {
+      const f = await loadFixture(matchingFixture);
+      await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
+      await expect(f.trade.postClearing(f.windowId, G, [])).to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
+      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
+    });
+
+    it("a clearing with no match is allowed (no trade)", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+        .to.emit(f.trade, "ClearingFinalised").withArgs(f.windowId, 0, ethers.ZeroHash, 0);
+    });
+  });
+
+  describe("settlement and withdrawals", function () {
+    it("NotMatched, AlreadySettled (double settlement), BidsNotSettled", async function () {
+      const f = await loadFixture(settlementFixture);
+      const extra = f.stranger;
+      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.offer1]))
+        .to.be.revertedWithCustomError(f.trade, "WrongSide").withArgs(f.offer1, 1);
+      await expect(f.trade.closeWindow(f.windowId))
+        .to.be.revertedWithCustomError(f.trade, "BidsNotSettled").withArgs(f.windowId, 2);
+      const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.bid1])).wait();
+      const [request] = readingRequestsIn(receipt, f.operator, f.client);
+      await fulfil(f.operator, f.node, request, 4_000n);
+      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
+
+      // The oracle role is the client's; for a direct call the admin lends it to a test account.
+      await f.trade.grantRole(await f.trade.ORACLE_ROLE(), extra.address);
+      await expect(f.trade.connect(extra).onDelivery(f.bid1, 4_000n))
+        .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
+
+      const w = await openWindow(f.trade, f.params);
+      const lonely = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 10n, price: G })).id;
+      const v = await f.trade.window(w);
+      await advanceTo(v.biddingDeadline);
+      await f.trade.advancePhase(w);
+      await f.trade.finaliseClearing(w, ethers.ZeroHash);
+      await advanceTo(v.transferDeadline);
+      await f.trade.advancePhase(w);
+      await expect(f.trade.requestDeliveryReadings(w, [lonely]))
+        .to.be.revertedWithCustomError(f.trade, "NotMatched").withArgs(lonely);
+    });
+
+    it("only the oracle client reports readings; WrongPhase for a reading before Settlement", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(f.trade.connect(f.stranger).onDelivery(f.bid1, 1n))
+        .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
+        .withArgs(f.stranger.address, await f.trade.ORACLE_ROLE());
+      await f.trade.grantRole(await f.trade.ORACLE_ROLE(), f.stranger.address);
+      await expect(f.trade.connect(f.stranger).onDelivery(f.bid1, 1n))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.Settlement, PHASE.Matching);
+    });
+
+    it("NotAwaitingReading for a validation reading of an offer that is not pending", async function () {
+      const f = await loadFixture(matchingFixture);
+      await f.trade.grantRole(await f.trade.ORACLE_ROLE(), f.stranger.address);
+      await expect(f.trade.connect(f.stranger).onAvailableEnergy(f.offer1, 10_000n))
+        .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.offer1);
+    });
+
+    it("settleUnreported settles a silent meter as zero delivery, only after the settlement deadline", async function () {
+      const f = await loadFixture(settlementFixture);
+      await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "DeadlineNotReached");
+      await advanceTo(f.view.settlementDeadline);
+      const penalty = 4_000n * f.params.penaltyRate / 1000n;
+      await expect(f.trade.settleUnreported(f.windowId, [f.bid1, f.bid2]))
+        .to.emit(f.trade, "MatchSettled").withArgs(f.windowId, f.offer1, f.bid1, 0, 0, 0, 0, penalty);
+      await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
+      await expect(f.trade.closeWindow(f.windowId)).to.emit(f.trade, "WindowClosed");
+      const escrow = await f.trade.bidEscrow(f.windowId, 4_000n, 150n * G);
+      expect(await f.trade.withdrawable(f.b1.address)).to.equal(escrow + penalty);
+    });
+
+    it("NothingToWithdraw, also on a second withdrawal", async function () {
+      const f = await loadFixture(biddingFixture);
+      const { id, deposit } = await placeOrder(f.trade, f.windowId, "bid", { signer: f.b1, meter: "B-1", energy: 1_000n, price: G });
+      await f.trade.connect(f.b1).cancelOrder(id);
+      await expect(f.trade.connect(f.b1).withdraw()).to.emit(f.trade, "Withdrawn").withArgs(f.b1.address, deposit);
+      await expect(f.trade.connect(f.b1).withdraw())
+        .to.be.revertedWithCustomError(f.trade, "NothingToWithdraw").withArgs(f.b1.address);
+    });
+
+    it("TransferFailed keeps the balance when the recipient refuses ETH", async function () {
+      const f = await loadFixture(biddingFixture);
+      const trader = await ethers.deployContract("RejectingTrader");
+      await f.dataAccess.registerMeter(meterId("R-1"), trader.target, 9);
+      await trader.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId("R-1"), f.trade.target]));
+      const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
+      await trader.forward(f.trade.target,
+        f.trade.interface.encodeFunctionData("submitBid", [f.windowId, meterId("R-1"), 1_000n, G]), { value: escrow });
+      const id = await f.trade.orderCount();
+      await trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("cancelOrder", [id]));
+      await expect(trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("withdraw")))
+        .to.be.revertedWithCustomError(f.trade, "TransferFailed").withArgs(trader.target, escrow);
+      expect(await f.trade.withdrawable(trader.target)).to.equal(escrow);
+    });
+  });
+
+  describe("the oracle client", function () {
+    it("OnlyEnergyTrade: nobody else can spend the client's LINK", async function () {
+      const f = await loadFixture(biddingFixture);
+      await expect(f.client.connect(f.stranger).requestAvailableEnergy(1, meterId("S-1")))
+        .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
+      await expect(f.client.connect(f.stranger).requestDelivery(1, meterId("B-1"), 0, 1))
+        .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
+    });
+
+    it("NoDataAccess: a buyer who revoked access after bidding cannot be read", async function () {
+      const f = await loadFixture(settlementFixture);
+      await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
+      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.client, "NoDataAccess").withArgs(meterId("B-1"));
+    });
+
+    it("a fulfilment only counts from the Operator, and only once", async function () {
+      const f = await loadFixture(settlementFixture);
+      const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.bid2])).wait();
+      const [request] = readingRequestsIn(receipt, f.operator, f.client);
+      await expect(f.client.connect(f.stranger).fulfill(request.requestId, 3_000n))
+        .to.be.revertedWith("Source must be the oracle of the request");
+      await expect(fulfil(f.operator, f.stranger, request, 3_000n)).to.be.revertedWith("Not authorized sender");
+      await expect(fulfil(f.operator, f.node, request, 3_000n))
+        .to.emit(f.client, "ReadingFulfilled").withArgs(request.requestId, 3_000n);
+      await expect(fulfil(f.operator, f.node, request, 3_000n)).to.be.revertedWith("Must have a valid requestId");
+    });
+
+    it("the owner reconfigures the oracle; others cannot", async function () {
+      const f = await loadFixture(biddingFixture);
+      await expect(f.client.connect(f.stranger).configure(f.operator.target, ethers.ZeroHash, 1n, "http://x"))
+        .to.be.revertedWithCustomError(f.client, "OwnableUnauthorizedAccount");
+      await expect(f.client.configure(f.operator.target, ethers.ZeroHash, 1n, "http://hems:8080"))
+        .to.emit(f.client, "OracleConfigured").withArgs(f.operator.target, ethers.ZeroHash, 1n, "http://hems:8080");
+      expect(await f.client.hemsBaseUrl()).to.equal("http://hems:8080");
+      await expect(f.client.connect(f.stranger).setEnergyTrade(f.stranger.address))
+        .to.be.revertedWithCustomError(f.client, "OwnableUnauthorizedAccount");
+    });
+  });
+});
