@@ -1,0 +1,121 @@
+// The escape hatch: when the operator goes silent past the grace period, anyone cancels the window and
+// every wei comes back (settled buyers keep their settlement).
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { advanceTo } = require("../../scripts/lib/chain-time");
+const { windowCredits } = require("../../scripts/lib/window-model");
+
+const G = 1_000_000_000n;
+
+async function bookFixture() {
+  const signers = await ethers.getSigners();
+  const [, node, dso, s1, s2, b1, b2, anyone] = signers;
+  const traders = [
+    { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
+    { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
+  ];
+  const market = await setUpMarket(signers, { node, traders });
+  const params = windowParams({ feeRecipient: dso.address, validateOffers: true });
+  const windowId = await openWindow(market.trade, params);
+  const orders = [];
+  const place = async (side, signer, meter, energy, price, available) => {
+    const { id, receipt } = await placeOrder(market.trade, windowId, side, { signer, meter, energy, price });
+    if (side === "offer") {
+      const [request] = readingRequestsIn(receipt, market.operator, market.client);
+      if (available !== undefined) await fulfil(market.operator, node, request, available);
+    }
+    orders.push({ id, owner: signer.address, side, energy, price });
+    return id;
+  };
+  const ids = {
+    offer1: await place("offer", s1, "S-1", 5_000n, 100n * G, 9_000n),
+    offer2: await place("offer", s2, "S-2", 4_000n, 110n * G, 4_000n),
+    pending: await place("offer", s2, "S-2", 1_000n, 90n * G), // its reading never arrives
+    bid1: await place("bid", b1, "B-1", 3_000n, 150n * G),
+    bid2: await place("bid", b2, "B-2", 4_000n, 140n * G),
+  };
+  const view = await market.trade.window(windowId);
+  return { ...market, params, windowId, orders, ids, view, anyone, s1, s2, b1, b2, dso, node };
+}
+
+async function expectEveryoneRepaid(f, expected) {
+  let owed = 0n;
+  for (const a of [f.s1, f.s2, f.b1, f.b2, f.dso]) {
+    const want = expected.credits.get(a.address.toLowerCase()) || 0n;
+    expect(await f.trade.withdrawable(a.address)).to.equal(want);
+    owed += want;
+    if (want > 0n) await f.trade.connect(a).withdraw();
+  }
+  expect(owed).to.equal(expected.deposits);
+  expect(await ethers.provider.getBalance(f.trade.target)).to.equal(0n);
+}
+
+describe("Liveness: cancelling a window the operator abandoned", function () {
+  it("is refused until the matching deadline plus grace has passed, then anyone recovers everything", async function () {
+    const f = await loadFixture(bookFixture);
+    const cancellableAfter = f.view.matchingDeadline + BigInt(f.params.gracePeriod);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 1, cancellableAfter);
+    await advanceTo(f.view.biddingDeadline);
+    await f.trade.advancePhase(f.windowId);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 2, cancellableAfter);
+
+    await advanceTo(cancellableAfter + 1n);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.emit(f.trade, "WindowCancelled").withArgs(f.windowId, f.anyone.address)
+      .and.to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, 6);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 6, 0);
+    expect((await f.trade.order(f.ids.pending)).status).to.equal(7n); // Refunded
+    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: new Map() }));
+  });
+
+  it("after a partial settlement: the settled buyer keeps its settlement, the rest is refunded", async function () {
+    const f = await loadFixture(bookFixture);
+    await advanceTo(f.view.biddingDeadline);
+    await f.trade.advancePhase(f.windowId);
+    const price = 120n * G;
+    const matches = [
+      { offerId: f.ids.offer1, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 500 },
+      { offerId: f.ids.offer1, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 700 },
+      { offerId: f.ids.offer2, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 900 },
+    ];
+    await f.trade.postClearing(f.windowId, price, matches);
+    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await advanceTo(f.view.transferDeadline);
+    await f.trade.advancePhase(f.windowId);
+    const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.ids.bid1])).wait();
+    const [request] = readingRequestsIn(receipt, f.operator, f.client);
+    await fulfil(f.operator, f.node, request, 2_500n);
+
+    const cancellableAfter = f.view.settlementDeadline + BigInt(f.params.gracePeriod);
+    await expect(f.trade.cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 4, cancellableAfter);
+    await advanceTo(cancellableAfter + 1n);
+    await f.trade.connect(f.anyone).cancelWindow(f.windowId);
+    await expect(f.trade.closeWindow(f.windowId)).to.be.revertedWithCustomError(f.trade, "WrongPhase");
+
+    const expected = windowCredits({
+      params: f.params, orders: f.orders, price,
+      matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
+      received: new Map([[f.ids.bid1, 2_500n]]),
+    });
+    await expectEveryoneRepaid(f, expected);
+  });
+
+  it("a window stuck in EnergyTransfer can be cancelled after settlement deadline plus grace", async function () {
+    const f = await loadFixture(bookFixture);
+    await advanceTo(f.view.biddingDeadline);
+    await f.trade.advancePhase(f.windowId);
+    await f.trade.postClearing(f.windowId, 120n * G,
+      [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }]);
+    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
+    await f.trade.connect(f.anyone).cancelWindow(f.windowId);
+    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: new Map() }));
+  });
+});
