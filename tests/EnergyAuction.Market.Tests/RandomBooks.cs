@@ -18,17 +18,17 @@ public sealed class RandomBooks(int seed)
         var huge = _random.Next(8) == 0;
         // Few distinct prices make ties common; "huge" books go near the integer limits.
         var priceLevels = _random.Next(3) == 0 ? 3 : 1000;
-        return new OrderBook(Orders(offers, huge, priceLevels), Orders(bids, huge, priceLevels));
+        return new OrderBook(Orders("s", offers, huge, priceLevels), Orders("b", bids, huge, priceLevels));
     }
 
     public OrderBook Shuffled(OrderBook book) => new(Shuffle(book.Offers), Shuffle(book.Bids));
 
-    private Order[] Orders(int count, bool huge, int priceLevels)
+    private Order[] Orders(string prefix, int count, bool huge, int priceLevels)
     {
         var seqs = Enumerable.Range(0, count).Select(i => (long)i * 3 + _random.Next(3)).ToArray();
         _random.Shuffle(seqs);
         return Enumerable.Range(0, count).Select(i => new Order(
-            $"o{seqs[i]}",
+            $"{prefix}{seqs[i]}",
             huge ? long.MaxValue - _random.NextInt64(1_000_000) : 1 + _random.NextInt64(100_000),
             huge ? (BigInteger.One << 255) + _random.Next(priceLevels) : 1000 + _random.Next(priceLevels) * 10,
             seqs[i])).ToArray();
