@@ -1,0 +1,74 @@
+namespace EnergyAuction.Operator.Options;
+
+/// <summary>
+/// Everything the operator daemon is configured with, bound from appsettings.json, then
+/// environment variables prefixed <c>ENERGY_OPERATOR_</c> (nested keys with <c>__</c>, e.g.
+/// <c>ENERGY_OPERATOR_Window__BiddingSeconds</c>), then command-line flags (see
+/// <see cref="OperatorConfiguration.Flags"/>). The keystore password is deliberately not here:
+/// it comes from <c>ENERGY_OPERATOR_PASSWORD</c> or <see cref="KeystorePasswordFile"/> only.
+/// </summary>
+public sealed class OperatorOptions
+{
+    /// <summary>JSON-RPC endpoint of the chain.</summary>
+    public string? RpcUrl { get; set; }
+
+    /// <summary>Deployment record with the contract addresses.</summary>
+    public string? DeploymentFile { get; set; }
+
+    /// <summary>Web3 Secret Storage keystore of the operator account.</summary>
+    public string? KeystoreFile { get; set; }
+
+    /// <summary>File holding the keystore password, used when <c>ENERGY_OPERATOR_PASSWORD</c> is not set.</summary>
+    public string? KeystorePasswordFile { get; set; }
+
+    /// <summary>Base URL of the HEMS the oracle client's requests point at.</summary>
+    public string HemsBaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Comma-separated HEMS hosts (<c>host</c> or <c>host:port</c>) the oracle job may fetch; empty means the host of <see cref="HemsBaseUrl"/>.</summary>
+    public string HemsAllowList { get; set; } = "";
+
+    /// <summary>Shared data directory; null means <c>../shared/data</c> relative to the repository root.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Feeder CSV directory; null means <c>ieee-eu-lv</c> under <see cref="DataDirectory"/>.</summary>
+    public string? FeederDirectory { get; set; }
+
+    /// <summary>Oracle job checkpoint (last block, fulfilled requests).</summary>
+    public string CheckpointFile { get; set; } = ".work/operator/oracle-checkpoint.json";
+
+    /// <summary>Where <c>/health</c> and <c>/status</c> listen; loopback by default.</summary>
+    public string StatusUrl { get; set; } = "http://127.0.0.1:5090";
+
+    /// <summary>Open a new window every this many seconds of chain time; 0 opens none.</summary>
+    public long WindowEverySeconds { get; set; }
+
+    /// <summary>Parameters of the windows the daemon opens.</summary>
+    public WindowOptions Window { get; set; } = new();
+
+    /// <summary>Most matches posted in one clearing transaction.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Gas limit of one clearing batch transaction; batches are cut to stay under it.</summary>
+    public long BatchGasLimit { get; set; } = 10_000_000;
+
+    /// <summary>How often the chain is polled for new blocks and deadlines.</summary>
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Longest wait for one HEMS answer.</summary>
+    public int HemsTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>Retries of a HEMS query after the first attempt.</summary>
+    public int HemsRetries { get; set; } = 4;
+
+    /// <summary>The allow-listed HEMS hosts.</summary>
+    public IReadOnlyList<string> AllowedHemsHosts()
+    {
+        var hosts = HemsAllowList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (hosts.Length > 0) return hosts;
+        return Uri.TryCreate(HemsBaseUrl, UriKind.Absolute, out var uri) ? [uri.Authority] : [];
+    }
+
+    /// <summary>The feeder CSV directory this configuration points at.</summary>
+    public string ResolvedFeederDirectory() =>
+        Path.GetFullPath(FeederDirectory ?? Path.Combine(RepositoryPaths.DataDirectory(DataDirectory), "ieee-eu-lv"));
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.RegularExpressions;
+
+namespace EnergyAuction.Operator.Options;
+
+/// <summary>Checks a configuration before the daemon starts, naming every setting that cannot work.</summary>
+public static partial class OperatorOptionsValidator
+{
+    private static readonly string[] Mechanisms = ["dpda", "mcafee", "uniform"];
+
+    /// <summary>Every problem found, as "Setting: what is wrong"; empty when the options can work.</summary>
+    public static IReadOnlyList<string> Problems(OperatorOptions o)
+    {
+        var problems = new List<string>();
+        void Check(bool ok, string problem)
+        {
+            if (!ok) problems.Add(problem);
+        }
+
+        Check(IsHttpUrl(o.RpcUrl), $"RpcUrl: an absolute http(s) URL is required, got '{o.RpcUrl}'");
+        CheckFile(problems, nameof(o.DeploymentFile), o.DeploymentFile);
+        CheckFile(problems, nameof(o.KeystoreFile), o.KeystoreFile);
+        if (o.KeystorePasswordFile is not null) CheckFile(problems, nameof(o.KeystorePasswordFile), o.KeystorePasswordFile);
+        Check(KeystorePassword.Read(o) is not null,
+            $"keystore password: set {KeystorePassword.EnvironmentVariable} or KeystorePasswordFile (never a flag)");
+        Check(IsHttpUrl(o.HemsBaseUrl), $"HemsBaseUrl: an absolute http(s) URL is required, got '{o.HemsBaseUrl}'");
+        Check(o.AllowedHemsHosts().Count > 0, "HemsAllowList: at least one HEMS host is required");
+        Check(o.FeederDirectory is null || Directory.Exists(o.FeederDirectory), $"FeederDirectory: '{o.FeederDirectory}' does not exist");
+        Check(!string.IsNullOrWhiteSpace(o.CheckpointFile), "CheckpointFile: a path is required");
+        Check(IsHttpUrl(o.StatusUrl), $"StatusUrl: an absolute http URL is required, got '{o.StatusUrl}'");
+        Check(o.WindowEverySeconds >= 0, "WindowEverySeconds: must be >= 0 (0 opens no windows)");
+        Check(o.BatchSize >= 1, "BatchSize: must be >= 1");
+        Check(o.BatchGasLimit >= 100_000, "BatchGasLimit: must be >= 100000");
+        Check(o.PollIntervalMilliseconds >= 10, "PollIntervalMilliseconds: must be >= 10");
+        Check(o.HemsTimeoutMilliseconds >= 1, "HemsTimeoutMilliseconds: must be >= 1");
+        Check(o.HemsRetries is >= 0 and <= 10, "HemsRetries: must be 0..10");
+
+        var w = o.Window;
+        Check(w.BiddingSeconds > 0, "Window:BiddingSeconds: must be > 0");
+        Check(w.MatchingSeconds > 0, "Window:MatchingSeconds: must be > 0");
+        Check(w.TransferSeconds > 0, "Window:TransferSeconds: must be > 0");
+        Check(w.SettlementSeconds > 0, "Window:SettlementSeconds: must be > 0");
+        Check(w.GraceSeconds > 0, "Window:GraceSeconds: must be > 0");
+        Check(w.MaxEnergyWh > 0, "Window:MaxEnergyWh: must be > 0");
+        Check(w.MaxDistanceMetres >= 0, "Window:MaxDistanceMetres: must be >= 0");
+        Check(IsWei(w.ReferencePrice), $"Window:ReferencePrice: wei per kWh as a whole number, got '{w.ReferencePrice}'");
+        Check(IsWei(w.GridCharge), $"Window:GridCharge: wei per kWh per km as a whole number, got '{w.GridCharge}'");
+        Check(IsWei(w.PenaltyRate), $"Window:PenaltyRate: wei per kWh as a whole number, got '{w.PenaltyRate}'");
+        Check(w.FeeRecipient is not null && Address().IsMatch(w.FeeRecipient),
+            $"Window:FeeRecipient: the DSO's address (0x + 40 hex digits) is required, got '{w.FeeRecipient}'");
+        Check(Mechanisms.Contains(w.Mechanism), $"Window:Mechanism: one of {string.Join(", ", Mechanisms)}, got '{w.Mechanism}'");
+        return problems;
+    }
+
+    private static void CheckFile(List<string> problems, string name, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) problems.Add($"{name}: a file is required");
+        else if (!File.Exists(path)) problems.Add($"{name}: '{Path.GetFullPath(path)}' does not exist");
+    }
+
+    private static bool IsHttpUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    private static bool IsWei(string text) =>
+        BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var wei) && wei < BigInteger.One << 256;
+
+    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
+    private static partial Regex Address();
+}

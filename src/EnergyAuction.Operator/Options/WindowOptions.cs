@@ -1,0 +1,47 @@
+namespace EnergyAuction.Operator.Options;
+
+/// <summary>
+/// Parameters of each window the daemon opens (ARCHITECTURE.md, MARKET.md "Settlement"). Prices
+/// are decimal text in wei so that values beyond 64 bits bind from any configuration source.
+/// </summary>
+public sealed class WindowOptions
+{
+    /// <summary>Length of BiddingOffering, seconds of chain time.</summary>
+    public long BiddingSeconds { get; set; } = 600;
+
+    /// <summary>Length of Matching.</summary>
+    public long MatchingSeconds { get; set; } = 120;
+
+    /// <summary>Length of EnergyTransfer.</summary>
+    public long TransferSeconds { get; set; } = 3600;
+
+    /// <summary>Length of Settlement.</summary>
+    public long SettlementSeconds { get; set; } = 180;
+
+    /// <summary>How long after a deadline anyone may cancel the window if the operator has not acted.</summary>
+    public long GraceSeconds { get; set; } = 300;
+
+    /// <summary>Largest offer or bid, in Wh.</summary>
+    public long MaxEnergyWh { get; set; } = 100_000;
+
+    /// <summary>Reference price, wei per kWh.</summary>
+    public string ReferencePrice { get; set; } = "50000000000000";
+
+    /// <summary>Grid charge C_d, wei per kWh per km.</summary>
+    public string GridCharge { get; set; } = "1000000000000";
+
+    /// <summary>Maximum feeder distance L, metres.</summary>
+    public long MaxDistanceMetres { get; set; } = 300;
+
+    /// <summary>Penalty rate, wei per kWh undelivered (may be 0).</summary>
+    public string PenaltyRate { get; set; } = "10000000000000";
+
+    /// <summary>The DSO's address, which receives the grid fees.</summary>
+    public string? FeeRecipient { get; set; }
+
+    /// <summary>Clearing mechanism: dpda, mcafee or uniform.</summary>
+    public string Mechanism { get; set; } = "dpda";
+
+    /// <summary>Whether offers are checked against the seller's battery reading by the oracle.</summary>
+    public bool ValidateOffers { get; set; } = true;
+}
