@@ -1,0 +1,225 @@
+// Randomised invariant: many windows with random books, clearings, deliveries, cancellations and withdrawals.
+// After every step the contract's ETH balance equals what it owes (withdrawable balances plus deposits still
+// held), and at the end of each window every account's balance matches the JS model of MARKET.md to the wei.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { advanceTo } = require("../../scripts/lib/chain-time");
+const { windowCredits } = require("../../scripts/lib/window-model");
+const { bidEscrow, offerCollateral } = require("../../scripts/lib/settlement-model");
+
+const SEED = Number(process.env.INVARIANT_SEED || 1);
+const WINDOWS = Number(process.env.INVARIANT_WINDOWS || 12);
+
+/** mulberry32: a small deterministic PRNG so a failure can be replayed with INVARIANT_SEED. */
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  return { next, int, big: (lo, hi) => BigInt(int(Number(lo), Number(hi))), pick: (xs) => xs[int(0, xs.length - 1)] };
+}
+
+async function tradersFixture() {
+  const signers = await ethers.getSigners();
+  const [, node, dso] = signers;
+  const sellers = signers.slice(3, 9).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
+  const buyers = signers.slice(9, 15).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
+  const market = await setUpMarket(signers, { node, traders: [...sellers, ...buyers] });
+  return { ...market, node, dso, sellers, buyers };
+}
+
+describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () {
+  it("the contract always holds exactly what it owes, and pays what MARKET.md says", async function () {
+    const f = await loadFixture(tradersFixture);
+    const { trade, operator, client, node, dso } = f;
+    const rnd = prng(SEED);
+    const seen = { matches: 0, shortDeliveries: 0, windowsCancelled: 0, rejectedOffers: 0, closed: 0 };
+    const accounts = [...f.sellers, ...f.buyers].map((t) => t.signer).concat([dso]);
+    const expectedBalance = new Map(accounts.map((a) => [a.address.toLowerCase(), 0n]));
+    const addExpected = (credits) => {
+      for (const [addr, amount] of credits) expectedBalance.set(addr, expectedBalance.get(addr) + amount);
+    };
+
+    // Money the open window still holds, per the model: deposits of live orders, less collateral already paid out.
+    let held = () => 0n;
+    const checkBalance = async (step) => {
+      let owed = held();
+      for (const a of accounts) owed += await trade.withdrawable(a.address);
+      expect(await ethers.provider.getBalance(trade.target), step).to.equal(owed);
+    };
+    const checkAccounts = async (step) => {
+      for (const a of accounts) {
+        expect(await trade.withdrawable(a.address), `${step}: ${a.address}`).to.equal(expectedBalance.get(a.address.toLowerCase()));
+      }
+    };
+    const randomWithdrawals = async () => {
+      for (const a of accounts) {
+        if (rnd.next() < 0.3 && (await trade.withdrawable(a.address)) > 0n) {
+          await trade.connect(a).withdraw();
+          expectedBalance.set(a.address.toLowerCase(), 0n);
+        }
+      }
+    };
+
+    for (let w = 0; w < WINDOWS; w++) {
+      const params = windowParams({
+        feeRecipient: dso.address,
+        gridCharge: rnd.big(0, 5_000_000),
+        maxDistanceM: rnd.int(100, 3_000),
+        penaltyRate: rnd.pick([0n, rnd.big(1, 10n ** 11n)]),
+        maxEnergyWh: rnd.big(1_000, 50_000),
+        mechanism: rnd.int(0, 2),
+        validateOffers: rnd.next() < 0.4,
+      });
+      const windowId = await openWindow(trade, params);
+      const orders = []; // model: { id, owner, side, energy, price, state }
+      const live = (o) => o.state === "valid" || o.state === "pending";
+      held = () => orders.filter(live).reduce((s, o) => s + (o.side === "bid"
+        ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM)
+        : offerCollateral(o.energy, params.penaltyRate)), 0n);
+
+      const nOrders = rnd.int(2, 12);
+      for (let i = 0; i < nOrders; i++) {
+        const side = rnd.next() < 0.5 ? "offer" : "bid";
+        const t = rnd.pick(side === "offer" ? f.sellers : f.buyers);
+        const energy = rnd.big(1, params.maxEnergyWh);
+        const price = rnd.big(1, 300) * 1_000_000_007n;
+        const { id, receipt } = await placeOrder(trade, windowId, side, { signer: t.signer, meter: t.meter, energy, price });
+        const o = { id, owner: t.signer.address, side, energy, price, state: "valid" };
+        orders.push(o);
+        if (side === "offer" && params.validateOffers) {
+          o.state = "pending";
+          const [request] = readingRequestsIn(receipt, operator, client);
+          if (rnd.next() < 0.85) {
+            const available = rnd.big(0, Number(energy) * 2);
+            await fulfil(operator, node, request, available);
+            o.state = available >= energy ? "valid" : "rejected";
+            if (o.state === "rejected") seen.rejectedOffers++;
+            if (o.state === "rejected") addExpected([[o.owner.toLowerCase(), offerCollateral(energy, params.penaltyRate)]]);
+          }
+        }
+        if (live(o) && rnd.next() < 0.1) {
+          await trade.connect(t.signer).cancelOrder(id);
+          addExpected([[o.owner.toLowerCase(), o.side === "bid"
+            ? bidEscrow(energy, price, params.gridCharge, params.maxDistanceM)
+            : offerCollateral(energy, params.penaltyRate)]]);
+          o.state = "cancelled";
+        }
+        await checkBalance(`window ${w} order ${i}`);
+      }
+      await checkAccounts(`window ${w} after bidding`);
+
+      let view = await trade.window(windowId);
+      await advanceTo(view.biddingDeadline);
+      await trade.advancePhase(windowId);
+
+      // A valid clearing: a price, then bids filled from offers priced at or below it (dpda: whole bids only).
+      const price = rnd.big(1, 300) * 1_000_000_007n;
+      const offers = orders.filter((o) => o.side === "offer" && o.state === "valid" && o.price <= price)
+        .map((o) => ({ ...o, left: o.energy }));
+      const bids = orders.filter((o) => o.side === "bid" && o.state === "valid" && o.price >= price);
+      const matches = [];
+      const maxFeeDistance = params.gridCharge === 0n ? params.maxDistanceM
+        : Math.min(params.maxDistanceM, Number((price * 2000n) / params.gridCharge));
+      for (const b of bids) {
+        const supply = offers.reduce((s, o) => s + o.left, 0n);
+        if (supply === 0n) break;
+        if (params.mechanism === 0 && supply < b.energy) continue;
+        let need = b.energy < supply ? b.energy : supply;
+        for (const o of offers) {
+          if (need === 0n || matches.filter((m) => m.bidId === b.id).length >= 5) break;
+          const e = o.left < need ? o.left : need;
+          if (e === 0n) continue;
+          matches.push({ offerId: o.id, bidId: b.id, energy: e, distance: rnd.int(0, maxFeeDistance) });
+          o.left -= e;
+          need -= e;
+        }
+        if (params.mechanism === 0 && need > 0n) throw new Error("model bug: dpda bid not filled");
+      }
+      seen.matches += matches.length;
+      const abandonClearing = rnd.next() < 0.15;
+      for (let i = 0; i < matches.length;) {
+        const size = rnd.int(1, 6);
+        const batch = matches.slice(i, i + size)
+          .map((m) => ({ offerId: m.offerId, bidId: m.bidId, energyWh: m.energy, distanceM: m.distance }));
+        await trade.postClearing(windowId, price, batch);
+        i += size;
+        await checkBalance(`window ${w} clearing`);
+      }
+
+      if (abandonClearing) {
+        await advanceTo(view.matchingDeadline + BigInt(params.gracePeriod) + 1n);
+        await trade.cancelWindow(windowId);
+        seen.windowsCancelled++;
+        addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [], received: new Map() }).credits);
+      } else {
+        await trade.finaliseClearing(windowId, ethers.ZeroHash);
+        view = await trade.window(windowId);
+        await advanceTo(view.transferDeadline);
+        await trade.advancePhase(windowId);
+        const matchedBids = [...new Set(matches.map((m) => m.bidId))];
+        const received = new Map();
+        const escrowArgs = (bidId) => {
+          const b = orders.find((o) => o.id === bidId);
+          return [b.energy, b.price, params.gridCharge, params.maxDistanceM];
+        };
+        const reading = (bidId) => {
+          const energy = matches.filter((m) => m.bidId === bidId).reduce((s, m) => s + m.energy, 0n);
+          return rnd.pick([0n, energy, rnd.big(0, Number(energy) * 3 / 2)]);
+        };
+        const reported = matchedBids.filter(() => rnd.next() < 0.8);
+        if (reported.length > 0) {
+          const receipt = await (await trade.requestDeliveryReadings(windowId, reported)).wait();
+          for (const r of readingRequestsIn(receipt, operator, client)) {
+            const value = reading(r.orderId);
+            await fulfil(operator, node, r, value);
+            received.set(r.orderId, value);
+            if (value < matches.filter((m) => m.bidId === r.orderId).reduce((sum, m) => sum + m.energy, 0n)) seen.shortDeliveries++;
+            // Settling a bid pays out its escrow and the collateral behind its matches, nothing more or less.
+            const released = bidEscrow(...escrowArgs(r.orderId)) + matches.filter((m) => m.bidId === r.orderId)
+              .reduce((sum, m) => sum + offerCollateral(m.energy, params.penaltyRate), 0n);
+            const before = held;
+            held = () => before() - released;
+            await checkBalance(`window ${w} settlement`);
+          }
+        }
+        const silent = matchedBids.filter((b) => !received.has(b));
+        const cancelAfterSettlement = rnd.next() < 0.15;
+        if (cancelAfterSettlement) {
+          await advanceTo(view.settlementDeadline + BigInt(params.gracePeriod) + 1n);
+          await trade.cancelWindow(windowId);
+          seen.windowsCancelled++;
+        } else {
+          if (silent.length > 0) {
+            await advanceTo(view.settlementDeadline);
+            await trade.settleUnreported(windowId, silent);
+            for (const b of silent) received.set(b, 0n);
+          }
+          await trade.closeWindow(windowId);
+          seen.closed++;
+        }
+        addExpected(windowCredits({ params, orders: orders.filter(live), price, matches, received }).credits);
+      }
+      held = () => 0n;
+      await checkBalance(`window ${w} finished`);
+      await checkAccounts(`window ${w} finished`);
+      await randomWithdrawals();
+      await checkBalance(`window ${w} withdrawals`);
+    }
+
+    for (const a of accounts) {
+      if ((await trade.withdrawable(a.address)) > 0n) await trade.connect(a).withdraw();
+    }
+    expect(await ethers.provider.getBalance(trade.target)).to.equal(0n);
+    // The run must have exercised the interesting paths, or it proves little.
+    for (const [what, count] of Object.entries(seen)) expect(count, what).to.be.greaterThan(0);
+  });
+});
