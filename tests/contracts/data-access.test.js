@@ -1,0 +1,62 @@
+// The meter registry: the operator registers meters, owners grant and revoke read access.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+
+const id = (s) => ethers.encodeBytes32String(s);
+
+async function registryFixture() {
+  const [admin, owner, requester, stranger] = await ethers.getSigners();
+  const dataAccess = await ethers.deployContract("DataAccess", [admin.address]);
+  return { dataAccess, admin, owner, requester, stranger };
+}
+
+describe("DataAccess", function () {
+  it("registers a meter with its owner and feeder bus", async function () {
+    const { dataAccess, owner } = await loadFixture(registryFixture);
+    await expect(dataAccess.registerMeter(id("M-7"), owner.address, 12))
+      .to.emit(dataAccess, "MeterRegistered").withArgs(id("M-7"), owner.address, 12);
+    expect(await dataAccess.meterOf(id("M-7"))).to.deep.equal([owner.address, 12n]);
+    expect(await dataAccess.meterOf(id("M-8"))).to.deep.equal([ethers.ZeroAddress, 0n]);
+  });
+
+  it("lets the owner grant and revoke read access, and nobody else", async function () {
+    const { dataAccess, owner, requester, stranger } = await loadFixture(registryFixture);
+    await dataAccess.registerMeter(id("M-7"), owner.address, 1);
+    expect(await dataAccess.hasAccess(id("M-7"), requester.address)).to.equal(false);
+    await expect(dataAccess.connect(owner).grantAccess(id("M-7"), requester.address))
+      .to.emit(dataAccess, "AccessGranted").withArgs(id("M-7"), requester.address);
+    expect(await dataAccess.hasAccess(id("M-7"), requester.address)).to.equal(true);
+    expect(await dataAccess.ownerAndAccess(id("M-7"), requester.address)).to.deep.equal([owner.address, true]);
+    await expect(dataAccess.connect(stranger).revokeAccess(id("M-7"), requester.address))
+      .to.be.revertedWithCustomError(dataAccess, "NotMeterOwner").withArgs(id("M-7"), stranger.address);
+    await expect(dataAccess.connect(owner).revokeAccess(id("M-7"), requester.address))
+      .to.emit(dataAccess, "AccessRevoked").withArgs(id("M-7"), requester.address);
+    expect(await dataAccess.hasAccess(id("M-7"), requester.address)).to.equal(false);
+  });
+
+  it("rejects unknown meters, zero addresses, second registrations and malformed ids", async function () {
+    const { dataAccess, owner, requester, stranger } = await loadFixture(registryFixture);
+    await expect(dataAccess.connect(owner).grantAccess(id("M-1"), requester.address))
+      .to.be.revertedWithCustomError(dataAccess, "UnknownMeter").withArgs(id("M-1"));
+    await expect(dataAccess.registerMeter(id("M-1"), ethers.ZeroAddress, 1))
+      .to.be.revertedWithCustomError(dataAccess, "ZeroAddress");
+    await dataAccess.registerMeter(id("M-1"), owner.address, 1);
+    await expect(dataAccess.connect(owner).grantAccess(id("M-1"), ethers.ZeroAddress))
+      .to.be.revertedWithCustomError(dataAccess, "ZeroAddress");
+    await expect(dataAccess.registerMeter(id("M-1"), stranger.address, 2))
+      .to.be.revertedWithCustomError(dataAccess, "MeterAlreadyRegistered").withArgs(id("M-1"));
+    for (const bad of [ethers.ZeroHash, id("M 1"), id("M/1"), id("a-meter-id-of-17c"), id("M-1").replace(/00$/, "01")]) {
+      await expect(dataAccess.registerMeter(bad, owner.address, 1))
+        .to.be.revertedWithCustomError(dataAccess, "InvalidMeterId").withArgs(bad);
+    }
+    await dataAccess.registerMeter(id("Meter_16.chars-x"), owner.address, 1);
+  });
+
+  it("only the operator registers meters", async function () {
+    const { dataAccess, stranger } = await loadFixture(registryFixture);
+    await expect(dataAccess.connect(stranger).registerMeter(id("M-1"), stranger.address, 1))
+      .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
+      .withArgs(stranger.address, await dataAccess.OPERATOR_ROLE());
+  });
+});

@@ -1,0 +1,47 @@
+// scripts/deploy.js wires the market the way the operator daemon and the CLI expect it.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { deployMarket, deploymentRecord } = require("../../scripts/deploy");
+
+async function deployedFixture() {
+  const signers = await ethers.getSigners();
+  const [deployer, operatorAccount, oracleNode] = signers;
+  const market = await deployMarket(signers, {
+    operatorAddress: operatorAccount.address, oracleNodeAddress: oracleNode.address, hemsUrl: "http://hems.test:5080",
+  });
+  return { market, deployer, operatorAccount, oracleNode };
+}
+
+describe("Deployment", function () {
+  it("grants roles, authorises the oracle node, funds the client and records every address", async function () {
+    const { market, deployer, operatorAccount, oracleNode } = await loadFixture(deployedFixture);
+    const { trade, dataAccess, operator, client, link } = market;
+    expect(await trade.hasRole(await trade.OPERATOR_ROLE(), operatorAccount.address)).to.equal(true);
+    expect(await dataAccess.hasRole(await dataAccess.OPERATOR_ROLE(), operatorAccount.address)).to.equal(true);
+    expect(await trade.hasRole(await trade.ORACLE_ROLE(), client.target)).to.equal(true);
+    expect(await trade.oracleClient()).to.equal(client.target);
+    expect(await trade.dataAccess()).to.equal(dataAccess.target);
+    expect(await operator.getAuthorizedSenders()).to.deep.equal([oracleNode.address]);
+    expect(await operator.owner()).to.equal(deployer.address);
+    expect(await link.balanceOf(client.target)).to.equal(ethers.parseEther("1000"));
+    expect(await client.operator()).to.equal(operator.target);
+    expect(await client.energyTrade()).to.equal(trade.target);
+    expect(await client.hemsBaseUrl()).to.equal("http://hems.test:5080");
+
+    const record = await deploymentRecord(market, "hardhat", 31337n);
+    expect(record.chainId).to.equal(31337);
+    expect(Object.keys(record.contracts)).to.deep.equal(["LinkToken", "Operator", "DataAccess", "EnergyTrade", "EnergyOracleClient"]);
+    expect(record.contracts.EnergyTrade.address).to.equal(trade.target);
+    expect(record.block).to.be.greaterThan(0);
+    expect(record.oracleFee).to.equal(market.oracleFee.toString());
+  });
+
+  it("moves the oracle role when the client is replaced", async function () {
+    const { market, oracleNode } = await loadFixture(deployedFixture);
+    const { trade, client } = market;
+    await expect(trade.setOracleClient(oracleNode.address)).to.emit(trade, "OracleClientSet").withArgs(oracleNode.address);
+    expect(await trade.hasRole(await trade.ORACLE_ROLE(), client.target)).to.equal(false);
+    expect(await trade.hasRole(await trade.ORACLE_ROLE(), oracleNode.address)).to.equal(true);
+  });
+});
