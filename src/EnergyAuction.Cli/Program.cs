@@ -1,1 +1,3 @@
-return 0;
+using EnergyAuction.Cli;
+
+return await EnergyCli.RunAsync(args, Console.Out, Console.Error);

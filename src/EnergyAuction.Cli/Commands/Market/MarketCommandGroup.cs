@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace EnergyAuction.Cli.Commands.Market;
+
+/// <summary>`energy market ...`: the market engine on the command line.</summary>
+public sealed class MarketCommandGroup : ICommandGroup
+{
+    public Command Build(CliContext context)
+    {
+        var market = new Command("market", "Clear order books with the market engine and check posted results");
+        market.Add(MarketClearCommand.Build(context));
+        return market;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace EnergyAuction.Cli;
+
+/// <summary>
+/// Runs the tool: parse, invoke, and turn every error into one line on stderr and an exit code
+/// (2 usage or bad input, 1 failure); stack traces only with --verbose.
+/// </summary>
+public static class EnergyCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error);
+        var parseResult = RootCommandBuilder.Build(context).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {string.Join("; ", parseResult.Errors.Select(e => e.Message))} (see --help)");
+            return ExitCodes.Usage;
+        }
+
+        var verbose = parseResult.GetValue(SharedOptions.Verbose);
+        try
+        {
+            return await parseResult.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (CliException e)
+        {
+            await WriteErrorAsync(error, e.Message, e, verbose);
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException e)
+        {
+            await WriteErrorAsync(error, "cancelled", e, verbose);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            await WriteErrorAsync(error, $"{e.GetType().Name}: {e.Message}", e, verbose);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task WriteErrorAsync(TextWriter error, string message, Exception exception, bool verbose)
+    {
+        await error.WriteLineAsync($"error: {OneLine(message)}");
+        if (verbose)
+            await error.WriteLineAsync(exception.ToString());
+    }
+
+    private static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}

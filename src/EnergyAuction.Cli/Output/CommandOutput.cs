@@ -1,0 +1,26 @@
+using System.Text;
+using System.Text.Json;
+
+namespace EnergyAuction.Cli.Output;
+
+/// <summary>
+/// Where a command writes its result: JSON (--json) or a readable table. A command builds its whole
+/// output first and writes it in one go, so an error never leaves a partial result on stdout.
+/// </summary>
+public sealed class CommandOutput(TextWriter writer, bool json)
+{
+    public bool Json { get; } = json;
+
+    /// <summary>Writes one JSON document built by <paramref name="write"/>, followed by a newline.</summary>
+    public void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var jsonWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+            write(jsonWriter);
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    public void WriteTable(Table table) => writer.Write(table.Render());
+
+    public void WriteLine(string text) => writer.WriteLine(text);
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using EnergyAuction.Cli.Commands.Market;
+
+namespace EnergyAuction.Cli;
+
+/// <summary>Builds `energy`: the shared options and one command per registered group.</summary>
+public static class RootCommandBuilder
+{
+    /// <summary>Every command group of the tool; a new group is one more entry here.</summary>
+    public static IReadOnlyList<ICommandGroup> Groups { get; } = [new MarketCommandGroup()];
+
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("energy: the EnergyAuction prosumer wallet and market-operator tool");
+        root.Add(SharedOptions.Json);
+        root.Add(SharedOptions.Verbose);
+        foreach (var group in Groups)
+            root.Add(group.Build(context));
+        return root;
+    }
+}
