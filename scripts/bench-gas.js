@@ -1,0 +1,129 @@
+// Gas benchmark: one window with 100 offers and 100 bids, cleared (200 matches), settled through the real
+// Operator and withdrawn; prints a table and, as its last line, one JSON object of gas per operation.
+//   npx hardhat run scripts/bench-gas.js
+const hre = require("hardhat");
+const { setUpMarket, windowParams, openWindow, placeOrder } = require("./lib/market-fixture");
+const { readingRequestsIn, fulfil } = require("./lib/oracle-node");
+const { advanceTo } = require("./lib/chain-time");
+
+const { ethers } = hre;
+const ORDERS_PER_SIDE = 100;
+const BATCH = 50;
+const G = 1_000_000_000n;
+
+const gasOf = async (txOrPromise) => (await (await txOrPromise).wait()).gasUsed;
+const deployGas = async (contract) =>
+  (await ethers.provider.getTransactionReceipt(contract.deploymentTransaction().hash)).gasUsed;
+const mean = (xs) => xs.reduce((s, x) => s + x, 0n) / BigInt(xs.length);
+
+async function main() {
+  const signers = await ethers.getSigners();
+  const [, node, dso] = signers;
+  const sellers = signers.slice(3, 11).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
+  const buyers = signers.slice(11, 19).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 20 + i }));
+  const market = await setUpMarket(signers, { node, traders: [...sellers, ...buyers] });
+  const { trade, operator, client } = market;
+  const figures = {};
+  const detail = {};
+
+  figures.deployEnergyTrade = await deployGas(trade);
+  figures.deployDataAccess = await deployGas(market.dataAccess);
+  figures.deployOracleClient = await deployGas(client);
+
+  const params = windowParams({ feeRecipient: dso.address });
+  const openReceipt = await (await trade.openWindow(params)).wait();
+  figures.openWindow = openReceipt.gasUsed;
+  const windowId = await trade.windowCount();
+
+  // 100 offers of 1,000 Wh and 100 bids of 1,000 Wh; bid i takes 500 Wh from offers i and i+1 (200 matches).
+  const offerIds = [];
+  const bidIds = [];
+  const offerGas = [];
+  const bidGas = [];
+  for (let i = 0; i < ORDERS_PER_SIDE; i++) {
+    const s = sellers[i % sellers.length];
+    const o = await placeOrder(trade, windowId, "offer", { ...s, energy: 1_000n, price: 100n * G + BigInt(i) });
+    offerIds.push(o.id);
+    offerGas.push(o.receipt.gasUsed);
+    const b = buyers[i % buyers.length];
+    const r = await placeOrder(trade, windowId, "bid", { ...b, energy: 1_000n, price: 150n * G + BigInt(i) });
+    bidIds.push(r.id);
+    bidGas.push(r.receipt.gasUsed);
+  }
+  figures.submitOffer = mean(offerGas);
+  figures.submitBid = mean(bidGas);
+  detail.submitOfferFirstOfWindow = offerGas[0];
+
+  const cancelGas = [];
+  for (let i = 0; i < 10; i++) {
+    const b = buyers[i % buyers.length];
+    const { id } = await placeOrder(trade, windowId, "bid", { ...b, energy: 500n, price: 120n * G });
+    cancelGas.push(await gasOf(trade.connect(b.signer).cancelOrder(id)));
+  }
+  figures.cancel = mean(cancelGas);
+
+  // Offers validated by the oracle, in a second window.
+  const validated = await openWindow(trade, windowParams({ feeRecipient: dso.address, validateOffers: true }));
+  const oracleOfferGas = [];
+  const fulfilOfferGas = [];
+  for (let i = 0; i < 10; i++) {
+    const s = sellers[i % sellers.length];
+    const { receipt } = await placeOrder(trade, validated, "offer", { ...s, energy: 1_000n, price: 100n * G });
+    oracleOfferGas.push(receipt.gasUsed);
+    const [request] = readingRequestsIn(receipt, operator, client);
+    fulfilOfferGas.push((await fulfil(operator, node, request, 5_000n)).gasUsed);
+  }
+  figures.submitOfferWithOracle = mean(oracleOfferGas);
+  detail.offerValidationFulfilment = mean(fulfilOfferGas);
+
+  const view = await trade.window(windowId);
+  await advanceTo(view.biddingDeadline);
+  await trade.advancePhase(windowId);
+  const price = 125n * G;
+  const matches = [];
+  for (let i = 0; i < ORDERS_PER_SIDE; i++) {
+    matches.push({ offerId: offerIds[i], bidId: bidIds[i], energyWh: 500n, distanceM: 100 + i });
+    matches.push({ offerId: offerIds[(i + 1) % ORDERS_PER_SIDE], bidId: bidIds[i], energyWh: 500n, distanceM: 300 + i });
+  }
+  let clearingGas = 0n;
+  for (let i = 0; i < matches.length; i += BATCH) {
+    clearingGas += await gasOf(trade.postClearing(windowId, price, matches.slice(i, i + BATCH)));
+  }
+  figures.postClearingPerMatch = clearingGas / BigInt(matches.length);
+  figures.finaliseClearing = await gasOf(trade.finaliseClearing(windowId, ethers.id("bench")));
+
+  await advanceTo(view.transferDeadline);
+  await trade.advancePhase(windowId);
+  let requestGas = 0n;
+  const fulfilGas = [];
+  for (let i = 0; i < bidIds.length; i += 25) {
+    const receipt = await (await trade.requestDeliveryReadings(windowId, bidIds.slice(i, i + 25))).wait();
+    requestGas += receipt.gasUsed;
+    for (const r of readingRequestsIn(receipt, operator, client)) {
+      // Every fifth buyer is 10 % short, so penalties are paid too.
+      fulfilGas.push((await fulfil(operator, node, r, Number(r.orderId) % 5 === 0 ? 900n : 1_000n)).gasUsed);
+    }
+  }
+  figures.settlePerBuyer = mean(fulfilGas);
+  detail.requestDeliveryPerBuyer = requestGas / BigInt(bidIds.length);
+  detail.closeWindow = await gasOf(trade.closeWindow(windowId));
+
+  const withdrawGas = [];
+  for (const a of [...sellers, ...buyers].map((t) => t.signer).concat([dso])) {
+    if ((await trade.withdrawable(a.address)) > 0n) withdrawGas.push(await gasOf(trade.connect(a).withdraw()));
+  }
+  figures.withdraw = mean(withdrawGas);
+
+  const targets = { submitBid: 65_000n, submitOffer: 65_000n, postClearingPerMatch: 25_000n, settlePerBuyer: 40_000n };
+  console.log(`Gas per operation (${ORDERS_PER_SIDE} offers, ${ORDERS_PER_SIDE} bids, ${matches.length} matches in batches of ${BATCH}):`);
+  for (const [k, v] of Object.entries({ ...figures, ...detail })) {
+    const target = targets[k] ? `  target <= ${targets[k]}: ${v <= targets[k] ? "met" : "missed"}` : "";
+    console.log(`  ${k.padEnd(28)} ${v.toString().padStart(10)}${target}`);
+  }
+  console.log(JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number(v)]))));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
