@@ -1,0 +1,11 @@
+using EnergyAuction.Ethereum.Crypto;
+
+namespace EnergyAuction.Chain;
+
+/// <summary>IDataAccess.meterOf: the meter's owner (the zero address if unknown) and feeder bus.</summary>
+public sealed record MeterInfo(string Owner, uint Bus)
+{
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
+    public bool IsRegistered => !AddressUtil.AreEqual(Owner, ZeroAddress);
+}
