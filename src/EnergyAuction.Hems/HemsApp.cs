@@ -36,6 +36,8 @@ public static class HemsApp
             ? HouseholdsFile.Default(Math.Min(ProfileData.FeederLoadCount, profiles.Loads.Count))
             : HouseholdsFile.Read(options.HouseholdsFile, profiles.Loads.Count);
         var clock = new SimulatedClock(options.Origin ?? time.GetUtcNow().ToUnixTimeSeconds(), options.TimeScale, time);
+        if (clock.Now - clock.Origin > HouseholdSimulation.HorizonSimulatedSeconds / clock.Scale)
+            throw new ArgumentException($"--origin {clock.Origin} is more than ten simulated years ago at time scale {clock.Scale}");
         logger.LogInformation(
             "Metering {Count} households from origin {Origin} at time scale {Scale}",
             households.Count, clock.Origin, clock.Scale);

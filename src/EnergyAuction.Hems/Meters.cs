@@ -11,13 +11,15 @@ namespace EnergyAuction.Hems;
 public sealed class Meters
 {
     private readonly Dictionary<string, Meter> _meters;
+    private readonly List<Household> _households;
 
     /// <summary>Builds the meters of <paramref name="households"/> over <paramref name="profiles"/>.</summary>
     public Meters(IEnumerable<Household> households, ProfileData profiles, SimulatedClock clock)
     {
         Clock = clock;
         Profiles = profiles;
-        _meters = households.ToDictionary(
+        _households = [.. households];
+        _meters = _households.ToDictionary(
             h => h.Meter,
             h => new Meter(new HouseholdSimulation(h, profiles, clock), new MeterReadings()));
     }
@@ -29,7 +31,7 @@ public sealed class Meters
     public ProfileData Profiles { get; }
 
     /// <summary>All households, in meter-id order as configured.</summary>
-    public IEnumerable<Household> Households => _meters.Values.Select(m => m.Simulation.Household);
+    public IReadOnlyList<Household> Households => _households;
 
     /// <summary>The meter with this id, or null.</summary>
     public Meter? Find(string id) => _meters.GetValueOrDefault(id);

@@ -17,6 +17,11 @@ try
     await HemsApp.Build(options, args).RunAsync();
     return 0;
 }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"hems: {e.Message}");
+    return 2;
+}
 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
 {
     Console.Error.WriteLine($"hems: {e.Message}");

@@ -34,6 +34,13 @@ public class OptionsTests
     }
 
     [Test]
+    public void An_origin_beyond_the_simulated_horizon_is_refused_at_start()
+    {
+        var e = Assert.Throws<ArgumentException>(() => HemsApp.Build(new HemsOptions { Origin = 0, TimeScale = 60 }, [], new FixedTime(HemsServer.January15)));
+        Assert.That(e!.Message, Does.Contain("--origin"));
+    }
+
+    [Test]
     public void Default_households_alternate_prosumers_and_consumers()
     {
         var households = HouseholdsFile.Default(55);

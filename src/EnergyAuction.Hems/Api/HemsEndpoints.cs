@@ -29,11 +29,13 @@ public static class HemsEndpoints
         app.MapGet("/smartmeter/{id}", (string id) => WithMeter(meters, id, meter =>
         {
             var now = meters.Clock.Now;
-            return Value(meter.ConsumedWh(now - meters.Clock.RealSecondsPerSimulatedHour, now));
+            return meter.Simulation.IsWithinHorizon(now)
+                ? Value(meter.ConsumedWh(now - meters.Clock.RealSecondsPerSimulatedHour, now))
+                : BeyondHorizon();
         }));
 
-        app.MapGet("/battery-soc/{id}", (string id) =>
-            WithMeter(meters, id, meter => Value(meter.ChargeWh(meters.Clock.Now))));
+        app.MapGet("/battery-soc/{id}", (string id) => WithMeter(meters, id, meter =>
+            meter.Simulation.IsWithinHorizon(meters.Clock.Now) ? Value(meter.ChargeWh(meters.Clock.Now)) : BeyondHorizon()));
 
         app.MapGet("/meters/{id}/energy", (string id, HttpRequest request) => WithMeter(meters, id, meter =>
         {
@@ -80,6 +82,10 @@ public static class HemsEndpoints
             return BadRequest(name, $"{name} must be an integer (unix seconds), got '{text}'");
         return value < 0 ? BadRequest(name, $"{name} must not be negative") : null;
     }
+
+    private static IResult BeyondHorizon() =>
+        Results.Json(new { error = "now is beyond the simulated horizon (ten simulated years after the origin); restart the HEMS" },
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static IResult Value(long value) => Results.Json(new { value });
 
