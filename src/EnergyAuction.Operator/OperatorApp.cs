@@ -1,5 +1,6 @@
 using System.Net;
 using EnergyAuction.Operator.Options;
+using EnergyAuction.Operator.Oracle;
 using EnergyAuction.Operator.Status;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,12 +28,15 @@ public static partial class OperatorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarketStatus>();
+        builder.Services.AddSingleton(options.HemsFetch());
+        builder.Services.AddHttpClient<HemsReadingFetcher>();
+        builder.Services.AddSingleton(_ => new OracleCheckpointStore(options.CheckpointFile));
 
         var app = builder.Build();
         app.MapStatus(app.Services.GetRequiredService<MarketStatus>());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator");
         LogConfigured(logger, options.RpcUrl!, options.DeploymentFile!, options.HemsBaseUrl,
-            string.Join(",", options.AllowedHemsHosts()), options.WindowEverySeconds, options.Window.Mechanism);
+            string.Join(",", options.AllowedHemsHosts()), options.ResolvedFeederDirectory(), options.WindowEverySeconds, options.Window.Mechanism);
         if (!IsLoopback(options.StatusUrl)) LogStatusNotLoopback(logger, options.StatusUrl);
         return app;
     }
@@ -46,8 +50,8 @@ public static partial class OperatorApp
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Market operator configured: chain {RpcUrl}, deployment {Deployment}, HEMS {Hems} (allowed hosts {AllowedHosts}), a new window every {WindowEverySeconds} s (0 = none), mechanism {Mechanism}")]
-    private static partial void LogConfigured(ILogger logger, string rpcUrl, string deployment, string hems, string allowedHosts, long windowEverySeconds, string mechanism);
+        Message = "Market operator configured: chain {RpcUrl}, deployment {Deployment}, HEMS {Hems} (allowed hosts {AllowedHosts}), feeder {FeederDirectory}, a new window every {WindowEverySeconds} s (0 = none), mechanism {Mechanism}")]
+    private static partial void LogConfigured(ILogger logger, string rpcUrl, string deployment, string hems, string allowedHosts, string feederDirectory, long windowEverySeconds, string mechanism);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status endpoint {StatusUrl} is not on loopback: anyone who can reach it sees the market state")]
     private static partial void LogStatusNotLoopback(ILogger logger, string statusUrl);

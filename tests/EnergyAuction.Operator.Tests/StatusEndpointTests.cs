@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using EnergyAuction.Operator.Options;
+using EnergyAuction.Operator.Oracle;
 using EnergyAuction.Operator.Status;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public class StatusEndpointTests
         File.WriteAllText(Path.Combine(_dir, "deployment.json"), "{}");
         File.WriteAllText(Path.Combine(_dir, "operator.keystore.json"), "{}");
         File.WriteAllText(Path.Combine(_dir, "password.txt"), "pw");
-        _daemon = OperatorApp.Build(OperatorOptionsTests.ValidArgs(_dir, "--status-url", "http://127.0.0.1:0"));
+        _daemon = OperatorApp.Build(OperatorOptionsTests.ValidArgs(_dir, "--status-url", "http://127.0.0.1:0", "--checkpoint", Path.Combine(_dir, "checkpoint.json")));
         await _daemon.StartAsync();
         _http = new HttpClient { BaseAddress = OperatorApp.StatusAddress(_daemon) };
     }
@@ -67,6 +68,14 @@ public class StatusEndpointTests
         var pending = body.GetProperty("pendingOracleRequests").EnumerateArray().ToList();
         Assert.That(pending.Select(p => p.GetProperty("requestId").GetString()), Is.EqualTo(new[] { "0x02" }));
         Assert.That(pending[0].GetProperty("url").GetString(), Does.EndWith("/battery-soc/M-9"));
+    }
+
+    [Test]
+    public void The_oracle_job_pieces_come_configured()
+    {
+        Assert.That(_daemon.Services.GetRequiredService<HemsFetchOptions>().MaxRetries, Is.EqualTo(4));
+        Assert.That(_daemon.Services.GetRequiredService<HemsReadingFetcher>(), Is.Not.Null);
+        Assert.That(_daemon.Services.GetRequiredService<OracleCheckpointStore>().NextBlock, Is.Zero);
     }
 
     [Test]

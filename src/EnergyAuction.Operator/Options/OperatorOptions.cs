@@ -1,3 +1,5 @@
+using EnergyAuction.Operator.Oracle;
+
 namespace EnergyAuction.Operator.Options;
 
 /// <summary>
@@ -67,6 +69,10 @@ public sealed class OperatorOptions
         if (hosts.Length > 0) return hosts;
         return Uri.TryCreate(HemsBaseUrl, UriKind.Absolute, out var uri) ? [uri.Authority] : [];
     }
+
+    /// <summary>How patiently the oracle job asks the HEMS.</summary>
+    public HemsFetchOptions HemsFetch() =>
+        new(TimeSpan.FromMilliseconds(HemsTimeoutMilliseconds), HemsRetries, HemsFetchOptions.Default.FirstRetryDelay);
 
     /// <summary>The feeder CSV directory this configuration points at.</summary>
     public string ResolvedFeederDirectory() =>
