@@ -92,6 +92,13 @@ public sealed class EthRpcClient : IDisposable
     public Task<BigInteger> GetTransactionCountAsync(string address, string block = "pending", CancellationToken ct = default) =>
         QuantityAsync("eth_getTransactionCount", [address, block], ct);
 
+    /// <summary>The runtime bytecode at an address (empty for accounts without code).</summary>
+    public async Task<byte[]> GetCodeAsync(string address, string block = "latest", CancellationToken ct = default)
+    {
+        var result = await ReadAsync("eth_getCode", [address, block], ct).ConfigureAwait(false);
+        return Parse(result, "eth_getCode", r => HexConvert.FromHex(r.GetString() ?? throw new FormatException("not a string")));
+    }
+
     public Task<BigInteger> GasPriceAsync(CancellationToken ct = default) => QuantityAsync("eth_gasPrice", [], ct);
 
     public Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken ct = default) => QuantityAsync("eth_maxPriorityFeePerGas", [], ct);

@@ -90,6 +90,12 @@ public sealed class TransactionManager
                 _nextNonce = nonce + 1;
                 return hash;
             }
+            catch (RpcException e) when (RevertOf(e, abi, HexConvert.ToHex(Keccak256.Hash(raw))) is { } revert)
+            {
+                // Automining dev nodes (Hardhat) mine the transaction and report its revert in the send itself.
+                _nextNonce = nonce + 1;
+                throw revert;
+            }
             catch
             {
                 // The node's view of the nonce is the truth after any failed send.
