@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IEnergyTrade} from "./interfaces/IEnergyTrade.sol";
 import {IDataAccess} from "./interfaces/IDataAccess.sol";
 import {IEnergyOracleClient} from "./interfaces/IEnergyOracleClient.sol";
@@ -20,6 +21,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     uint256 public constant MAX_ENERGY_WH = type(uint40).max;
     uint256 public constant MAX_PRICE = type(uint80).max;
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
+    uint256 public constant MAX_DISTANCE_M = type(uint24).max;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
@@ -52,9 +54,8 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         bytes32 resultHash;
     }
 
-    /// @dev Two slots: owner | window | energy | side | status, then price | matched | match count | meter.
+    /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.
     struct Order {
-        address owner;
         uint40 windowId;
         uint40 energyWh;
         Side side;
@@ -62,15 +63,17 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         uint80 price;
         uint40 matchedWh;
         uint8 matchCount;
-        bytes16 meterId;
+        address owner;
+        bytes12 meterId;
     }
 
-    /// @dev One match, stored under its bid (settlement reads a bid's matches); postIndex keeps posting order.
+    /// @dev One match as settlement reads it, stored under its bid; postIndex keeps the posting order.
+    ///      Storage packs two per slot (offerId 32 | energy 40 | distance 24 | postIndex 24 bits each).
     struct BidMatch {
-        uint40 offerId;
-        uint40 energyWh;
-        uint32 distanceM;
-        uint32 postIndex;
+        uint256 offerId;
+        uint256 energyWh;
+        uint256 distanceM;
+        uint256 postIndex;
     }
 
     IDataAccess private immutable registry;
@@ -80,7 +83,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     uint256 private ordersPlaced;
     mapping(uint256 windowId => Window) private windows;
     mapping(uint256 orderId => Order) private orders;
-    mapping(uint256 bidId => mapping(uint256 k => BidMatch)) private bidMatches;
+    mapping(uint256 bidId => mapping(uint256 pair => uint256)) private bidMatchPairs;
     mapping(address account => uint256) private balances;
 
     /// @param dataAccess_ the meter registry
@@ -399,9 +402,9 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             Order storage o = orders[id];
             if (o.windowId != windowId || o.side != Side.Bid) continue;
             for (uint256 k = 0; k < o.matchCount; ++k) {
-                BidMatch memory m = bidMatches[id][k];
+                BidMatch memory m = _loadMatch(id, k);
                 if (m.postIndex >= from && m.postIndex < from + count) {
-                    page[m.postIndex - from] = Match(m.offerId, uint64(id), m.energyWh, m.distanceM);
+                    page[m.postIndex - from] = Match(uint64(m.offerId), uint64(id), uint64(m.energyWh), uint32(m.distanceM));
                 }
             }
         }
@@ -445,6 +448,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             revert InvalidParams("zero duration");
         }
         if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
+        if (p.maxDistanceM > MAX_DISTANCE_M) revert InvalidParams("maxDistanceM");
         if (p.feeRecipient == address(0)) revert InvalidParams("feeRecipient");
     }
 
@@ -458,7 +462,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     /// @dev The trader must own the meter and have let EnergyTrade read it (the oracle reads it for us).
-    ///      Registered meter ids are at most 16 bytes (DataAccess checks), so bytes16 storage loses nothing.
+    ///      Registered meter ids are at most 12 bytes (DataAccess checks), so bytes12 storage loses nothing.
     function _checkTrader(bytes32 meterId) private view {
         (address owner, bool access) = registry.ownerAndAccess(meterId, address(this));
         if (owner != msg.sender) revert NotMeterOwner(meterId, msg.sender);
@@ -477,7 +481,6 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     ) private returns (uint256 orderId) {
         orderId = ++ordersPlaced;
         orders[orderId] = Order({
-            owner: msg.sender,
             windowId: uint40(windowId),
             energyWh: uint40(energyWh),
             side: side,
@@ -485,7 +488,8 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             price: uint80(price),
             matchedWh: 0,
             matchCount: 0,
-            meterId: bytes16(meterId)
+            owner: msg.sender,
+            meterId: bytes12(meterId)
         });
         if (book.firstOrderId == 0) book.firstOrderId = uint40(orderId);
         book.lastOrderId = uint40(orderId);
@@ -525,8 +529,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         bid.matchedWh = uint40(bidAllocated);
         bid.matchCount = uint8(k + 1);
 
-        bidMatches[m.bidId][k] =
-            BidMatch(uint40(m.offerId), uint40(m.energyWh), m.distanceM, progress.matchCount);
+        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM, progress.matchCount));
         ++progress.matchCount;
     }
 
@@ -561,7 +564,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         BidMatch[] memory ms = new BidMatch[](n);
         uint256[] memory energies = new uint256[](n);
         for (uint256 k = 0; k < n; ++k) {
-            ms[k] = bidMatches[bidId][k];
+            ms[k] = _loadMatch(bidId, k);
             energies[k] = ms[k].energyWh;
         }
         uint256[] memory delivered =
@@ -614,7 +617,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             Order storage o = orders[id];
             if (o.windowId != windowId || o.status != OrderStatus.Settled) continue;
             for (uint256 k = 0; k < o.matchCount; ++k) {
-                BidMatch memory m = bidMatches[id][k];
+                BidMatch memory m = _loadMatch(id, k);
                 collateralUsed[m.offerId - first] += Cost.offerCollateral(m.energyWh, penaltyRate);
             }
         }
@@ -628,6 +631,20 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             o.status = used > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
             _credit(o.owner, _deposit(w, o) - used);
         }
+    }
+
+    function _storeMatch(uint256 bidId, uint256 k, BidMatch memory m) private {
+        uint256 packed = uint256(SafeCast.toUint32(m.offerId)) | (uint256(uint40(m.energyWh)) << 32)
+            | (uint256(uint24(m.distanceM)) << 72) | (uint256(SafeCast.toUint24(m.postIndex)) << 96);
+        bidMatchPairs[bidId][k >> 1] |= packed << ((k & 1) * 128);
+    }
+
+    function _loadMatch(uint256 bidId, uint256 k) private view returns (BidMatch memory m) {
+        uint256 packed = bidMatchPairs[bidId][k >> 1] >> ((k & 1) * 128);
+        m.offerId = uint32(packed);
+        m.energyWh = uint40(packed >> 32);
+        m.distanceM = uint24(packed >> 72);
+        m.postIndex = uint24(packed >> 96);
     }
 
     function _deposit(Window storage w, Order storage o) private view returns (uint256) {
@@ -660,7 +677,8 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
 
     function _order(uint256 orderId) private view returns (Order storage o) {
         o = orders[orderId];
-        if (o.owner == address(0)) revert UnknownOrder(orderId);
+        // Window ids start at 1, so a zero window id marks an order that was never placed.
+        if (o.windowId == 0) revert UnknownOrder(orderId);
     }
 
     function _orderOfWindow(uint256 windowId, uint256 orderId, Side side) private view returns (Order storage o) {

@@ -3,8 +3,8 @@ pragma solidity ^0.8.28;
 
 /// @title Meter registry and read-access grants
 /// @notice Meter ids are short ASCII strings packed left-aligned into bytes32 (e.g. "M-7"),
-///         so the oracle client can turn them back into HEMS URLs and orders can store them in half a slot:
-///         1 to 16 characters from [A-Za-z0-9._-], the remaining bytes zero.
+///         so the oracle client can turn them back into HEMS URLs and orders can store them next to the owner:
+///         1 to 12 characters from [A-Za-z0-9._-], the remaining bytes zero.
 interface IDataAccess {
     /// @notice A meter was registered by the operator.
     event MeterRegistered(bytes32 indexed meterId, address indexed owner, uint32 bus);

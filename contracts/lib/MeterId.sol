@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @notice The meter id format: 1-16 URL-safe ASCII characters left-aligned in bytes32, zero padded.
+/// @notice The meter id format: 1-12 URL-safe ASCII characters left-aligned in bytes32, zero padded.
 library MeterId {
-    uint256 internal constant MAX_LENGTH = 16;
+    uint256 internal constant MAX_LENGTH = 12;
 
-    /// @notice Whether `id` follows the format (so it can be stored as bytes16 and put into a URL unescaped).
+    /// @notice Whether `id` follows the format (so it can be stored as bytes12 and put into a URL unescaped).
     function isValid(bytes32 id) internal pure returns (bool) {
         uint256 len = length(id);
         if (len == 0 || len > MAX_LENGTH) return false;

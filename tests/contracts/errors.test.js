@@ -55,13 +55,14 @@ const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, 
 
 describe("EnergyTrade rejects bad input with named errors", function () {
   describe("opening windows and placing orders", function () {
-    it("InvalidParams for a zero duration, zero or oversized maximum energy, or no fee recipient", async function () {
+    it("InvalidParams for a zero duration, zero or oversized maximum energy or distance, or no fee recipient", async function () {
       const { trade, dso } = await loadFixture(biddingFixture);
       const bad = [
         [{ biddingDuration: 0 }, "zero duration"],
         [{ maxEnergyWh: 0n }, "maxEnergyWh"],
         [{ maxEnergyWh: 2n ** 40n }, "maxEnergyWh"],
         [{ feeRecipient: ethers.ZeroAddress }, "feeRecipient"],
+        [{ maxDistanceM: 2 ** 24 }, "maxDistanceM"],
       ];
       for (const [override, reason] of bad) {
         await expect(trade.openWindow(windowParams({ feeRecipient: dso.address, ...override })))
