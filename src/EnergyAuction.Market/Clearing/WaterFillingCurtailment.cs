@@ -18,7 +18,7 @@ internal static class WaterFillingCurtailment
         // Dropping the smallest offers one at a time gives the same set as dropping every offer at or
         // below the share at once (the share only grows as offers drop), and needs one sort, not k passes.
         var bySize = Enumerable.Range(0, allocations.Length).ToArray();
-        Array.Sort(bySize, (a, b) => allocations[a].CompareTo(allocations[b]));
+        Array.Sort(allocations.ToArray(), bySize);
         var dropped = 0;
         var share = excessWh / allocations.Length;
         while (allocations[bySize[dropped]] <= share)
