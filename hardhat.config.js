@@ -21,7 +21,8 @@ const optimizer = { enabled: true, runs: 200 };
 module.exports = {
   solidity: {
     compilers: [
-      { version: "0.8.28", settings: { optimizer, evmVersion: "cancun" } },
+      // paris: no PUSH0/MCOPY/transient storage, so the bytecode also runs on Besu networks with older genesis forks.
+      { version: "0.8.28", settings: { optimizer, evmVersion: "paris" } },
       { version: "0.8.19", settings: { optimizer } },
     ],
   },

@@ -7,6 +7,7 @@ import {MeterId} from "./lib/MeterId.sol";
 
 /// @title Meter registry: which address owns a meter, where it sits on the feeder, who may read it
 contract DataAccess is IDataAccess, AccessControl {
+    /// @notice Registers meters.
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
 
     struct Meter {

@@ -20,10 +20,15 @@ contract EnergyOracleClient is IEnergyOracleClient, ChainlinkClient, Ownable {
         ReadingKind kind;
     }
 
+    /// @notice The meter registry whose grants are checked before each request.
     IDataAccess public immutable dataAccess;
+    /// @notice The only contract allowed to request readings, and the one readings are forwarded to.
     address public energyTrade;
+    /// @notice The Chainlink job that serves HTTP GET + JSON path requests.
     bytes32 public jobId;
+    /// @notice LINK (juels) paid per request.
     uint256 public fee;
+    /// @notice Base of the HEMS API, without trailing slash.
     string public hemsBaseUrl;
 
     mapping(bytes32 requestId => Pending) private pending;

@@ -14,13 +14,18 @@ import {Settlement} from "./lib/Settlement.sol";
 /// @notice Orders, escrow, the posted clearing result, settlement from meter readings and pull payments,
 ///         as shared/spec/MARKET.md and shared/design/ARCHITECTURE.md define them.
 contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
+    /// @notice Opens windows, advances phases, posts clearings, requests readings, closes windows.
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
+    /// @notice The EnergyOracleClient, which reports meter readings.
     bytes32 public constant ORACLE_ROLE = keccak256("ORACLE_ROLE");
 
-    /// @notice Storage bounds that let an order fit in two slots; larger values revert with a named error.
+    /// @notice Largest order energy (Wh) and window maxEnergyWh: orders store energy in 40 bits.
     uint256 public constant MAX_ENERGY_WH = type(uint40).max;
+    /// @notice Largest order price (wei per kWh): orders store prices in 80 bits.
     uint256 public constant MAX_PRICE = type(uint80).max;
+    /// @notice Most matches one bid may have in a clearing.
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
+    /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
     uint256 public constant MAX_DISTANCE_M = type(uint24).max;
 
     /// @dev What every order placement reads and writes: one slot.
