@@ -27,8 +27,11 @@ public sealed record MatchSettlement(
 public sealed record OfferAccount(string OfferId, BigInteger Collateral, BigInteger CollateralBack, BigInteger Payout);
 
 /// <summary>A bid's account: escrow in, what it paid, the refund of the rest, and penalties it receives.</summary>
+/// <param name="Paid">Sum of its matches' BuyerPays, capped at the escrow.</param>
 /// <param name="Refund">Escrow - Paid.</param>
-public sealed record BidAccount(string BidId, BigInteger Escrow, long DeliveredWh, BigInteger Paid, BigInteger Refund, BigInteger Penalties);
+/// <param name="FeeForgone">Wei by which the matches' BuyerPays exceeded the escrow (rounding of fee halves when
+/// P(b) = p0); the fee recipient forgoes them, exactly as EnergyTrade does.</param>
+public sealed record BidAccount(string BidId, BigInteger Escrow, long DeliveredWh, BigInteger Paid, BigInteger Refund, BigInteger Penalties, BigInteger FeeForgone);
 
 /// <summary>The settlement of one window.</summary>
 public sealed record SettlementResult(
@@ -36,8 +39,8 @@ public sealed record SettlementResult(
     IReadOnlyList<OfferAccount> Offers,
     IReadOnlyList<BidAccount> Bids)
 {
-    /// <summary>Total fees owed to the fee recipient (the DSO).</summary>
-    public BigInteger Fees => Sum(Matches.Select(m => m.Fee));
+    /// <summary>Total paid to the fee recipient (the DSO): the matches' fees less what it forgoes at capped escrows.</summary>
+    public BigInteger Fees => Sum(Matches.Select(m => m.Fee)) - Sum(Bids.Select(b => b.FeeForgone));
 
     public BigInteger Penalties => Sum(Matches.Select(m => m.Penalty));
 

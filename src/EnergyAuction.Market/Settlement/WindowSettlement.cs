@@ -56,12 +56,13 @@ public static class WindowSettlement
         {
             var own = byBid[b.Id].ToArray();
             var escrow = Escrow.ForBid(b.EnergyWh, b.Price, window.GridChargeWeiPerKwhPerKm, window.MaxDistanceM);
-            var paid = own.Aggregate(BigInteger.Zero, (sum, s) => sum + s.BuyerPays);
-            if (paid > escrow)
-                throw new SettlementException(
-                    $"bid {b.Id} would pay {paid} wei but escrowed {escrow} wei (grid fees above the escrowed half for distance L?)");
+            var owed = own.Aggregate(BigInteger.Zero, (sum, s) => sum + s.BuyerPays);
+            // The buyer's rounded-up fee halves can exceed the escrow by a few wei when P(b) = p0; as on
+            // chain, the fee recipient forgoes those wei so the buyer never pays more than it escrowed.
+            var forgone = BigInteger.Max(owed - escrow, BigInteger.Zero);
+            var paid = owed - forgone;
             return new BidAccount(b.Id, escrow, own.Sum(s => s.DeliveredWh), paid, escrow - paid,
-                own.Aggregate(BigInteger.Zero, (sum, s) => sum + s.Penalty));
+                own.Aggregate(BigInteger.Zero, (sum, s) => sum + s.Penalty), forgone);
         }).ToArray();
 
         return new SettlementResult(settled, offerAccounts, bidAccounts);

@@ -25,9 +25,10 @@ public class SettlementConservationTests
             var result = ClearingMechanisms.For((Mechanism)(n % 3)).Clear(book);
             var participants = book.Offers.Concat(book.Bids).ToDictionary(o => o.Id,
                 _ => new Participant(loads[random.Next(loads.Length)], random.Next(0, 300)));
-            // C_d >= 2000 and L a kilometre past the longest path leave room for the buyer's odd fee wei
-            // (the tight case is its own test); prices >= 1000 keep every fee below the energy's value.
-            var window = new WindowParameters(random.Next(2000, 3000), longest + 1000, random.Next(3) == 0 ? 0 : random.Next(1, 100_000));
+            // L is at least the longest path (the contract rejects longer matches); prices >= 1000 and
+            // C_d < 3000 keep every fee half below the energy's value (FeeAbovePrice).
+            var window = new WindowParameters(random.Next(0, 3000), longest + random.Next(0, 2) * random.Next(0, 1000),
+                random.Next(3) == 0 ? 0 : random.Next(1, 100_000));
             var matches = ScorePairing.Pair(result, book.Offers, book.Bids, participants, distances, window.GridChargeWeiPerKwhPerKm);
             var readings = book.Bids.ToDictionary(b => b.Id, b => random.Next(4) == 0 ? b.EnergyWh : random.NextInt64(0, b.EnergyWh > long.MaxValue / 2 ? long.MaxValue : b.EnergyWh + b.EnergyWh / 5 + 1));
 
@@ -35,6 +36,7 @@ public class SettlementConservationTests
 
             Assert.That(settlement.MoneyOut, Is.EqualTo(settlement.MoneyIn), $"window {n}");
             Assert.That(settlement.Bids.Select(b => b.Refund), Has.All.GreaterThanOrEqualTo(BigInteger.Zero));
+            Assert.That(settlement.Fees, Is.GreaterThanOrEqualTo(BigInteger.Zero));
             Assert.That(settlement.Offers.Select(o => o.Payout), Has.All.GreaterThanOrEqualTo(BigInteger.Zero));
             foreach (var bid in settlement.Bids)
                 Assert.That(bid.DeliveredWh, Is.LessThanOrEqualTo(Math.Min(readings[bid.BidId], book.Bids.First(b => b.Id == bid.BidId).EnergyWh)));

@@ -34,8 +34,8 @@ public class WindowSettlementTests
         // Escrow b1 = 360000 + floor(3000*1000*500/2e6) = 360750; b2 unmatched gets 90250 back.
         Assert.That(result.Bids, Is.EqualTo(new[]
         {
-            new BidAccount("b1", 360_750, 2500, 250_223, 110_527, 1000),
-            new BidAccount("b2", 90_250, 0, 0, 90_250, 0),
+            new BidAccount("b1", 360_750, 2500, 250_223, 110_527, 1000, 0),
+            new BidAccount("b2", 90_250, 0, 0, 90_250, 0, 0),
         }));
         Assert.That(result.Fees, Is.EqualTo(new BigInteger(445)));
         Assert.That(result.MoneyOut, Is.EqualTo(result.MoneyIn));
@@ -87,15 +87,19 @@ public class WindowSettlementTests
     }
 
     [Test]
-    public void TheAgreedOddWeiSplitCanOverdrawATightEscrow()
+    public void WhenTheBuyersFeeHalfOverdrawsATightEscrowTheFeeRecipientForgoesTheDifference()
     {
         // p0 = P(b) and a match at distance L: the escrow holds floor(1000*1*1000/2e6) = 0 wei for fees,
-        // but the buyer's half of a 1 wei fee is 1 wei. The contract would revert here too; see docs/MARKET-ENGINE.md.
+        // but the buyer's half of a 1 wei fee is 1 wei. EnergyTrade caps the buyer at its escrow.
         var window = new WindowParameters(1, 1000, 0);
 
-        Assert.That(() => WindowSettlement.Settle(window, 1000, [new("s", 1000, 1000, 1)], [new("b", 1000, 1000, 1)],
-                [new("s", "b", 1000, 1000)], new Dictionary<string, long> { ["b"] = 1000 }),
-            Throws.TypeOf<SettlementException>().With.Message.Contains("bid b would pay 1001"));
+        var result = WindowSettlement.Settle(window, 1000, [new("s", 1000, 1000, 1)], [new("b", 1000, 1000, 1)],
+            [new("s", "b", 1000, 1000)], new Dictionary<string, long> { ["b"] = 1000 });
+
+        Assert.That(result.Matches[0].BuyerPays, Is.EqualTo(new BigInteger(1001)));
+        Assert.That(result.Bids[0], Is.EqualTo(new BidAccount("b", 1000, 1000, 1000, 0, 0, 1)));
+        Assert.That(result.Fees, Is.EqualTo(BigInteger.Zero));
+        Assert.That(result.MoneyOut, Is.EqualTo(result.MoneyIn));
     }
 
     [Test]
