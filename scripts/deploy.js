@@ -24,8 +24,8 @@ async function deployMarket(signers, options = {}) {
   const [deployer] = signers;
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""));
   const o = { ...DEFAULTS, ...given };
-  const operatorAddress = o.operatorAddress || deployer.address;
-  const oracleNode = o.oracleNodeAddress || deployer.address;
+  const operatorAddress = address("operator address", o.operatorAddress || deployer.address);
+  const oracleNode = address("oracle node address", o.oracleNodeAddress || deployer.address);
   const log = o.log || (() => {});
 
   const deploy = async (name, ...args) => {
@@ -67,6 +67,11 @@ async function deployMarket(signers, options = {}) {
     link.mint(await client.getAddress(), o.linkFunding));
 
   return { link, operator, dataAccess, trade, client, block, jobId: o.jobId, oracleFee: o.oracleFee };
+}
+
+function address(what, value) {
+  if (!ethers.isAddress(value)) throw new Error(`${what} is not an address: ${value}`);
+  return ethers.getAddress(value);
 }
 
 /** The deployment record the C# side reads. */
