@@ -9,5 +9,5 @@ using EnergyAuction.Market.Benchmarks;
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithAffinity(1))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromTypes([typeof(ClearingBenchmarks), typeof(PairingBenchmarks), typeof(FeederBenchmarks)]).Run(
+BenchmarkSwitcher.FromTypes([typeof(ClearingBenchmarks), typeof(PairingBenchmarks), typeof(FeederBenchmarks), typeof(MachineBaseline)]).Run(
     args.Contains("--filter") ? args : [.. args, "--filter", "*"], config);

@@ -3,7 +3,7 @@ using EnergyAuction.Cli.Output;
 
 namespace EnergyAuction.Cli;
 
-/// <summary>What every command needs from its surroundings: where to write.</summary>
+/// <summary>What every command needs from its surroundings: where results go (Output) and where progress and warnings go (Error).</summary>
 public sealed class CliContext(TextWriter output, TextWriter error)
 {
     public TextWriter Output { get; } = output;

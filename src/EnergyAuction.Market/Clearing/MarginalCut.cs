@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EnergyAuction.Market.Clearing;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace EnergyAuction.Market.Clearing;
 /// </summary>
 internal static class MarginalCut
 {
-    public static ClearingResult Apply(Order[] offers, Order[] bids, System.Numerics.BigInteger price)
+    public static ClearingResult Apply(Order[] offers, Order[] bids, BigInteger price)
     {
         if (offers.Length == 0 || bids.Length == 0)
             return ClearingResult.NoTrade;

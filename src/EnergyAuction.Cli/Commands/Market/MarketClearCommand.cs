@@ -23,8 +23,11 @@ public static class MarketClearCommand
         var command = new Command("clear", "Clear an order book and print the price and allocations") { input, mechanismOverride };
         command.SetAction(parseResult =>
         {
-            var contents = OrderBookFile.Read(parseResult.GetRequiredValue(input));
+            var path = parseResult.GetRequiredValue(input);
+            var contents = OrderBookFile.Read(path);
             var mechanism = parseResult.GetValue(mechanismOverride) is { } name ? ClearingMechanisms.Parse(name) : contents.Mechanism;
+            if (parseResult.GetValue(SharedOptions.Verbose))
+                context.Error.WriteLine($"{path}: {contents.Book.Offers.Count} offers, {contents.Book.Bids.Count} bids; clearing with {ClearingMechanisms.Name(mechanism)}");
             var result = ClearingMechanisms.For(mechanism).Clear(contents.Book);
             Print(context.For(parseResult), mechanism, result);
             return ExitCodes.Success;

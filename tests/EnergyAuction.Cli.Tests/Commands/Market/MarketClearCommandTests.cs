@@ -116,6 +116,15 @@ public class MarketClearCommandTests
     }
 
     [Test]
+    public async Task VerboseReportsWhatWasReadOnStderrAndKeepsStdoutClean()
+    {
+        var run = await CliRun.Of("market", "clear", "--input", BookFiles.Write(BookFiles.ThesisVector), "--json", "--verbose");
+
+        Assert.That(run.Error, Does.Contain("8 offers, 7 bids; clearing with dpda"));
+        Assert.That(run.Out, Does.StartWith("{").And.EndWith("}" + Environment.NewLine));
+    }
+
+    [Test]
     public async Task VerboseAddsTheStackTrace()
     {
         var book = """{"offers": [{"id": "a", "energy": 0, "price": 1, "seq": 1}], "bids": []}""";
