@@ -2,11 +2,11 @@ using System.Text;
 
 namespace EnergyAuction.Chain;
 
-/// <summary>Meter ids as the contracts store them (contracts/lib/MeterId.sol): 1 to 16 characters from
+/// <summary>Meter ids as the contracts store them (contracts/lib/MeterId.sol): 1 to 12 characters from
 /// [A-Za-z0-9._-], ASCII, left-aligned in a bytes32 with the remaining bytes zero.</summary>
 public static class MeterId
 {
-    public const int MaxLength = 16;
+    public const int MaxLength = 12;
 
     /// <summary>Why the id is not valid, or null when it is.</summary>
     public static string? Problem(string? id)

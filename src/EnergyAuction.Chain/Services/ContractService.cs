@@ -52,9 +52,9 @@ public abstract class ContractService
             : throw new InvalidOperationException($"expected one {EventName<TEvent>()} event from {Contract.Abi.ContractName} in {receipt.TransactionHash}, found {events.Count}");
     }
 
-    protected Task<TransactionReceipt> SendAsync(string function, params object?[] args) => SendAsync(function, BigInteger.Zero, null, args);
+    protected Task<TransactionReceipt> SendAsync(string function, params object?[] args) => SendPayableAsync(function, BigInteger.Zero, null, args);
 
-    protected Task<TransactionReceipt> SendAsync(string function, BigInteger value, BigInteger? gas, params object?[] args) =>
+    protected Task<TransactionReceipt> SendPayableAsync(string function, BigInteger value, BigInteger? gas, params object?[] args) =>
         Sender(function).SendAndWaitAsync(new TransactionInput(Address, Contract.EncodeCall(function, args), value, gas), Contract.Abi);
 
     protected Task<T> CallAsync<T>(string function, params object?[] args) => Contract.CallAsync<T>(function, args);

@@ -35,7 +35,7 @@ public sealed class EnergyTradeService(EthRpcClient rpc, string address, Transac
     {
         var meter = MeterId.ToBytes32(meterId);
         var value = collateral ?? await OfferCollateralAsync(windowId, energyWh).ConfigureAwait(false);
-        var receipt = await SendAsync("submitOffer", value, null, windowId, meter, energyWh, minPrice).ConfigureAwait(false);
+        var receipt = await SendPayableAsync("submitOffer", value, null, windowId, meter, energyWh, minPrice).ConfigureAwait(false);
         return (Single<OfferSubmittedEvent>(receipt).OrderId, receipt);
     }
 
@@ -46,7 +46,7 @@ public sealed class EnergyTradeService(EthRpcClient rpc, string address, Transac
     {
         var meter = MeterId.ToBytes32(meterId);
         var value = escrow ?? await BidEscrowAsync(windowId, energyWh, maxPrice).ConfigureAwait(false);
-        var receipt = await SendAsync("submitBid", value, null, windowId, meter, energyWh, maxPrice).ConfigureAwait(false);
+        var receipt = await SendPayableAsync("submitBid", value, null, windowId, meter, energyWh, maxPrice).ConfigureAwait(false);
         return (Single<BidSubmittedEvent>(receipt).OrderId, receipt);
     }
 

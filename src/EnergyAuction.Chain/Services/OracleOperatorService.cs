@@ -34,7 +34,7 @@ public sealed class OracleOperatorService(EthRpcClient rpc, string address, Tran
     /// <summary>fulfillOracleRequest2 with every argument explicit; data must start with the request id.</summary>
     public Task<TransactionReceipt> FulfillOracleRequest2Async(byte[] requestId, BigInteger payment, string callbackAddress,
         byte[] callbackFunctionId, BigInteger expiration, byte[] data, BigInteger? gas = null) =>
-        SendAsync("fulfillOracleRequest2", BigInteger.Zero, gas ?? DefaultFulfilGas,
+        SendPayableAsync("fulfillOracleRequest2", BigInteger.Zero, gas ?? DefaultFulfilGas,
             requestId, payment, callbackAddress, callbackFunctionId, expiration, data);
 
     public Task<bool> IsAuthorizedSenderAsync(string sender) => CallAsync<bool>("isAuthorizedSender", sender);
