@@ -16,7 +16,8 @@ contract DataAccess is IDataAccess, AccessControl {
     }
 
     mapping(bytes32 meterId => Meter) private meters;
-    mapping(bytes32 meterId => mapping(address requester => bool)) private grants;
+    /// @dev The owner who granted access (zero: none), so a trader check reads one slot instead of two.
+    mapping(bytes32 meterId => mapping(address requester => address grantor)) private grants;
 
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
     constructor(address admin) {
@@ -39,20 +40,20 @@ contract DataAccess is IDataAccess, AccessControl {
     function grantAccess(bytes32 meterId, address requester) external {
         _requireOwner(meterId);
         if (requester == address(0)) revert ZeroAddress();
-        grants[meterId][requester] = true;
+        grants[meterId][requester] = msg.sender;
         emit AccessGranted(meterId, requester);
     }
 
     /// @inheritdoc IDataAccess
     function revokeAccess(bytes32 meterId, address requester) external {
         _requireOwner(meterId);
-        grants[meterId][requester] = false;
+        delete grants[meterId][requester];
         emit AccessRevoked(meterId, requester);
     }
 
     /// @inheritdoc IDataAccess
     function hasAccess(bytes32 meterId, address requester) external view returns (bool) {
-        return grants[meterId][requester];
+        return grants[meterId][requester] != address(0);
     }
 
     /// @inheritdoc IDataAccess
@@ -63,7 +64,9 @@ contract DataAccess is IDataAccess, AccessControl {
 
     /// @inheritdoc IDataAccess
     function ownerAndAccess(bytes32 meterId, address requester) external view returns (address owner, bool access) {
-        return (meters[meterId].owner, grants[meterId][requester]);
+        address grantor = grants[meterId][requester];
+        if (grantor != address(0)) return (grantor, true);
+        return (meters[meterId].owner, false);
     }
 
     function _requireOwner(bytes32 meterId) private view {
