@@ -25,6 +25,8 @@ public sealed class DataAccessService(EthRpcClient rpc, string address, Transact
 
     public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account) => SendAsync("grantRole", role, account);
 
+    public Task<TransactionReceipt> RevokeRoleAsync(byte[] role, string account) => SendAsync("revokeRole", role, account);
+
     public Task<bool> HasAccessAsync(string meterId, string requester) =>
         CallAsync<bool>("hasAccess", MeterId.ToBytes32(meterId), requester);
 

@@ -39,4 +39,6 @@ public sealed class EnergyOracleClientService(EthRpcClient rpc, string address, 
     public Task<BigInteger> FeeAsync() => CallAsync<BigInteger>("fee");
 
     public Task<string> HemsBaseUrlAsync() => CallAsync<string>("hemsBaseUrl");
+
+    public Task<string> OwnerAsync() => CallAsync<string>("owner");
 }

@@ -111,4 +111,15 @@ public sealed class EnergyTradeService(EthRpcClient rpc, string address, Transac
     public Task<string> OracleClientAsync() => CallAsync<string>("oracleClient");
 
     public Task<bool> HasRoleAsync(byte[] role, string account) => CallAsync<bool>("hasRole", role, account);
+
+    /// <summary>The contract's MAX_* constants (four concurrent calls).</summary>
+    public async Task<MarketLimits> GetLimitsAsync()
+    {
+        var energy = CallAsync<ulong>("MAX_ENERGY_WH");
+        var distance = CallAsync<uint>("MAX_DISTANCE_M");
+        var price = CallAsync<BigInteger>("MAX_PRICE");
+        var matches = CallAsync<uint>("MAX_MATCHES_PER_BID");
+        return new MarketLimits(await energy.ConfigureAwait(false), await distance.ConfigureAwait(false),
+            await price.ConfigureAwait(false), await matches.ConfigureAwait(false));
+    }
 }
