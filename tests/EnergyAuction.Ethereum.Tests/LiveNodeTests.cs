@@ -136,6 +136,30 @@ public class LiveNodeTests
     }
 
     [Test]
+    public async Task A_batch_of_signed_transactions_lands_in_one_block_when_the_node_has_a_mempool()
+    {
+        var (probe, tm) = await DeployFromFreshKeyAsync();
+        var call = new TransactionInput(probe.Address, probe.EncodeCall("increment"), 0, 100_000);
+        await _node.SetAutomineAsync(false);
+        IReadOnlyList<SubmittedTransaction> submitted;
+        try
+        {
+            submitted = await tm.SendBatchAsync([.. Enumerable.Repeat(call, 120)], batchSize: 50);
+            await _node.MineAsync();
+        }
+        finally
+        {
+            await _node.SetAutomineAsync(true);
+        }
+        Assert.That(submitted.Where(s => s.Error is not null), Is.Empty);
+        var receipts = await tm.WaitForReceiptsAsync([.. submitted.Select(s => s.Hash)]);
+        Assert.That(receipts.Select(r => r.BlockNumber).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(await probe.CallAsync<BigInteger>("count"), Is.EqualTo(new BigInteger(120)));
+        await probe.SendAsync(tm, "increment", 0);
+        Assert.That(await probe.CallAsync<BigInteger>("count"), Is.EqualTo(new BigInteger(121)), "the local nonce continues after a batch");
+    }
+
+    [Test]
     public async Task Value_transfers_and_payable_calls_move_exactly_the_wei_sent()
     {
         var (probe, tm) = await DeployFromFreshKeyAsync();

@@ -81,9 +81,7 @@ public sealed class TransactionManager
         try
         {
             var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, "pending", ct).ConfigureAwait(false);
-            var raw = fees.IsLegacy
-                ? new LegacyTransaction(nonce, fees.GasPrice, gas, input.To, input.Value, input.Data).Sign(Key, chainId)
-                : new Eip1559Transaction(nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gas, input.To, input.Value, input.Data).Sign(Key, chainId);
+            var raw = Sign(input with { Gas = gas }, nonce, fees, chainId);
             try
             {
                 var hash = await Rpc.SendRawTransactionAsync(raw, ct).ConfigureAwait(false);
@@ -102,6 +100,56 @@ public sealed class TransactionManager
                 _nextNonce = null;
                 throw;
             }
+        }
+        finally
+        {
+            _nonceLock.Release();
+        }
+    }
+
+    /// <summary>Pipelined submission: signs the transactions with consecutive nonces and submits them in JSON-RPC
+    /// batches (one HTTP round trip per <paramref name="batchSize"/>), in order. Gas must be given for each
+    /// (estimates would run against state the earlier transactions have not changed yet). Each result carries
+    /// the hash or the node's error; after an error the local nonce is resynchronised from the node.</summary>
+    public async Task<IReadOnlyList<SubmittedTransaction>> SendBatchAsync(IReadOnlyList<TransactionInput> inputs, int batchSize = 100, CancellationToken ct = default)
+    {
+        if (inputs.Any(i => i.Gas is null)) throw new ArgumentException("every transaction in a batch needs a fixed Gas limit", nameof(inputs));
+        var chainId = await GetChainIdAsync(ct).ConfigureAwait(false);
+        var fees = await _fees.CurrentAsync(ct).ConfigureAwait(false);
+        var results = new List<SubmittedTransaction>(inputs.Count);
+        await _nonceLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, "pending", ct).ConfigureAwait(false);
+            foreach (var chunk in inputs.Chunk(batchSize))
+            {
+                var raws = chunk.Select((input, i) => Sign(input, nonce + i, fees, chainId)).ToList();
+                IReadOnlyList<RpcResponse> answers;
+                try
+                {
+                    answers = await Rpc.BatchAsync([.. raws.Select(r => new RpcRequest("eth_sendRawTransaction", HexConvert.ToHex(r)))], ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    _nextNonce = null;
+                    throw;
+                }
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var hash = HexConvert.ToHex(Keccak256.Hash(raws[i]));
+                    results.Add(answers[i].Error is { } error
+                        ? new SubmittedTransaction(hash, RevertOf(error, null, hash) ?? (Exception)error)
+                        : new SubmittedTransaction(hash, null));
+                }
+                nonce += chunk.Length;
+                if (results.Any(r => r.Error is not null))
+                {
+                    _nextNonce = null;
+                    return results;
+                }
+            }
+            _nextNonce = nonce;
+            return results;
         }
         finally
         {
@@ -184,6 +232,10 @@ public sealed class TransactionManager
         }
         throw new ContractRevertException("Revert", [], null, abi?.ContractName ?? "contract", null, receipt.TransactionHash);
     }
+
+    private byte[] Sign(TransactionInput input, BigInteger nonce, Fees fees, BigInteger chainId) => fees.IsLegacy
+        ? new LegacyTransaction(nonce, fees.GasPrice, input.Gas!.Value, input.To, input.Value, input.Data).Sign(Key, chainId)
+        : new Eip1559Transaction(nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, input.Gas!.Value, input.To, input.Value, input.Data).Sign(Key, chainId);
 
     internal static ContractRevertException? RevertOf(RpcException e, ContractAbi? abi, string? transactionHash = null)
     {

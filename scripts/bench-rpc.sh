@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# RPC throughput: starts a Hardhat node on a free loopback port, deploys the test contract ClientProbe and sends
+# 1,000 signed contract calls pipelined from one process (one account, locally tracked nonces).
+# The last line printed is one JSON object: {"txPerSecond": N, "transactions": 1000, "failed": 0}.
+#   scripts/bench-rpc.sh [count]        BENCH_MINING=interval (default: a block per second, batched sends)
+#                                       BENCH_MINING=auto (Hardhat automine: a block per transaction)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-1000}
+mining=${BENCH_MINING:-interval}
+log=.work/bench-rpc
+mkdir -p "$log"
+
+npx hardhat compile --quiet >&2
+artifact=artifacts/contracts/test/ClientProbe.sol/ClientProbe.json
+dotnet build bench/EnergyAuction.Ethereum.Benchmarks -c Release --nologo -v quiet >&2
+
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+node node_modules/hardhat/internal/cli/bootstrap.js node --hostname 127.0.0.1 --port "$port" >"$log/node.log" 2>&1 &
+node_pid=$!
+trap 'kill $node_pid 2>/dev/null || true' EXIT
+
+url="http://127.0.0.1:$port"
+for _ in $(seq 1 300); do
+  if curl -s -X POST -H 'Content-Type: application/json' --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$url" | grep -q result; then
+    break
+  fi
+  kill -0 $node_pid 2>/dev/null || { echo "hardhat node exited:" >&2; cat "$log/node.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+# Mine like the consortium chain does (a block per interval) rather than one block per transaction; this also
+# lets the node take the batched transactions in any order, as a real mempool does.
+rpc() { curl -s -X POST -H 'Content-Type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":[$2]}" "$url" >/dev/null; }
+if [ "$mining" = interval ]; then
+  rpc evm_setAutomine false
+  rpc evm_setIntervalMining 1000
+fi
+
+dotnet bench/EnergyAuction.Ethereum.Benchmarks/bin/Release/net10.0/EnergyAuction.Ethereum.Benchmarks.dll rpc "$url" "$artifact" "$count"
