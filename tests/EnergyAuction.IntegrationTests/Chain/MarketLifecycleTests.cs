@@ -196,6 +196,23 @@ public sealed class MarketLifecycleTests
     }
 
     [Test]
+    public async Task A_cancelled_bid_makes_its_escrow_withdrawable()
+    {
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var buyer = _operator.As(_buyer2).Trade;
+        var owedBefore = await buyer.WithdrawableAsync(_buyer2.Address);
+        var (bidId, _) = await buyer.SubmitBidAsync(windowId, "B-2", 2_500, 130 * Gwei);
+        var escrow = (await buyer.GetOrderAsync(bidId)).Deposit;
+        var cancelled = await buyer.CancelOrderAsync(bidId);
+        Assert.That(buyer.DecodeEvents<OrderCancelledEvent>(cancelled).Single(), Is.EqualTo(new OrderCancelledEvent(windowId, bidId, _buyer2.Address)));
+        Assert.That(buyer.DecodeEvents<CreditedEvent>(cancelled).Single(), Is.EqualTo(new CreditedEvent(_buyer2.Address, escrow)));
+        Assert.That(await buyer.WithdrawableAsync(_buyer2.Address), Is.EqualTo(owedBefore + escrow));
+        var byOwner = await buyer.GetEventsAsync<BidSubmittedEvent>(_deployment.Block, null, windowId, null, _buyer2.Address);
+        Assert.That(byOwner.Single().Event.OrderId, Is.EqualTo(bidId));
+        Assert.That((await buyer.GetOrderAsync(bidId)).Status, Is.EqualTo(OrderStatus.Cancelled));
+    }
+
+    [Test]
     public void A_read_only_client_refuses_to_send()
     {
         using var readOnly = new MarketClient(_node.Rpc, _deployment);
