@@ -20,6 +20,13 @@ public class LiveNodeTests
 
     public sealed record Stored(BigInteger Id, string Owner, ulong Amount, string Label);
 
+    public sealed record StoreFunction(Entry Entry);
+
+    [Function("get")]
+    public sealed record EntryById(BigInteger Id);
+
+    public sealed record CountedEvent(string Sender, BigInteger Count);
+
     private HardhatNode _node = null!;
     private ContractAbi _abi = null!;
 
@@ -53,6 +60,19 @@ public class LiveNodeTests
         Assert.That(await probe.CallAsync<Entry>("get", 7), Is.EqualTo(entry));
         Assert.That(await probe.CallAsync<Summary>("summary"), Is.EqualTo(new Summary(0, tm.Address, 10_000)));
         Assert.That(await probe.CallAsync<string>("owner"), Is.EqualTo(tm.Address));
+    }
+
+    [Test]
+    public async Task Typed_function_messages_and_event_dtos_work_like_the_untyped_calls()
+    {
+        var (probe, tm) = await DeployFromFreshKeyAsync();
+        var entry = new Entry(9, tm.Address, 42, "battery");
+        await probe.SendAsync(tm, new StoreFunction(entry));
+        Assert.That(await probe.CallAsync<EntryById, Entry>(new EntryById(9)), Is.EqualTo(entry));
+
+        var receipt = await probe.SendAsync(tm, "increment", 0);
+        Assert.That(probe.DecodeLogs<CountedEvent>(receipt), Is.EqualTo(new[] { new CountedEvent(tm.Address, 1) }));
+        Assert.That(await probe.GetEventsAsync<CountedEvent>(receipt.BlockNumber), Is.EqualTo(new[] { new CountedEvent(tm.Address, 1) }));
     }
 
     [Test]

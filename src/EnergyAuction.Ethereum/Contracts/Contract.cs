@@ -49,6 +49,21 @@ public sealed class Contract
     public async Task<T> CallAsync<T>(string function, params object?[] args) =>
         AbiDecoder.MapTo<T>(await CallAsync(function, args).ConfigureAwait(false));
 
+    /// <summary>Typed function message: a record whose constructor parameters are the function's arguments in order,
+    /// named by [Function("name")] or by its type name (PlaceBidFunction -> placeBid).</summary>
+    public Task<TResult> CallAsync<TFunction, TResult>(TFunction message) where TFunction : notnull =>
+        CallAsync<TResult>(MessageNames.Function(typeof(TFunction)), Arguments(message));
+
+    public Task<TransactionReceipt> SendAsync<TFunction>(TransactionManager tm, TFunction message, BigInteger value = default) where TFunction : notnull =>
+        SendAsync(tm, MessageNames.Function(typeof(TFunction)), value, Arguments(message));
+
+    /// <summary>Typed event DTOs, named by [Event("Name")] or by their type name (BidPlacedEvent -> BidPlaced).</summary>
+    public Task<IReadOnlyList<TEvent>> GetEventsAsync<TEvent>(ulong fromBlock = 0, ulong? toBlock = null, params object?[] indexedFilter) =>
+        GetEventsAsync<TEvent>(MessageNames.Event(typeof(TEvent)), fromBlock, toBlock, indexedFilter);
+
+    public IReadOnlyList<TEvent> DecodeLogs<TEvent>(TransactionReceipt receipt) =>
+        [.. DecodeLogs(receipt).Where(e => e.Name == MessageNames.Event(typeof(TEvent))).Select(e => e.As<TEvent>())];
+
     /// <summary>Sends a transaction calling the function and waits for its receipt; reverts throw decoded.</summary>
     public Task<TransactionReceipt> SendAsync(TransactionManager tm, string function, BigInteger value, params object?[] args) =>
         tm.SendAndWaitAsync(new TransactionInput(Address, EncodeCall(function, args), value), Abi);
@@ -96,6 +111,12 @@ public sealed class Contract
     /// <summary>Deploys from the creation bytecode carried by a Hardhat artifact.</summary>
     public static Task<Contract> DeployAsync(TransactionManager tm, ContractAbi abi, params object?[] args) =>
         DeployAsync(tm, abi, abi.Bytecode ?? throw new InvalidOperationException($"{abi.ContractName}'s ABI has no bytecode (abstract contract or interface?)"), args);
+
+    private object?[] Arguments<TFunction>(TFunction message) where TFunction : notnull
+    {
+        var function = Abi.Function(MessageNames.Function(typeof(TFunction)));
+        return [.. AbiValues.ToTupleValues(message, function.Inputs.Count)];
+    }
 
     private static DecodedEvent Decode(EventAbi abi, FilterLog log) =>
         new(abi.Name, abi.Decode(log.Topics, HexConvert.FromHex(log.Data)), log.BlockNumber, log.TransactionHash, log.LogIndex);
