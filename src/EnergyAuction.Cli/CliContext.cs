@@ -3,13 +3,19 @@ using EnergyAuction.Cli.Output;
 
 namespace EnergyAuction.Cli;
 
-/// <summary>What every command needs from its surroundings: where results go (Output) and where progress and warnings go (Error).</summary>
-public sealed class CliContext(TextWriter output, TextWriter error)
+/// <summary>What every command needs from its surroundings: where results go (Output), where progress and
+/// warnings go (Error), and who answers prompts (Input).</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, IConsoleInput? input = null)
 {
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
 
+    public IConsoleInput Input { get; } = input ?? new SystemConsoleInput();
+
     /// <summary>The output helper for one invocation (JSON or table, from --json).</summary>
     public CommandOutput For(ParseResult parseResult) => new(Output, parseResult.GetValue(SharedOptions.Json));
+
+    /// <summary>A progress or hint line on stderr (never mixed into results on stdout).</summary>
+    public void Note(string text) => Error.WriteLine(text);
 }

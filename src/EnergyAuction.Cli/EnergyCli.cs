@@ -8,9 +8,20 @@ namespace EnergyAuction.Cli;
 /// </summary>
 public static class EnergyCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, null, cancellationToken);
+
+    /// <param name="input">Who answers password and confirmation prompts; null = the process's terminal.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConsoleInput? input,
+        CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error);
+        if (PasswordFlag.Find(args) is { } flag)
+        {
+            await error.WriteLineAsync($"error: {PasswordFlag.Refusal(flag)}");
+            return ExitCodes.Usage;
+        }
+
+        var context = new CliContext(output, error, input);
         var parseResult = RootCommandBuilder.Build(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -34,6 +45,11 @@ public static class EnergyCli
         {
             await WriteErrorAsync(error, "cancelled", e, verbose);
             return ExitCodes.Failure;
+        }
+        catch (Exception e) when (ChainErrors.Explain(e, parseResult) is { } explained)
+        {
+            await WriteErrorAsync(error, explained.Message, e, verbose);
+            return explained.ExitCode;
         }
         catch (Exception e)
         {

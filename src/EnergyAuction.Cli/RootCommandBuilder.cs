@@ -1,5 +1,9 @@
 using System.CommandLine;
+using EnergyAuction.Cli.Commands.Account;
 using EnergyAuction.Cli.Commands.Market;
+using EnergyAuction.Cli.Commands.Meter;
+using EnergyAuction.Cli.Commands.Trading;
+using EnergyAuction.Cli.Commands.Wallet;
 
 namespace EnergyAuction.Cli;
 
@@ -7,7 +11,19 @@ namespace EnergyAuction.Cli;
 public static class RootCommandBuilder
 {
     /// <summary>Every command group of the tool; a new group is one more entry here.</summary>
-    public static IReadOnlyList<ICommandGroup> Groups { get; } = [new MarketCommandGroup()];
+    public static IReadOnlyList<ICommandGroup> Groups { get; } =
+    [
+        new WalletCommandGroup(),
+        new SingleCommandGroup(BalanceCommand.Build),
+        new SingleCommandGroup(SendCommand.Build),
+        new SingleCommandGroup(WithdrawCommand.Build),
+        new MeterCommandGroup(),
+        new SingleCommandGroup(OfferCommand.Build),
+        new SingleCommandGroup(BidCommand.Build),
+        new SingleCommandGroup(CancelCommand.Build),
+        new SingleCommandGroup(OrdersCommand.Build),
+        new MarketCommandGroup(),
+    ];
 
     public static RootCommand Build(CliContext context)
     {

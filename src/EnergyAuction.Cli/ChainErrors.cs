@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Ethereum.Contracts;
+using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Ethereum.Rpc;
+using EnergyAuction.Ethereum.Transactions;
+
+namespace EnergyAuction.Cli;
+
+/// <summary>
+/// Failures that come from the chain or the wallet, as one line saying what is wrong and what to do.
+/// A revert keeps its custom error name and arguments (what the contract said), followed by a hint.
+/// </summary>
+public static class ChainErrors
+{
+    public static CliException? Explain(Exception exception, ParseResult parseResult) => exception switch
+    {
+        ContractRevertException revert => CliException.Failure(Revert(revert), revert),
+        RpcUnavailableException down => CliException.Failure(
+            $"cannot reach the chain at {down.Endpoint}: is the node running? Pass --rpc URL or set {SharedOptions.RpcEnvironmentVariable}", down),
+        RpcProtocolException garbled => CliException.Failure(
+            $"{garbled.Endpoint} did not answer like an Ethereum JSON-RPC node; check --rpc", garbled),
+        WrongChainException wrongChain => CliException.Failure(
+            $"{wrongChain.Message}; the --deployment record does not belong to the chain at --rpc", wrongChain),
+        RpcException rpc when IsInsufficientFunds(rpc) => CliException.Failure(
+            $"insufficient balance to pay for this transaction ({rpc.RpcMessage}); fund the account with `energy send` and check `energy balance`", rpc),
+        RpcException rpc => CliException.Failure($"the node refused the request: {rpc.Message}", rpc),
+        WrongPasswordException wrongPassword => CliException.Failure("wrong password for the wallet; try again", wrongPassword),
+        _ => null,
+    };
+
+    private static bool IsInsufficientFunds(RpcException e) =>
+        e.RpcMessage.Contains("insufficient funds", StringComparison.OrdinalIgnoreCase)
+        || e.RpcMessage.Contains("enough funds", StringComparison.OrdinalIgnoreCase);
+
+    private static string Revert(ContractRevertException revert) =>
+        Hint(revert) is { } hint ? $"{revert.Message}: {hint}" : revert.Message;
+
+    // What to do about the errors a prosumer or operator runs into; every other revert is shown as the contract said it.
+    private static string? Hint(ContractRevertException revert)
+    {
+        var args = revert.Arguments;
+        return revert.ErrorName switch
+        {
+            "WrongPhase" when args.Count == 3 =>
+                $"window {args[0]} is in {PhaseName(args[2])}, this needs {PhaseName(args[1])}; check `energy window status {args[0]}`",
+            "NoDataAccess" => "grant EnergyTrade access to the meter first: `energy meter grant --meter ID`",
+            "NotMeterOwner" => "this wallet does not own the meter; check `energy meter status --meter ID` and --from",
+            "UnknownMeter" => "the meter is not registered; the operator registers it with `energy meter register`",
+            "UnknownWindow" => "no such window; `energy window status` shows the current one",
+            "UnknownOrder" => "no such order; `energy orders` lists yours",
+            "DeadlinePassed" => "the deadline has passed",
+            "DeadlineNotReached" => "the deadline has not been reached yet",
+            "NothingToWithdraw" => "this account has nothing to withdraw; `energy balance` shows what is withdrawable",
+            "NotOrderOwner" => "only the wallet that placed the order can cancel it; check --from",
+            "OrderNotCancellable" => "only orders of a window still taking orders can be cancelled",
+            "EnergyAboveMaximum" => "the window takes smaller orders; split the order",
+            "AccessControlUnauthorizedAccount" => "this account lacks the role; operator commands need the operator's wallet (--from)",
+            "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
+            _ => null,
+        };
+    }
+
+    private static string PhaseName(object? value) =>
+        value is BigInteger n && n >= 0 && n <= (int)WindowPhase.Cancelled ? ((WindowPhase)(byte)n).ToString() : $"{value}";
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Meter;
+
+/// <summary>`energy meter register --meter ID --owner ADDRESS --bus N` (operator): a household's meter and where it sits on the feeder.</summary>
+public static class MeterRegisterCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var meter = MeterOption.Create("Meter id to register, e.g. LOAD12");
+        var owner = Addresses.Option("--owner", "The household's address (the meter's owner)");
+        owner.Required = true;
+        var bus = new Option<uint>("--bus") { Description = "Feeder bus number of the meter (ieee-eu-lv loads.csv)", Required = true };
+        var command = new Command("register",
+            "Register a meter with its owner and feeder bus (operator wallet)\n\nExample:\n  energy meter register --meter LOAD1 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 34 --from operator")
+        {
+            meter, owner, bus, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var id = parseResult.GetRequiredValue(meter);
+            var ownerAddress = parseResult.GetRequiredValue(owner);
+            var busNumber = parseResult.GetValue(bus);
+            var (_, key) = WalletUnlock.Unlock(context, parseResult);
+            using var market = MarketConnection.Open(parseResult, key);
+            var receipt = await market.DataAccess.RegisterMeterAsync(id, ownerAddress, busNumber);
+            var output = context.For(parseResult);
+            if (output.Json)
+            {
+                output.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("meter", id);
+                    json.WriteString("owner", ownerAddress);
+                    json.WriteNumber("bus", busNumber);
+                    json.WriteString("transaction", receipt.TransactionHash);
+                    json.WriteEndObject();
+                });
+            }
+            else
+            {
+                output.WriteLine($"registered meter {id} on bus {busNumber.ToString(CultureInfo.InvariantCulture)} for {ownerAddress}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Trading;
+
+/// <summary>`energy cancel ORDER`: withdraw an order while its window still takes orders; its money becomes withdrawable.</summary>
+public static class CancelCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var order = new Argument<ulong>("ORDER") { Description = "The order id (`energy orders` lists yours)" };
+        var command = new Command("cancel", "Cancel one of your orders while its window takes orders\n\nExample:\n  energy cancel 42 --from home")
+        {
+            order, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var id = parseResult.GetValue(order);
+            var (_, key) = WalletUnlock.Unlock(context, parseResult);
+            using var market = MarketConnection.Open(parseResult, key);
+            var receipt = await market.Trade.CancelOrderAsync(id);
+            var info = await market.Trade.GetOrderAsync(id);
+            var output = context.For(parseResult);
+            if (output.Json)
+            {
+                output.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("order", id);
+                    json.WriteString("status", OrderStatusText.Code(info.Status));
+                    Output.JsonWriterExtensions.WriteNumber(json, "creditedWei", info.Deposit);
+                    json.WriteString("transaction", receipt.TransactionHash);
+                    json.WriteEndObject();
+                });
+            }
+            else
+            {
+                output.WriteLine($"cancelled order {id}; {Amounts.FormatWei(info.Deposit)} is withdrawable (`energy withdraw`)");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using EnergyAuction.Chain;
+
+namespace EnergyAuction.Cli.Commands.Trading;
+
+/// <summary>`energy offer --kwh 7.5 --min-price 54000gwei --meter ID [--window N] [--yes]`: sell surplus energy.</summary>
+public static class OfferCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var kwh = OrderOptions.Kwh("Energy to sell: kWh (7.5) or with a unit (7500Wh)");
+        var minPrice = Amounts.WeiOption("--min-price", "Lowest acceptable price per kWh, e.g. 54000gwei");
+        minPrice.Required = true;
+        var meter = Meter.MeterOption.Create("Your meter the energy comes from");
+        var window = OrderOptions.Window();
+        var command = new Command("offer",
+            "Offer energy for sale; locks the collateral the window asks for\n\nExample:\n  energy offer --kwh 7.5 --min-price 54000gwei --meter LOAD3 --yes")
+        {
+            kwh, minPrice, meter, window, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction((parseResult, _) => new OrderPlacement(OrderSide.Offer, parseResult.GetRequiredValue(meter), parseResult.GetValue(kwh),
+            parseResult.GetValue(minPrice), parseResult.GetValue(window)).RunAsync(context, parseResult));
+        return command;
+    }
+}

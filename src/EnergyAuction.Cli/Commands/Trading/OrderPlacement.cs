@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Trading;
+
+/// <summary>
+/// Placing an offer or a bid: pick the window, check the meter is ours and readable by the market, show the
+/// collateral or escrow the order locks and ask before sending (unless --yes), then submit with it attached.
+/// </summary>
+public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh, BigInteger Price, ulong? Window)
+{
+    private string Noun => Side == OrderSide.Offer ? "offer" : "bid";
+
+    private string DepositName => Side == OrderSide.Offer ? "collateral" : "escrow";
+
+    public async Task<int> RunAsync(CliContext context, ParseResult parseResult)
+    {
+        var wallet = WalletUnlock.Choose(context, parseResult);
+        using var reader = MarketConnection.Open(parseResult);
+        var windowId = Window ?? await WindowChoice.TakingOrdersAsync(reader);
+        await RequireMeterAsync(reader, wallet);
+        var energy = (ulong)EnergyWh;
+        var deposit = Side == OrderSide.Offer
+            ? await reader.Trade.OfferCollateralAsync(windowId, energy)
+            : await reader.Trade.BidEscrowAsync(windowId, energy, Price);
+        var summary = Side == OrderSide.Offer
+            ? $"offer {Amounts.FormatEnergy(EnergyWh)} from meter {Meter} at no less than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
+              + $"collateral {Amounts.FormatWei(deposit)} (covers the penalty if you deliver less; returned after settlement)"
+            : $"bid for {Amounts.FormatEnergy(EnergyWh)} to meter {Meter} at no more than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
+              + $"escrow {Amounts.FormatWei(deposit)} (the most you can pay incl. grid fees; the rest is refunded after settlement)";
+        await Funds.RequireAsync(reader, wallet, deposit, $"the {Noun}'s {DepositName}");
+        Confirmation.Require(context, parseResult, summary);
+
+        var (_, key) = WalletUnlock.Unlock(context, parseResult);
+        using var market = reader.As(key);
+        var (orderId, receipt) = Side == OrderSide.Offer
+            ? await market.Trade.SubmitOfferAsync(windowId, Meter, energy, Price, deposit)
+            : await market.Trade.SubmitBidAsync(windowId, Meter, energy, Price, deposit);
+        var order = await market.Trade.GetOrderAsync(orderId);
+        var output = context.For(parseResult);
+        if (output.Json)
+        {
+            output.WriteJson(json =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("order", orderId);
+                json.WriteNumber("window", windowId);
+                json.WriteString("side", Noun);
+                json.WriteString("meter", Meter);
+                json.WriteNumber("energyWh", EnergyWh);
+                Output.JsonWriterExtensions.WriteNumber(json, "price", Price);
+                Output.JsonWriterExtensions.WriteNumber(json, "depositWei", deposit);
+                json.WriteString("status", OrderStatusText.Code(order.Status));
+                json.WriteString("transaction", receipt.TransactionHash);
+                json.WriteEndObject();
+            });
+        }
+        else
+        {
+            output.WriteLine($"placed {Noun} {orderId} in window {windowId}: {Amounts.FormatEnergy(EnergyWh)} at {Amounts.FormatWei(Price)}/kWh, "
+                + $"{DepositName} {Amounts.FormatWei(deposit)}; status {OrderStatusText.Code(order.Status)}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task RequireMeterAsync(MarketClient market, WalletEntry wallet)
+    {
+        var (owner, access) = await market.DataAccess.OwnerAndAccessAsync(Meter, market.Deployment.EnergyTrade);
+        var meter = new MeterInfo(owner, 0);
+        if (!meter.IsRegistered)
+            throw CliException.Failure($"meter {Meter} is not registered; the operator registers it with `energy meter register`");
+        if (!Ethereum.Crypto.AddressUtil.AreEqual(owner, wallet.Address))
+            throw CliException.Failure($"meter {Meter} belongs to {owner}, not to wallet {wallet.Name} ({wallet.Address}); choose the owner's wallet with --from");
+        if (!access)
+            throw CliException.Failure($"meter {Meter} has not granted the market access (no data-access grant); run `energy meter grant --meter {Meter}` first");
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Ethereum.KeyStore;
+
+namespace EnergyAuction.Cli.Wallet;
+
+/// <summary>The signing key of the wallet chosen with --from (or the only/first one, said on stderr).</summary>
+public static class WalletUnlock
+{
+    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, ParseResult parseResult)
+    {
+        var wallet = Choose(context, parseResult);
+        var password = PasswordSource.ForUnlocking(context.Input, wallet);
+        try
+        {
+            return (wallet, new KeyStoreService().DecryptKey(File.ReadAllText(wallet.Path), password));
+        }
+        catch (WrongPasswordException e)
+        {
+            throw CliException.Failure($"wrong password for wallet {wallet.Name} ({wallet.Address}); nothing was sent, try again", e);
+        }
+        catch (Exception e) when (e is FormatException or NotSupportedException or System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            throw CliException.Failure($"{wallet.Path} is not a usable keystore: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The wallet named by --from, else the only/first one (said on stderr so nobody signs by surprise).</summary>
+    public static WalletEntry Choose(CliContext context, ParseResult parseResult)
+    {
+        var from = parseResult.GetValue(SharedOptions.From);
+        var wallet = KeystoreDirectory.From(parseResult).Find(from);
+        if (from is null)
+            context.Note($"using wallet {wallet.Name} ({wallet.Address}); choose another with --from");
+        return wallet;
+    }
+}
