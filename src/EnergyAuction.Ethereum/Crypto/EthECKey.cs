@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using ECPoint = Org.BouncyCastle.Math.EC.ECPoint;
 using System.Text;
 using EnergyAuction.Ethereum.Hex;
-using Org.BouncyCastle.Asn1.Sec;
+using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math.EC.Multiplier;
 using Org.BouncyCastle.Math.EC;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
@@ -14,7 +15,9 @@ namespace EnergyAuction.Ethereum.Crypto;
 /// <summary>A secp256k1 key pair: address, deterministic (RFC 6979) low-s signing, public-key recovery.</summary>
 public sealed class EthECKey
 {
-    private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = SecNamedCurves.GetByName("secp256k1");
+    // The custom curve implementation (GLV endomorphism, fast field arithmetic) signs ~20x faster than the generic one.
+    private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = CustomNamedCurves.GetByName("secp256k1");
+    private static readonly FixedPointCombMultiplier BaseMultiplier = new();
     private static readonly ECDomainParameters Domain = new(Curve.Curve, Curve.G, Curve.N, Curve.H);
     private static readonly BcBigInteger HalfN = Curve.N.ShiftRight(1);
 
@@ -28,7 +31,7 @@ public sealed class EthECKey
         _d = new BcBigInteger(1, privateKey);
         if (_d.SignValue == 0 || _d.CompareTo(Curve.N) >= 0)
             throw new ArgumentException("the private key is outside the secp256k1 range", nameof(privateKey));
-        _publicKey = Uncompressed(Domain.G.Multiply(_d).Normalize());
+        _publicKey = Uncompressed(BaseMultiplier.Multiply(Domain.G, _d).Normalize());
         Address = AddressFromPublicKey(_publicKey);
     }
 
@@ -58,22 +61,33 @@ public sealed class EthECKey
     /// <summary>The 64-byte uncompressed public key x ‖ y (no 0x04 prefix).</summary>
     public byte[] PublicKey => (byte[])_publicKey.Clone();
 
-    /// <summary>Signs a 32-byte hash deterministically, with s normalised to the lower half (EIP-2).</summary>
+    /// <summary>Signs a 32-byte hash deterministically (RFC 6979 nonce), with s normalised to the lower half (EIP-2).
+    /// The recovery id comes from the nonce point itself, so no trial recovery is needed.</summary>
     public EthSignature Sign(byte[] hash)
     {
         if (hash.Length != 32) throw new ArgumentException($"sign a 32-byte hash, got {hash.Length} bytes", nameof(hash));
-        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
-        signer.Init(true, new ECPrivateKeyParameters(_d, Domain));
-        var rs = signer.GenerateSignature(hash);
-        var r = rs[0];
-        var s = rs[1].CompareTo(HalfN) > 0 ? Curve.N.Subtract(rs[1]) : rs[1];
-        for (var recoveryId = 0; recoveryId < 2; recoveryId++)
+        var n = Curve.N;
+        var e = new BcBigInteger(1, hash);
+        var kCalculator = new HMacDsaKCalculator(new Sha256Digest());
+        kCalculator.Init(n, _d, hash);
+        while (true)
         {
-            var recovered = Recover(hash, r, s, recoveryId);
-            if (recovered is not null && recovered.AsSpan().SequenceEqual(_publicKey))
-                return new EthSignature(r.ToByteArrayUnsigned().PadLeft32(), s.ToByteArrayUnsigned().PadLeft32(), recoveryId);
+            var k = kCalculator.NextK();
+            var point = BaseMultiplier.Multiply(Domain.G, k).Normalize();
+            var x = point.AffineXCoord.ToBigInteger();
+            var r = x.Mod(n);
+            if (r.SignValue == 0) continue;
+            var s = k.ModInverse(n).Multiply(e.Add(_d.Multiply(r))).Mod(n);
+            if (s.SignValue == 0) continue;
+            var recoveryId = (point.AffineYCoord.TestBitZero() ? 1 : 0) | (x.CompareTo(n) >= 0 ? 2 : 0);
+            if (s.CompareTo(HalfN) > 0)
+            {
+                s = n.Subtract(s);
+                recoveryId ^= 1;
+            }
+            if (recoveryId > 1) continue;
+            return new EthSignature(r.ToByteArrayUnsigned().PadLeft32(), s.ToByteArrayUnsigned().PadLeft32(), recoveryId);
         }
-        throw new CryptographicException("could not find the recovery id of a fresh signature");
     }
 
     /// <summary>EIP-191 personal_sign of a UTF-8 message.</summary>
@@ -115,7 +129,7 @@ public sealed class EthECKey
         var n = Curve.N;
         if (r.SignValue <= 0 || r.CompareTo(n) >= 0 || s.SignValue <= 0 || s.CompareTo(n) >= 0) return null;
         var x = r.Add(n.Multiply(BcBigInteger.ValueOf(recoveryId / 2)));
-        var prime = ((FpCurve)Curve.Curve).Q;
+        var prime = Curve.Curve.Field.Characteristic;
         if (x.CompareTo(prime) >= 0) return null;
         var encoded = new byte[33];
         encoded[0] = (byte)((recoveryId & 1) == 1 ? 0x03 : 0x02);

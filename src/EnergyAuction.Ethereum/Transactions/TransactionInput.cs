@@ -2,5 +2,11 @@ using System.Numerics;
 
 namespace EnergyAuction.Ethereum.Transactions;
 
-/// <summary>What to send: recipient (null deploys a contract), call data, wei attached, and optionally a fixed gas limit.</summary>
-public sealed record TransactionInput(string? To, byte[] Data, BigInteger Value = default, BigInteger? Gas = null);
+/// <summary>What to send: recipient (null deploys a contract), call data, wei attached, and optionally a fixed gas limit.
+/// Usable positionally or as <c>new TransactionInput { To = …, Data = … }</c>.</summary>
+public sealed record TransactionInput(string? To, byte[] Data, BigInteger Value = default, BigInteger? Gas = null)
+{
+    public TransactionInput() : this(null, [])
+    {
+    }
+}
