@@ -3,7 +3,7 @@ namespace EnergyAuction.Cli.Tests;
 public class SharedOptionsTests
 {
     [Test]
-    public void RpcComesFromTheOptionOrTheEnvironment()
+    public void RpcComesFromTheOptionTheEnvironmentOrTheLocalDefault()
     {
         var command = new System.CommandLine.Command("probe") { SharedOptions.Rpc, SharedOptions.Deployment };
         var previous = Environment.GetEnvironmentVariable(SharedOptions.RpcEnvironmentVariable);
@@ -14,9 +14,9 @@ public class SharedOptionsTests
             Assert.That(SharedOptions.RequireRpc(command.Parse(["--rpc", "http://10.0.0.2:8545"])).Host, Is.EqualTo("10.0.0.2"));
 
             Environment.SetEnvironmentVariable(SharedOptions.RpcEnvironmentVariable, null);
-            Assert.That(() => SharedOptions.RequireRpc(command.Parse([])),
-                Throws.TypeOf<CliException>().With.Property(nameof(CliException.ExitCode)).EqualTo(2).And.Message.Contains("ENERGY_RPC_URL"));
-            Assert.That(() => SharedOptions.RequireRpc(command.Parse(["--rpc", "ftp://x"])), Throws.TypeOf<CliException>());
+            Assert.That(SharedOptions.RequireRpc(command.Parse([])), Is.EqualTo(new Uri(SharedOptions.DefaultRpc)));
+            Assert.That(() => SharedOptions.RequireRpc(command.Parse(["--rpc", "ftp://x"])),
+                Throws.TypeOf<CliException>().With.Property(nameof(CliException.ExitCode)).EqualTo(2).And.Message.Contains("ftp://x"));
             Assert.That(() => SharedOptions.RequireDeployment(command.Parse(["--deployment", "/no/such.json"])),
                 Throws.TypeOf<CliException>().With.Message.Contains("/no/such.json"));
         }
