@@ -1,57 +1,107 @@
 using System.Net;
+using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Operator.Chain;
+using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Oracle;
+using EnergyAuction.Operator.Services;
+using EnergyAuction.Operator.Settlement;
 using EnergyAuction.Operator.Status;
+using EnergyAuction.Operator.Windows;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace EnergyAuction.Operator;
 
 /// <summary>
-/// Builds the operator daemon: configuration, the <see cref="MarketStatus"/> the hosted services
-/// report to, and the loopback <c>/health</c> and <c>/status</c> endpoints.
+/// The operator daemon's composition root: configuration, the connection to the market as the
+/// operator, the hosted services (PhaseDriver, Clearing, OracleJob, Settlement), the
+/// <see cref="MarketStatus"/> they report to, and the loopback <c>/health</c> and <c>/status</c>.
 /// </summary>
 public static partial class OperatorApp
 {
     /// <summary>
-    /// The daemon as a <see cref="WebApplication"/> (not started). Throws
-    /// <see cref="OperatorOptionsException"/> when the configuration cannot work.
+    /// The daemon as a <see cref="WebApplication"/> (not started), configured from appsettings.json,
+    /// the environment and <paramref name="args"/>. Throws <see cref="OperatorOptionsException"/>
+    /// when the configuration cannot work.
     /// </summary>
     /// <param name="args">Command-line flags (<see cref="OperatorConfiguration.Flags"/>).</param>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddOperatorSources(args);
-        var options = OperatorConfiguration.Bind(builder.Configuration);
+        return Build(builder, OperatorConfiguration.Bind(builder.Configuration));
+    }
 
-        builder.WebHost.UseUrls(options.StatusUrl);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<MarketStatus>();
-        builder.Services.AddSingleton(options.HemsFetch());
-        builder.Services.AddHttpClient<HemsReadingFetcher>();
-        builder.Services.AddSingleton(_ => new OracleCheckpointStore(options.CheckpointFile));
-
-        var app = builder.Build();
-        app.MapStatus(app.Services.GetRequiredService<MarketStatus>());
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator");
-        LogConfigured(logger, options.RpcUrl!, options.DeploymentFile!, options.HemsBaseUrl,
-            string.Join(",", options.AllowedHemsHosts()), options.ResolvedFeederDirectory(), options.WindowEverySeconds, options.Window.Mechanism);
-        if (!IsLoopback(options.StatusUrl)) LogStatusNotLoopback(logger, options.StatusUrl);
-        return app;
+    /// <summary>
+    /// The daemon with options given directly (tests, benchmarks); <paramref name="logging"/> may add log sinks.
+    /// Throws <see cref="OperatorOptionsException"/> when the options cannot work.
+    /// </summary>
+    public static WebApplication Build(OperatorOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        var problems = OperatorOptionsValidator.Problems(options);
+        if (problems.Count > 0) throw new OperatorOptionsException(problems);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        logging?.Invoke(builder.Logging);
+        return Build(builder, options);
     }
 
     /// <summary>The first address a started daemon's status endpoint listens on.</summary>
     public static Uri StatusAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    private static WebApplication Build(WebApplicationBuilder builder, OperatorOptions options)
+    {
+        var chain = Connect(options);
+        builder.WebHost.UseUrls(options.StatusUrl);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(chain);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarketStatus>();
+        services.AddSingleton<ActiveWindows>();
+        services.AddSingleton<WindowOrderReader>();
+        services.AddSingleton<MatchedBids>();
+        services.AddSingleton(sp => FeederSource.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
+        services.AddSingleton(options.HemsFetch());
+        services.AddHttpClient<HemsReadingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(_ => new OracleCheckpointStore(options.CheckpointFile, (long)chain.Deployment.Block));
+        services.AddSingleton(new OracleRequestPolicy(chain.Deployment.EnergyOracleClient, options.AllowedHemsHosts()));
+        services.AddHostedService<PhaseDriver>();
+        services.AddHostedService<ClearingService>();
+        services.AddHostedService<OracleJob>();
+        services.AddHostedService<SettlementService>();
+
+        var app = builder.Build();
+        app.MapStatus(app.Services.GetRequiredService<MarketStatus>());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator");
+        LogConfigured(logger, options.RpcUrl!, chain.Account, options.DeploymentFile!, options.HemsBaseUrl,
+            string.Join(",", options.AllowedHemsHosts()), options.ResolvedFeederDirectory(), options.WindowEverySeconds, options.Window.Mechanism);
+        if (!IsLoopback(options.StatusUrl)) LogStatusNotLoopback(logger, options.StatusUrl);
+        return app;
+    }
+
+    /// <summary>Reads the deployment record and unlocks the operator key; either failing is a configuration problem.</summary>
+    private static OperatorChain Connect(OperatorOptions options)
+    {
+        try
+        {
+            return new OperatorChain(options);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or WrongPasswordException or FormatException
+                                      or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new OperatorOptionsException([$"cannot connect as the operator: {e.Message}"]);
+        }
+    }
+
     private static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Market operator configured: chain {RpcUrl}, deployment {Deployment}, HEMS {Hems} (allowed hosts {AllowedHosts}), feeder {FeederDirectory}, a new window every {WindowEverySeconds} s (0 = none), mechanism {Mechanism}")]
-    private static partial void LogConfigured(ILogger logger, string rpcUrl, string deployment, string hems, string allowedHosts, string feederDirectory, long windowEverySeconds, string mechanism);
+        Message = "Market operator {Account} configured: chain {RpcUrl}, deployment {Deployment}, HEMS {Hems} (allowed hosts {AllowedHosts}), feeder {FeederDirectory}, a new window every {WindowEverySeconds} s (0 = none), mechanism {Mechanism}")]
+    private static partial void LogConfigured(ILogger logger, string rpcUrl, string account, string deployment, string hems, string allowedHosts, string feederDirectory, long windowEverySeconds, string mechanism);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status endpoint {StatusUrl} is not on loopback: anyone who can reach it sees the market state")]
     private static partial void LogStatusNotLoopback(ILogger logger, string statusUrl);

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Ethereum.KeyStore;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Oracle;
 using EnergyAuction.Operator.Status;
@@ -11,6 +13,16 @@ namespace EnergyAuction.Operator.Tests;
 /// <summary>The daemon's /health and /status over real HTTP on a free loopback port.</summary>
 public class StatusEndpointTests
 {
+    private const string DeploymentJson = """
+        {"network": "localhost", "chainId": 31337, "block": 0, "jobId": "0x656e6572677961756374696f6e00000000000000000000000000000000000000",
+         "oracleFee": "100000000000000000", "contracts": {
+           "LinkToken": {"address": "0x5FbDB2315678afecb367f032d93F642f64180aa3"},
+           "Operator": {"address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"},
+           "DataAccess": {"address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"},
+           "EnergyTrade": {"address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"},
+           "EnergyOracleClient": {"address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"}}}
+        """;
+
     private string _dir = null!;
     private WebApplication _daemon = null!;
     private HttpClient _http = null!;
@@ -19,10 +31,13 @@ public class StatusEndpointTests
     public async Task StartDaemon()
     {
         _dir = Directory.CreateTempSubdirectory("operator-status-").FullName;
-        File.WriteAllText(Path.Combine(_dir, "deployment.json"), "{}");
-        File.WriteAllText(Path.Combine(_dir, "operator.keystore.json"), "{}");
+        // A well-formed deployment and keystore with no node behind the RPC URL: the endpoints must
+        // answer while the chain services log that they cannot reach the chain.
+        File.WriteAllText(Path.Combine(_dir, "deployment.json"), DeploymentJson);
+        File.WriteAllText(Path.Combine(_dir, "operator.keystore.json"),
+            new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(EthECKey.GenerateNew(), "pw", KdfKind.Pbkdf2));
         File.WriteAllText(Path.Combine(_dir, "password.txt"), "pw");
-        _daemon = OperatorApp.Build(OperatorOptionsTests.ValidArgs(_dir, "--status-url", "http://127.0.0.1:0", "--checkpoint", Path.Combine(_dir, "checkpoint.json")));
+        _daemon = OperatorApp.Build(OperatorOptionsTests.ValidArgs(_dir, "--status-url", "http://127.0.0.1:0", "--rpc-url", "http://127.0.0.1:9", "--checkpoint", Path.Combine(_dir, "checkpoint.json")));
         await _daemon.StartAsync();
         _http = new HttpClient { BaseAddress = OperatorApp.StatusAddress(_daemon) };
     }

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using EnergyAuction.Chain;
+using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Ethereum.Rpc;
+using EnergyAuction.Operator.Options;
+
+namespace EnergyAuction.Operator.Chain;
+
+/// <summary>
+/// The daemon's one connection to the market: the deployment record, the operator key from its
+/// keystore, and a <see cref="MarketClient"/> sending as that key (one nonce sequence for every
+/// hosted service).
+/// </summary>
+public sealed class OperatorChain : IDisposable
+{
+    /// <summary>Connects with the configured RPC URL, deployment file and keystore.</summary>
+    public OperatorChain(OperatorOptions options)
+    {
+        Deployment = MarketDeploymentRecord.Load(options.DeploymentFile!);
+        var password = KeystorePassword.Read(options)
+            ?? throw new InvalidOperationException($"no keystore password: set {KeystorePassword.EnvironmentVariable} or KeystorePasswordFile");
+        var key = new KeyStoreService().DecryptKey(File.ReadAllText(options.KeystoreFile!), password);
+        Market = MarketClient.Connect(options.RpcUrl!, Deployment, key);
+    }
+
+    /// <summary>The deployed contracts this daemon operates.</summary>
+    public MarketDeploymentRecord Deployment { get; }
+
+    /// <summary>The market, sending as the operator.</summary>
+    public MarketClient Market { get; }
+
+    /// <summary>The operator's address.</summary>
+    public string Account => Market.Account!;
+
+    /// <summary>
+    /// Chain time in unix seconds: the timestamp the next block will carry (the <c>pending</c>
+    /// block), else the latest block's. On Hardhat a block's time only moves when a block is mined,
+    /// so the latest block alone could keep a deadline "not reached" forever on an idle chain.
+    /// </summary>
+    public async Task<ulong> NowAsync(CancellationToken ct)
+    {
+        var pending = await Market.Rpc.RequestAsync("eth_getBlockByNumber", ["pending", false], ct);
+        if (pending.ValueKind == JsonValueKind.Object && pending.TryGetProperty("timestamp", out var stamp) && stamp.GetString() is { } hex)
+            return Convert.ToUInt64(hex, 16);
+        return (await Market.Rpc.GetBlockAsync("latest", ct))!.Timestamp;
+    }
+
+    /// <summary>The latest block number.</summary>
+    public Task<ulong> LatestBlockAsync(CancellationToken ct) => Market.Rpc.BlockNumberAsync(ct);
+
+    /// <inheritdoc />
+    public void Dispose() => Market.Dispose();
+}

@@ -1,0 +1,53 @@
+using EnergyAuction.Chain;
+using EnergyAuction.Operator.Chain;
+using EnergyAuction.Operator.Status;
+using ChainPhase = EnergyAuction.Chain.WindowPhase;
+
+namespace EnergyAuction.Operator.Windows;
+
+/// <summary>
+/// The windows that are not over yet, read from the chain each time (so every hosted service
+/// resumes from chain state). Windows before the first unfinished one are skipped on later reads.
+/// </summary>
+public sealed class ActiveWindows(OperatorChain chain, MarketStatus status)
+{
+    private long _firstUnfinished = 1;
+
+    /// <summary>Every window from the first unfinished one up to the newest, with its state; reports each phase to /status.</summary>
+    public async Task<IReadOnlyList<(ulong Id, WindowInfo Info)>> ReadAsync()
+    {
+        var count = await chain.Market.Trade.WindowCountAsync();
+        var windows = new List<(ulong, WindowInfo)>();
+        var first = (ulong)Interlocked.Read(ref _firstUnfinished);
+        var allOverSoFar = true;
+        for (var id = first; id <= count; id++)
+        {
+            var info = await chain.Market.Trade.GetWindowAsync(id);
+            status.WindowReached(id, ToStatus(info.Phase));
+            var over = info.Phase is ChainPhase.Closed or ChainPhase.Cancelled;
+            if (over && allOverSoFar) Interlocked.CompareExchange(ref _firstUnfinished, (long)id + 1, (long)id);
+            else allOverSoFar = false;
+            if (!over) windows.Add((id, info));
+        }
+        return windows;
+    }
+
+    /// <summary>The newest window, or null before the first one is opened.</summary>
+    public async Task<(ulong Id, WindowInfo Info)?> NewestAsync()
+    {
+        var count = await chain.Market.Trade.WindowCountAsync();
+        return count == 0 ? null : (count, await chain.Market.Trade.GetWindowAsync(count));
+    }
+
+    /// <summary>The /status phase for a chain phase.</summary>
+    public static Status.WindowPhase ToStatus(ChainPhase phase) => phase switch
+    {
+        ChainPhase.BiddingOffering => Status.WindowPhase.BiddingOffering,
+        ChainPhase.Matching => Status.WindowPhase.Matching,
+        ChainPhase.EnergyTransfer => Status.WindowPhase.EnergyTransfer,
+        ChainPhase.Settlement => Status.WindowPhase.Settlement,
+        ChainPhase.Closed => Status.WindowPhase.Closed,
+        ChainPhase.Cancelled => Status.WindowPhase.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "not a phase of an opened window"),
+    };
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Operator.Options;
+
+namespace EnergyAuction.Operator.Windows;
+
+/// <summary>When the daemon opens the next window, and with which parameters.</summary>
+public static class WindowSchedule
+{
+    /// <summary>
+    /// True when a new window is due at chain time <paramref name="now"/>: windows are opened every
+    /// <paramref name="everySeconds"/> of chain time (0 = never), counted from the newest window's
+    /// opening, which the chain remembers (bidding deadline minus bidding duration).
+    /// </summary>
+    public static bool IsDue(long everySeconds, WindowInfo? newest, ulong now)
+    {
+        if (everySeconds <= 0) return false;
+        if (newest is null) return true;
+        var openedAt = newest.BiddingDeadline - newest.Params.BiddingDuration;
+        return now >= openedAt + (ulong)everySeconds;
+    }
+
+    /// <summary>The parameters of a window opened with <paramref name="o"/>.</summary>
+    public static WindowParams ParamsFor(WindowOptions o) => new(
+        BiddingDuration: checked((uint)o.BiddingSeconds),
+        MatchingDuration: checked((uint)o.MatchingSeconds),
+        TransferDuration: checked((uint)o.TransferSeconds),
+        SettlementDuration: checked((uint)o.SettlementSeconds),
+        GracePeriod: checked((uint)o.GraceSeconds),
+        MaxEnergyWh: checked((ulong)o.MaxEnergyWh),
+        ReferencePrice: Wei(o.ReferencePrice),
+        GridCharge: Wei(o.GridCharge),
+        MaxDistanceM: checked((uint)o.MaxDistanceMetres),
+        PenaltyRate: Wei(o.PenaltyRate),
+        FeeRecipient: o.FeeRecipient!,
+        Mechanism: o.Mechanism switch
+        {
+            "mcafee" => Mechanism.Mcafee,
+            "uniform" => Mechanism.Uniform,
+            _ => Mechanism.Dpda,
+        },
+        ValidateOffers: o.ValidateOffers);
+
+    private static BigInteger Wei(string text) => BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+}
