@@ -2,12 +2,12 @@
 # RPC throughput: starts a Hardhat node on a free loopback port, deploys the test contract ClientProbe and sends
 # 1,000 signed contract calls pipelined from one process (one account, locally tracked nonces).
 # The last line printed is one JSON object: {"txPerSecond": N, "transactions": 1000, "failed": 0}.
-#   scripts/bench-rpc.sh [count]        BENCH_MINING=interval (default: a block per second, batched sends)
-#                                       BENCH_MINING=auto (Hardhat automine: a block per transaction)
+#   scripts/bench-rpc.sh [count]        BENCH_MINING=auto (default: Hardhat automine, a block per transaction)
+#                                       BENCH_MINING=interval (a block per second, JSON-RPC batches)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000}
-mining=${BENCH_MINING:-interval}
+mining=${BENCH_MINING:-auto}
 log=.work/bench-rpc
 mkdir -p "$log"
 
@@ -29,11 +29,10 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-# Mine like the consortium chain does (a block per interval) rather than one block per transaction; this also
-# lets the node take the batched transactions in any order, as a real mempool does.
 rpc() { curl -s -X POST -H 'Content-Type: application/json' --data "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":[$2]}" "$url" >/dev/null; }
-# The node's per-call console log costs more than the calls themselves; it is not part of what is measured.
+# The node's per-call console log is not part of what is measured.
 rpc hardhat_setLoggingEnabled false
+# interval: mine like the consortium chain (a block per second); the mempool takes batched transactions in any order.
 if [ "$mining" = interval ]; then
   rpc evm_setAutomine false
   rpc evm_setIntervalMining 1000

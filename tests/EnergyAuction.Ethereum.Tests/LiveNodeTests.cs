@@ -42,7 +42,7 @@ public class LiveNodeTests
 
     private async Task<(Contract Probe, TransactionManager Tm)> DeployFromFreshKeyAsync(BigInteger? limit = null)
     {
-        var tm = _node.TransactionManager(await _node.NewFundedKeyAsync());
+        var tm = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
         var probe = await Contract.DeployAsync(tm, _abi, limit ?? 10_000);
         return (probe, tm);
     }
@@ -131,7 +131,7 @@ public class LiveNodeTests
             await _node.SetAutomineAsync(true);
         }
 
-        var stranger = _node.TransactionManager(await _node.NewFundedKeyAsync());
+        var stranger = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
         var notOwner = Assert.ThrowsAsync<ContractRevertException>(() => probe.SendAsync(stranger, "setLimit", 0, 5));
         Assert.That(notOwner!.Message, Is.EqualTo($"ClientProbe reverted: NotOwner({stranger.Address})"));
 
@@ -201,7 +201,7 @@ public class LiveNodeTests
             await _node.Rpc.RequestAsync<object>("hardhat_setNextBlockBaseFeePerGas", "0x0");
             await _node.MineAsync();
             await _node.Rpc.RequestAsync<object>("hardhat_setNextBlockBaseFeePerGas", "0x0");
-            var tm = _node.TransactionManager(await _node.NewFundedKeyAsync());
+            var tm = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
             var hash = await tm.SendTransactionAsync(new TransactionInput(EthECKey.GenerateNew().Address, [], 1, 21_000));
             await tm.WaitForReceiptAsync(hash);
             Assert.That((await _node.Rpc.GetTransactionByHashAsync(hash))!.Type, Is.EqualTo(0));

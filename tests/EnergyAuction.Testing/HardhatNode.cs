@@ -126,7 +126,7 @@ public sealed class HardhatNode : IAsyncDisposable
     }
 
     /// <summary>A transaction manager for a key on this node's chain.</summary>
-    public TransactionManager TransactionManager(EthECKey key, TransactionManagerOptions? options = null) =>
+    public TransactionManager NewTransactionManager(EthECKey key, TransactionManagerOptions? options = null) =>
         new(Rpc, key, options ?? new TransactionManagerOptions { ExpectedChainId = ChainId });
 
     /// <summary>Kills the node abruptly (fault tests: the RPC server disappears mid-run).</summary>
