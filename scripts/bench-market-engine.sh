@@ -11,6 +11,7 @@ echo
 for report in "$artifacts"/results/*-report-github.md; do
   [ -f "$report" ] || continue
   echo "== $(basename "$report" -report-github.md)"
-  sed -n '/^|/p' "$report"
+  # GitHub-flavoured tables with BenchmarkDotNet's bold and HTML quotes taken out.
+  sed -n '/^|/p' "$report" | sed -e 's/\*\*//g' -e "s/&#39;/'/g"
   echo
 done
