@@ -1,9 +1,11 @@
 using System.CommandLine;
 using EnergyAuction.Cli.Commands.Account;
+using EnergyAuction.Cli.Commands.Deploy;
 using EnergyAuction.Cli.Commands.Market;
 using EnergyAuction.Cli.Commands.Meter;
 using EnergyAuction.Cli.Commands.Trading;
 using EnergyAuction.Cli.Commands.Wallet;
+using EnergyAuction.Cli.Commands.Window;
 
 namespace EnergyAuction.Cli;
 
@@ -22,7 +24,10 @@ public static class RootCommandBuilder
         new SingleCommandGroup(BidCommand.Build),
         new SingleCommandGroup(CancelCommand.Build),
         new SingleCommandGroup(OrdersCommand.Build),
+        new WindowCommandGroup(),
+        new SingleCommandGroup(TradesCommand.Build),
         new MarketCommandGroup(),
+        new SingleCommandGroup(DeployCommand.Build),
     ];
 
     public static RootCommand Build(CliContext context)

@@ -9,6 +9,7 @@ public sealed class MarketCommandGroup : ICommandGroup
     {
         var market = new Command("market", "Clear order books with the market engine and check posted results");
         market.Add(MarketClearCommand.Build(context));
+        market.Add(MarketVerifyCommand.Build(context));
         return market;
     }
 }

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Output;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Trading;
+
+/// <summary>`energy trades [--window N]`: my matches: counterparty, distance, price, and once settled the delivered
+/// energy, payment, grid fee and penalty.</summary>
+public static class TradesCommand
+{
+    private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, MatchSettledEvent? Settled);
+
+    public static Command Build(CliContext context)
+    {
+        var window = new Option<ulong?>("--window") { Description = "Only trades of this window" };
+        var command = new Command("trades", "List your matches and how they settled\n\nExample:\n  energy trades --from home")
+        {
+            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var wallet = WalletUnlock.Choose(context, parseResult);
+            using var market = MarketConnection.Open(parseResult);
+            var mine = await MyOrders.ReadAsync(market, wallet.Address, parseResult.GetValue(window));
+            var myIds = mine.Select(o => o.OrderId).ToHashSet();
+            var trades = new List<Trade>();
+            foreach (var windowId in mine.Where(o => o.Info.MatchedWh > 0).Select(o => o.Info.WindowId).Distinct().Order())
+            {
+                var info = await market.Trade.GetWindowAsync(windowId);
+                var settled = (await market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, windowId))
+                    .ToDictionary(e => (e.Event.OfferId, e.Event.BidId), e => e.Event);
+                foreach (var match in await WindowMatches.ReadAsync(market, windowId, info.MatchCount))
+                {
+                    var sold = myIds.Contains(match.OfferId);
+                    if (!sold && !myIds.Contains(match.BidId))
+                        continue;
+                    var other = await market.Trade.GetOrderAsync(sold ? match.BidId : match.OfferId);
+                    trades.Add(new Trade(windowId, sold, match, other.Owner, info.Price, settled.GetValueOrDefault((match.OfferId, match.BidId))));
+                }
+            }
+
+            Print(context.For(parseResult), trades);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(CommandOutput output, List<Trade> trades)
+    {
+        if (output.Json)
+        {
+            output.WriteJson(json =>
+            {
+                json.WriteStartArray();
+                foreach (var t in trades)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("window", t.WindowId);
+                    json.WriteString("role", t.Sold ? "seller" : "buyer");
+                    json.WriteNumber("offer", t.Match.OfferId);
+                    json.WriteNumber("bid", t.Match.BidId);
+                    json.WriteString("counterparty", t.Counterparty);
+                    json.WriteNumber("distanceM", t.Match.DistanceM);
+                    json.WriteNumber("energyWh", t.Match.EnergyWh);
+                    JsonWriterExtensions.WriteNumber(json, "price", t.Price);
+                    json.WriteBoolean("settled", t.Settled is not null);
+                    if (t.Settled is { } s)
+                    {
+                        JsonWriterExtensions.WriteNumber(json, "deliveredWh", s.DeliveredWh);
+                        JsonWriterExtensions.WriteNumber(json, "buyerPaymentWei", s.BuyerPayment);
+                        JsonWriterExtensions.WriteNumber(json, "sellerPayoutWei", s.SellerPayout);
+                        JsonWriterExtensions.WriteNumber(json, "feeWei", s.Fee);
+                        JsonWriterExtensions.WriteNumber(json, "penaltyWei", s.Penalty);
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            });
+            return;
+        }
+
+        if (trades.Count == 0)
+        {
+            output.WriteLine("no trades yet; `energy orders` shows where your orders stand");
+            return;
+        }
+
+        var table = new Table("window", "role", "offer", "bid", "counterparty", "distance", "energy", "price/kWh", "delivered", "paid/received", "fee", "penalty")
+            .AlignRight(0, 2, 3, 5, 6, 7, 8, 9, 10, 11);
+        foreach (var t in trades)
+        {
+            var s = t.Settled;
+            table.Add(t.WindowId.ToString(), t.Sold ? "sold" : "bought", t.Match.OfferId.ToString(), t.Match.BidId.ToString(), t.Counterparty,
+                $"{t.Match.DistanceM} m", Amounts.FormatEnergy((long)t.Match.EnergyWh), Amounts.FormatWei(t.Price),
+                s is null ? "not settled" : Amounts.FormatEnergy((long)s.DeliveredWh),
+                s is null ? "-" : Amounts.FormatWei(t.Sold ? s.SellerPayout : s.BuyerPayment),
+                s is null ? "-" : Amounts.FormatWei(s.Fee),
+                s is null ? "-" : Amounts.FormatWei(s.Penalty));
+        }
+
+        output.WriteTable(table);
+    }
+}

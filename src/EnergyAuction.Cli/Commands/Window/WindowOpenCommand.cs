@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Window;
+
+/// <summary>`energy window open [parameters]` (operator): a new trading window; defaults are the EnergyAuction paper's
+/// phase lengths and the operator daemon's prices.</summary>
+public static class WindowOpenCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var bidding = Durations.Option("--bidding", "Length of bidding and offering", "10m");
+        var matching = Durations.Option("--matching", "Length of matching", "2m");
+        var transfer = Durations.Option("--transfer", "Length of the energy transfer", "60m");
+        var settlement = Durations.Option("--settlement", "Length of settlement", "3m");
+        var grace = Durations.Option("--grace", "How long after a missed deadline anyone may cancel the window", "5m");
+        var maxEnergy = Amounts.EnergyOption("--max-energy", "Largest order (default 100kWh)");
+        maxEnergy.DefaultValueFactory = _ => 100_000;
+        var referencePrice = Price("--reference-price", "Reference price per kWh", "50000gwei");
+        var gridCharge = Price("--grid-charge", "Grid charge C_d per kWh per km of feeder", "1000gwei");
+        var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (0wei for none)", "10000gwei");
+        var maxDistance = new Option<uint>("--max-distance") { Description = "Longest feeder distance of a match, metres (default 300)", DefaultValueFactory = _ => 300 };
+        var feeRecipient = Addresses.Option("--fee-recipient", "The DSO's address, which receives grid fees (default: the sending wallet)");
+        var mechanism = new Option<string>("--mechanism") { Description = "Clearing mechanism: dpda (default), mcafee or uniform", DefaultValueFactory = _ => "dpda" };
+        mechanism.AcceptOnlyFromAmong("dpda", "mcafee", "uniform");
+        var validateOffers = new Option<bool>("--validate-offers") { Description = "Check each offer against the seller's battery through the oracle" };
+        var command = new Command("open",
+            "Open a trading window (operator wallet)\n\nExample:\n  energy window open --bidding 10m --matching 2m --transfer 1h --settlement 3m --fee-recipient 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --validate-offers --from operator")
+        {
+            bidding, matching, transfer, settlement, grace, maxEnergy, referencePrice, gridCharge, penaltyRate, maxDistance, feeRecipient,
+            mechanism, validateOffers, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var (wallet, key) = WalletUnlock.Unlock(context, parseResult);
+            var recipient = parseResult.GetValue(feeRecipient) is { Length: > 0 } r ? r : wallet.Address;
+            var parameters = new WindowParams(
+                parseResult.GetValue(bidding), parseResult.GetValue(matching), parseResult.GetValue(transfer), parseResult.GetValue(settlement),
+                parseResult.GetValue(grace), (ulong)parseResult.GetValue(maxEnergy), parseResult.GetValue(referencePrice), parseResult.GetValue(gridCharge),
+                parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate), recipient,
+                MechanismNames.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
+            using var market = MarketConnection.Open(parseResult, key);
+            var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
+            var window = await market.Trade.GetWindowAsync(windowId);
+            var output = context.For(parseResult);
+            if (output.Json)
+            {
+                output.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("window", windowId);
+                    json.WriteNumber("biddingDeadline", window.BiddingDeadline);
+                    json.WriteNumber("matchingDeadline", window.MatchingDeadline);
+                    json.WriteNumber("transferDeadline", window.TransferDeadline);
+                    json.WriteNumber("settlementDeadline", window.SettlementDeadline);
+                    json.WriteString("transaction", receipt.TransactionHash);
+                    json.WriteEndObject();
+                });
+            }
+            else
+            {
+                output.WriteLine($"opened window {windowId}: orders until {Time(window.BiddingDeadline)}, matching until {Time(window.MatchingDeadline)}, "
+                    + $"transfer until {Time(window.TransferDeadline)}, settlement until {Time(window.SettlementDeadline)}; fees to {recipient}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<BigInteger> Price(string name, string description, string defaultValue)
+    {
+        var option = Amounts.WeiOption(name, $"{description} (default {defaultValue})");
+        option.DefaultValueFactory = _ => Amounts.ParseWei(defaultValue);
+        return option;
+    }
+
+    private static string Time(ulong unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'");
+}

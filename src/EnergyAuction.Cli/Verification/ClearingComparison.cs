@@ -1,0 +1,42 @@
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Ethereum.Hex;
+
+namespace EnergyAuction.Cli.Verification;
+
+/// <summary>What was posted against what the orders imply: price, every match in posting order, and the result hash
+/// (both whether the posted hash commits to the posted matches and whether it equals the recomputed one).</summary>
+public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[] RecomputedHash, IReadOnlyList<string> Differences)
+{
+    private const int MatchesListed = 10;
+
+    public bool Agrees => Differences.Count == 0;
+
+    public static ClearingComparison Of(ulong windowId, BigInteger postedPrice, IReadOnlyList<ChainMatch> postedMatches, byte[] postedHash,
+        OperatorClearing.Plan recomputed)
+    {
+        var differences = new List<string>();
+        if (postedPrice != recomputed.Price)
+            differences.Add($"price: posted {Amounts.FormatWei(postedPrice)}/kWh, recomputed {Amounts.FormatWei(recomputed.Price)}/kWh");
+        if (postedMatches.Count != recomputed.Matches.Count)
+            differences.Add($"matches: posted {postedMatches.Count}, recomputed {recomputed.Matches.Count}");
+        var differing = Enumerable.Range(0, Math.Max(postedMatches.Count, recomputed.Matches.Count))
+            .Where(i => i >= postedMatches.Count || i >= recomputed.Matches.Count || postedMatches[i] != recomputed.Matches[i])
+            .ToList();
+        foreach (var i in differing.Take(MatchesListed))
+            differences.Add($"match #{i + 1}: posted {Describe(postedMatches.ElementAtOrDefault(i))}, recomputed {Describe(recomputed.Matches.ElementAtOrDefault(i))}");
+        if (differing.Count > MatchesListed)
+            differences.Add($"{differing.Count - MatchesListed} more matches differ");
+
+        var recomputedHash = recomputed.ResultHash(windowId);
+        var hashOfPosted = ClearingResultHash.Compute(windowId, postedPrice, postedMatches);
+        if (!hashOfPosted.AsSpan().SequenceEqual(postedHash))
+            differences.Add($"the posted result hash {HexConvert.ToHex(postedHash)} does not commit to the posted matches (they hash to {HexConvert.ToHex(hashOfPosted)})");
+        if (!recomputedHash.AsSpan().SequenceEqual(postedHash))
+            differences.Add($"result hash: posted {HexConvert.ToHex(postedHash)}, recomputed {HexConvert.ToHex(recomputedHash)}");
+        return new ClearingComparison(windowId, postedHash, recomputedHash, differences);
+    }
+
+    private static string Describe(ChainMatch? m) =>
+        m is null ? "none" : $"offer {m.OfferId} -> bid {m.BidId}, {Amounts.FormatEnergy((long)m.EnergyWh)} over {m.DistanceM} m";
+}
