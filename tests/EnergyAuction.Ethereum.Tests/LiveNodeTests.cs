@@ -180,6 +180,20 @@ public class LiveNodeTests
     }
 
     [Test]
+    public async Task Sends_continue_after_another_wallet_used_the_same_account()
+    {
+        var key = await _node.NewFundedKeyAsync();
+        var first = _node.NewTransactionManager(key);
+        var second = _node.NewTransactionManager(key);
+        var to = EthECKey.GenerateNew().Address;
+        await first.SendAndWaitAsync(new TransactionInput(to, [], 1));
+        await second.SendAndWaitAsync(new TransactionInput(to, [], 1));
+
+        await first.SendAndWaitAsync(new TransactionInput(to, [], 1));
+        Assert.That(await _node.Rpc.GetBalanceAsync(to), Is.EqualTo(new BigInteger(3)));
+    }
+
+    [Test]
     public async Task Value_transfers_and_payable_calls_move_exactly_the_wei_sent()
     {
         var (probe, tm) = await DeployFromFreshKeyAsync();

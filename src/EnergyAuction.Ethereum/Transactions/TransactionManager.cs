@@ -80,25 +80,34 @@ public sealed class TransactionManager
         await _nonceLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, "pending", ct).ConfigureAwait(false);
-            var raw = Sign(input with { Gas = gas }, nonce, fees, chainId);
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                var hash = await Rpc.SendRawTransactionAsync(raw, ct).ConfigureAwait(false);
-                _nextNonce = nonce + 1;
-                return hash;
-            }
-            catch (RpcException e) when (RevertOf(e, abi, HexConvert.ToHex(Keccak256.Hash(raw))) is { } revert)
-            {
-                // Automining dev nodes (Hardhat) mine the transaction and report its revert in the send itself.
-                _nextNonce = nonce + 1;
-                throw revert;
-            }
-            catch
-            {
-                // The node's view of the nonce is the truth after any failed send.
-                _nextNonce = null;
-                throw;
+                var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, "pending", ct).ConfigureAwait(false);
+                var raw = Sign(input with { Gas = gas }, nonce, fees, chainId);
+                try
+                {
+                    var hash = await Rpc.SendRawTransactionAsync(raw, ct).ConfigureAwait(false);
+                    _nextNonce = nonce + 1;
+                    return hash;
+                }
+                catch (RpcException e) when (RevertOf(e, abi, HexConvert.ToHex(Keccak256.Hash(raw))) is { } revert)
+                {
+                    // Automining dev nodes (Hardhat) mine the transaction and report its revert in the send itself.
+                    _nextNonce = nonce + 1;
+                    throw revert;
+                }
+                catch (RpcException e) when (attempt == 0 && e.RpcMessage.Contains("nonce", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The node refused the nonce (someone else sent from this account): the outcome is known,
+                    // so resynchronise and sign again once.
+                    _nextNonce = null;
+                }
+                catch
+                {
+                    // The node's view of the nonce is the truth after any failed send.
+                    _nextNonce = null;
+                    throw;
+                }
             }
         }
         finally
