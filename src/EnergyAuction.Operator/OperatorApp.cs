@@ -54,6 +54,8 @@ public static partial class OperatorApp
     {
         var chain = Connect(options);
         builder.WebHost.UseUrls(options.StatusUrl);
+        // Every HEMS request would otherwise log four lines; the oracle job logs what matters in the market's words.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(chain);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using EnergyAuction.Chain;
+using EnergyAuction.Market;
+using EnergyAuction.Market.Clearing;
+using EnergyAuction.Market.Pairing;
+using EnergyAuction.Market.Settlement;
+using ChainSide = EnergyAuction.Chain.OrderSide;
+using EngineMechanism = EnergyAuction.Market.Clearing.Mechanism;
+
+namespace EnergyAuction.IntegrationTests.Operator;
+
+/// <summary>What the market engine itself says about a window's on-chain orders: its clearing and pairing, and its
+/// settlement for given meter readings. Tests compare the chain against it.</summary>
+public sealed class EngineExpectation
+{
+    private EngineExpectation(WindowInfo window, IReadOnlyList<(ulong Id, OrderInfo Order)> orders, OperatorMarket market)
+    {
+        Window = window;
+        var valid = orders.Where(o => o.Order.Status is OrderStatus.Valid or OrderStatus.Matched or OrderStatus.Settled).ToList();
+        var offers = valid.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine).ToList();
+        var bids = valid.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine).ToList();
+        Clearing = ClearingMechanisms.For(EngineMechanism.Dpda).Clear(new OrderBook(offers, bids));
+        var participants = valid.ToDictionary(o => Id(o.Id), o => new Participant(market.BusOf(o.Order.Meter).ToString(CultureInfo.InvariantCulture), window.Params.MaxDistanceM));
+        Matches = ScorePairing.Pair(Clearing, offers, bids, participants, market.Feeder.Distances(), window.Params.GridCharge);
+        AllOffers = [.. orders.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine)];
+        AllBids = [.. orders.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine)];
+    }
+
+    public WindowInfo Window { get; }
+    public ClearingResult Clearing { get; }
+    public IReadOnlyList<PairedMatch> Matches { get; }
+    public IReadOnlyList<Order> AllOffers { get; }
+    public IReadOnlyList<Order> AllBids { get; }
+
+    public IReadOnlyList<ChainMatch> ChainMatches => [.. Matches.Select(m => new ChainMatch(ulong.Parse(m.OfferId), ulong.Parse(m.BidId), (ulong)m.EnergyWh, (uint)m.DistanceM))];
+
+    public static async Task<EngineExpectation> ForAsync(OperatorMarket market, ulong windowId)
+    {
+        var window = await market.WindowAsync(windowId);
+        var ids = await market.Admin.Trade.GetWindowOrderIdsAsync(windowId);
+        var orders = new List<(ulong, OrderInfo)>();
+        foreach (var id in ids) orders.Add((id, await market.Admin.Trade.GetOrderAsync(id)));
+        return new EngineExpectation(window, orders, market);
+    }
+
+    /// <summary>The engine's settlement of the window for the buyers' readings (bid id -> Wh received).</summary>
+    public SettlementResult Settle(IReadOnlyDictionary<ulong, long> receivedWh) =>
+        WindowSettlement.Settle(
+            new WindowParameters(Window.Params.GridCharge, Window.Params.MaxDistanceM, Window.Params.PenaltyRate),
+            Clearing.Price ?? 0, AllOffers, AllBids, Matches,
+            receivedWh.ToDictionary(r => Id(r.Key), r => r.Value, StringComparer.Ordinal));
+
+    private static Order ToEngine((ulong Id, OrderInfo Order) o) => new(Id(o.Id), (long)o.Order.EnergyWh, o.Order.Price, (long)o.Id);
+
+    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+}

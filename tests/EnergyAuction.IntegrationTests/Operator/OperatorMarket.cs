@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Hems;
+using EnergyAuction.Market.Feeder;
+using EnergyAuction.Operator;
+using EnergyAuction.Operator.Options;
+using EnergyAuction.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace EnergyAuction.IntegrationTests.Operator;
+
+/// <summary>
+/// What the operator tests share: one Hardhat node with the market deployed for a dedicated daemon key (operator role
+/// and the Operator's only authorised sender), the real HEMS in-process on a free loopback port, the admin (account 0,
+/// who registers meters and may open windows), and a factory for daemon hosts built from the daemon's own composition root.
+/// </summary>
+public sealed class OperatorMarket : IAsyncDisposable
+{
+    public static readonly BigInteger Gwei = 1_000_000_000;
+    private const string Password = "operator test password";
+
+    private OperatorMarket(HardhatNode node, WebApplication hems, Uri hemsUrl, EthECKey daemonKey, string deploymentFile, string dir)
+    {
+        Node = node;
+        Hems = hems;
+        HemsUrl = hemsUrl;
+        DaemonKey = daemonKey;
+        DeploymentFile = deploymentFile;
+        Deployment = MarketDeploymentRecord.Load(deploymentFile);
+        Admin = new MarketClient(node.Rpc, Deployment, node.Accounts[0]);
+        Dir = dir;
+        KeystoreFile = Path.Combine(dir, "operator.keystore.json");
+        File.WriteAllText(KeystoreFile, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, Password, KdfKind.Pbkdf2));
+        PasswordFile = Path.Combine(dir, "password.txt");
+        File.WriteAllText(PasswordFile, Password);
+        Feeder = FeederTopology.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
+    }
+
+    public HardhatNode Node { get; }
+    public WebApplication Hems { get; }
+    public Uri HemsUrl { get; }
+    public EthECKey DaemonKey { get; }
+    public string DeploymentFile { get; }
+    public MarketDeploymentRecord Deployment { get; }
+    public MarketClient Admin { get; }
+    public string Dir { get; }
+    public string KeystoreFile { get; }
+    public string PasswordFile { get; }
+    public FeederTopology Feeder { get; }
+
+    public static async Task<OperatorMarket> StartAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("operator-it-").FullName;
+        var node = await HardhatNode.StartAsync();
+        var hems = HemsApp.Build(new HemsOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            DataDirectory = RepoPaths.SharedDataDir,
+            Origin = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600,
+        });
+        await hems.StartAsync();
+        var hemsUrl = HemsApp.BaseAddress(hems);
+        var daemonKey = await node.NewFundedKeyAsync();
+        var deployment = await MarketDeployment.DeployAsync(node, daemonKey.Address, daemonKey.Address, hemsUrl.ToString().TrimEnd('/'));
+        return new OperatorMarket(node, hems, hemsUrl, daemonKey, deployment, dir);
+    }
+
+    /// <summary>The feeder bus of household M-n: load LOADn's bus, as DataAccess stores it.</summary>
+    public uint BusOf(string meter) => uint.Parse(Feeder.LoadBus["LOAD" + meter[2..]]);
+
+    /// <summary>A new funded prosumer owning <paramref name="meter"/> (registered on its feeder bus, access granted to EnergyTrade).</summary>
+    public async Task<MarketClient> ProsumerAsync(string meter)
+    {
+        var key = await Node.NewFundedKeyAsync();
+        await Admin.DataAccess.RegisterMeterAsync(meter, key.Address, BusOf(meter));
+        var prosumer = Admin.As(key);
+        await prosumer.DataAccess.GrantAccessAsync(meter, Deployment.EnergyTrade);
+        return prosumer;
+    }
+
+    /// <summary>Stores meter readings in the HEMS (battery charge now, or import register values at chain timestamps).</summary>
+    public async Task IngestAsync(string meter, params object[] readings)
+    {
+        using var http = new HttpClient { BaseAddress = HemsUrl };
+        var response = await http.PostAsJsonAsync($"/meters/{meter}/readings", readings);
+        Assert.That(response.IsSuccessStatusCode, $"HEMS ingest for {meter}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public Task SetBatteryAsync(string meter, long wh) =>
+        IngestAsync(meter, new { timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60, batteryWh = wh });
+
+    /// <summary>Makes the meter import <paramref name="wh"/> during the window's transfer interval.</summary>
+    public Task SetDeliveryAsync(string meter, WindowInfo window, long wh) =>
+        IngestAsync(meter, new { timestamp = (long)window.MatchingDeadline, importWh = 1000L }, new { timestamp = (long)window.TransferDeadline, importWh = 1000L + wh });
+
+    /// <summary>Short phases in chain seconds, prices in gwei per kWh, validated offers.</summary>
+    public static WindowOptions TestWindow(string feeRecipient) => new()
+    {
+        BiddingSeconds = 60,
+        MatchingSeconds = 60,
+        TransferSeconds = 30,
+        SettlementSeconds = 60,
+        GraceSeconds = 60,
+        MaxEnergyWh = 50_000,
+        ReferencePrice = (200 * Gwei).ToString(),
+        GridCharge = Gwei.ToString(),
+        MaxDistanceMetres = 5_000,
+        PenaltyRate = (50 * Gwei).ToString(),
+        FeeRecipient = feeRecipient,
+        Mechanism = "dpda",
+        ValidateOffers = true,
+    };
+
+    /// <summary>Daemon options pointing at this market: fast polling, impatient HEMS retries.</summary>
+    public OperatorOptions DaemonOptions(string checkpoint, string feeRecipient) => new()
+    {
+        RpcUrl = Node.RpcUrl,
+        DeploymentFile = DeploymentFile,
+        KeystoreFile = KeystoreFile,
+        KeystorePasswordFile = PasswordFile,
+        HemsBaseUrl = HemsUrl.ToString().TrimEnd('/'),
+        DataDirectory = RepoPaths.SharedDataDir,
+        CheckpointFile = checkpoint,
+        StatusUrl = "http://127.0.0.1:0",
+        WindowEverySeconds = 0,
+        Window = TestWindow(feeRecipient),
+        BatchSize = 50,
+        PollIntervalMilliseconds = 200,
+        HemsTimeoutMilliseconds = 1000,
+        HemsRetries = 2,
+    };
+
+    /// <summary>A checkpoint file that starts the oracle job at the current block (requests of earlier tests are theirs).</summary>
+    public async Task<string> FreshCheckpointAsync()
+    {
+        var path = Path.Combine(Dir, $"checkpoint-{Guid.NewGuid():N}.json");
+        var block = await Node.Rpc.BlockNumberAsync();
+        await File.WriteAllTextAsync(path, $$"""{"lastProcessedBlock": {{block}}, "fulfilledRequests": []}""");
+        return path;
+    }
+
+    /// <summary>Builds and starts a daemon host; its log lines go to <paramref name="log"/>.</summary>
+    public static async Task<WebApplication> StartDaemonAsync(OperatorOptions options, DaemonLog log)
+    {
+        var app = OperatorApp.Build(options, logging => logging.AddProvider(log));
+        await app.StartAsync();
+        return app;
+    }
+
+    public static async Task StopDaemonAsync(WebApplication app)
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; fails naming <paramref name="what"/> after the timeout.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 60, DaemonLog? log = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"timed out after {timeoutSeconds} s waiting for {what}" + (log is null ? "" : "\ndaemon log:\n" + string.Join("\n", log.Lines.TakeLast(40))));
+            await Task.Delay(200);
+        }
+    }
+
+    public Task<WindowInfo> WindowAsync(ulong id) => Admin.Trade.GetWindowAsync(id);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Hems.StopAsync();
+        await Hems.DisposeAsync();
+        await Node.DisposeAsync();
+        Directory.Delete(Dir, recursive: true);
+    }
+}
+
+/// <summary>Every line the daemon logs (category, level, message), for assertions and for failure reports.</summary>
+public sealed class DaemonLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public bool Contains(string text) => _lines.Any(l => l.Contains(text, StringComparison.Ordinal));
+
+    public ILogger CreateLogger(string categoryName) => new Sink(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Sink(DaemonLog log, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) log._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+        }
+    }
+}
