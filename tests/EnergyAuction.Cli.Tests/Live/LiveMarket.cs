@@ -1,0 +1,68 @@
+using EnergyAuction.Chain;
+using EnergyAuction.Testing;
+
+namespace EnergyAuction.Cli.Tests.Live;
+
+/// <summary>
+/// One Hardhat node for every live test of the CLI: started once, the market deployed with `energy deploy`, the
+/// operator's dev key imported with `energy wallet import`. The CLI finds the node, record, keystores and password
+/// through its environment variables, as a user's shell would set them.
+/// </summary>
+[SetUpFixture]
+public sealed class LiveMarket
+{
+    public const string Password = "correct horse battery staple";
+
+    private static readonly string[] Variables =
+        [SharedOptions.RpcEnvironmentVariable, SharedOptions.DeploymentEnvironmentVariable, SharedOptions.KeystoreEnvironmentVariable, Wallet.PasswordSource.FileVariable];
+
+    private static HardhatNode? _node;
+    private static readonly Dictionary<string, string?> Saved = [];
+
+    public static HardhatNode Node => _node ?? throw new InvalidOperationException("the live market is not running");
+
+    public static string Directory { get; private set; } = "";
+
+    public static string DeploymentFile => Path.Combine(Directory, "localhost.json");
+
+    public static string PasswordFile => Path.Combine(Directory, "password.txt");
+
+    /// <summary>The operator's key (Hardhat account 0, the deployer: admin and operator of everything).</summary>
+    public static Ethereum.Crypto.EthECKey OperatorKey => Node.Accounts[0];
+
+    public static MarketClient Operator { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _node = await HardhatNode.StartAsync();
+        Directory = Path.Combine(RepoPaths.WorkDir("cli-tests"), Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(PasswordFile, Password + "\n");
+        foreach (var variable in Variables)
+            Saved[variable] = Environment.GetEnvironmentVariable(variable);
+        Environment.SetEnvironmentVariable(SharedOptions.RpcEnvironmentVariable, Node.RpcUrl);
+        Environment.SetEnvironmentVariable(SharedOptions.DeploymentEnvironmentVariable, DeploymentFile);
+        Environment.SetEnvironmentVariable(SharedOptions.KeystoreEnvironmentVariable, Path.Combine(Directory, "keystore"));
+        Environment.SetEnvironmentVariable(Wallet.PasswordSource.FileVariable, PasswordFile);
+
+        var deploy = await CliRun.Of("deploy", "--repo", RepoPaths.Root, "--json");
+        Assert.That(deploy.ExitCode, Is.Zero, deploy.ToString());
+        var keyFile = Path.Combine(Directory, "operator.key");
+        File.WriteAllText(keyFile, HardhatAccounts.PrivateKeys[0]);
+        var import = await CliRun.Of("wallet", "import", "--private-key-file", keyFile, "--name", "operator", "--scrypt-n", "1024");
+        Assert.That(import.ExitCode, Is.Zero, import.ToString());
+        Operator = MarketClient.Connect(Node.RpcUrl, MarketDeploymentRecord.Load(DeploymentFile), OperatorKey);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        Operator?.Dispose();
+        foreach (var (variable, value) in Saved)
+            Environment.SetEnvironmentVariable(variable, value);
+        if (_node is not null)
+            await _node.DisposeAsync();
+        _node = null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Market.Feeder;
+using EnergyAuction.Operator.Clearing;
+using EnergyAuction.Testing;
+
+namespace EnergyAuction.Cli.Tests.Live;
+
+/// <summary>The operator's side of a window, played through the Chain library and the operator daemon's own clearing
+/// code (WindowClearing), so `market verify` is checked against what the daemon would post.</summary>
+public static class OperatorActions
+{
+    private static readonly Lazy<FeederDistances> Feeder = new(() => FeederTopology.LoadOrFallback(RepoPaths.SharedDataDir).Distances());
+
+    private static MarketClient Market => LiveMarket.Operator;
+
+    /// <summary>Moves chain time past the bidding deadline and starts Matching.</summary>
+    public static async Task CloseBiddingAsync(ulong windowId)
+    {
+        var window = await Market.Trade.GetWindowAsync(windowId);
+        await PassAsync(window.BiddingDeadline);
+        await Market.Trade.AdvancePhaseAsync(windowId);
+    }
+
+    /// <summary>What the daemon's clearing service would post for the window (it must be in Matching).</summary>
+    public static async Task<ClearingPlan> HonestPlanAsync(ulong windowId)
+    {
+        var window = await Market.Trade.GetWindowAsync(windowId);
+        var ids = await Market.Trade.GetWindowOrderIdsAsync(windowId);
+        var orders = new List<WindowOrder>();
+        foreach (var id in ids)
+        {
+            var order = await Market.Trade.GetOrderAsync(id);
+            orders.Add(new WindowOrder(id, order, (await Market.DataAccess.MeterOfAsync(order.Meter)).Bus));
+        }
+
+        var limits = await Market.Trade.GetLimitsAsync();
+        return WindowClearing.Compute(window.Params, orders, Feeder.Value, limits.MaxMatchesPerBid);
+    }
+
+    /// <summary>Posts a clearing and finalises it with the hash of exactly what was posted.</summary>
+    public static async Task PostAsync(ulong windowId, BigInteger price, IReadOnlyList<ChainMatch> matches)
+    {
+        if (matches.Count > 0)
+            await Market.Trade.PostClearingAsync(windowId, price, matches);
+        await Market.Trade.FinaliseClearingAsync(windowId, ClearingResultHash.Compute(windowId, price, matches));
+    }
+
+    /// <summary>After the transfer: asks for each matched bid's reading, answers as the oracle node with the given Wh
+    /// received, and closes the window.</summary>
+    public static async Task SettleAndCloseAsync(ulong windowId, IReadOnlyDictionary<ulong, ulong> receivedWh)
+    {
+        var window = await Market.Trade.GetWindowAsync(windowId);
+        await PassAsync(window.TransferDeadline);
+        await Market.Trade.AdvancePhaseAsync(windowId);
+        var receipt = await Market.Trade.RequestDeliveryReadingsAsync(windowId, [.. receivedWh.Keys]);
+        foreach (var request in Market.Operator.DecodeOracleRequests(receipt))
+        {
+            var readings = Market.OracleClient.DecodeEvents<Chain.Events.ReadingRequestedEvent>(receipt);
+            var bid = readings.Single(r => r.RequestId.AsSpan().SequenceEqual(request.RequestId)).OrderId;
+            await Market.Operator.FulfillOracleRequest2Async(request, receivedWh[bid]);
+        }
+
+        await Market.Trade.CloseWindowAsync(windowId);
+    }
+
+    private static async Task PassAsync(ulong deadline)
+    {
+        var now = await LiveMarket.Node.LatestTimestampAsync();
+        if (now <= deadline)
+            await LiveMarket.Node.IncreaseTimeAsync((long)(deadline - now) + 1);
+    }
+}

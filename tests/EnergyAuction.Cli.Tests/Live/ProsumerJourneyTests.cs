@@ -1,0 +1,79 @@
+using System.Numerics;
+using System.Text.Json;
+using EnergyAuction.Testing;
+
+namespace EnergyAuction.Cli.Tests.Live;
+
+/// <summary>A seller and a buyer take part in one window from the terminal: wallets, registration, grants, offers and
+/// bids, watching the window, their orders and trades, and withdrawing what they earned or were refunded.</summary>
+public class ProsumerJourneyTests
+{
+    [Test]
+    public async Task ProsumersTradeFromNewWalletsToWithdrawal()
+    {
+        var seller = await Household.CreateAsync("seller", bus: 34);
+        var buyer = await Household.CreateAsync("buyer", bus: 47);
+        var dso = HardhatAccounts.Keys[5].Address;
+        var window = await Energy.OpenWindowAsync(dso);
+
+        // Offers of 5 kWh at 40,000, 45,000 and 70,000 gwei/kWh and bids of 4 kWh at 60,000, 55,000 and 30,000: the McAfee
+        // test passes, two of each win at (70,000 + 30,000) / 2 = 50,000 gwei/kWh.
+        var offers = new List<ulong>();
+        foreach (var price in new[] { "40000gwei", "45000gwei", "70000gwei" })
+            offers.Add((await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", seller.Meter, "--yes", "--from", seller.Name, "--json"))
+                .Json.GetProperty("order").GetUInt64());
+        var confirmed = await CliRun.With(new ScriptedInput(true, "y"),
+            "bid", "--kwh", "4", "--max-price", "60000gwei", "--meter", buyer.Meter, "--from", buyer.Name, "--json");
+        Assert.That(confirmed.ExitCode, Is.Zero, confirmed.ToString());
+        Assert.That(confirmed.Error, Does.Contain("escrow 244000gwei").And.Contain("window " + window), "the escrow is shown before sending");
+        await Energy.Ok("bid", "--kwh", "4000Wh", "--max-price", "55000gwei", "--meter", buyer.Meter, "--yes", "--from", buyer.Name);
+        await Energy.Ok("bid", "--kwh", "4", "--max-price", "30000gwei", "--meter", buyer.Meter, "--yes", "--from", buyer.Name);
+
+        var status = (await Energy.Ok("window", "status", window.ToString(), "--json")).Json;
+        Assert.That(status.GetProperty("phase").GetString(), Is.EqualTo("BiddingOffering"));
+        Assert.That((status.GetProperty("offers").GetInt32(), status.GetProperty("bids").GetInt32()), Is.EqualTo((3, 3)));
+        Assert.That(status.GetProperty("secondsLeft").GetInt32(), Is.InRange(1, 60));
+        var myOffers = (await Energy.Ok("orders", "--from", seller.Name, "--json")).Json.EnumerateArray().ToList();
+        Assert.That(myOffers.Select(o => o.GetProperty("status").GetString()), Is.EqualTo(new[] { "valid", "valid", "valid" }));
+
+        var watchOutput = new StringWriter();
+        using var stopWatching = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var watch = EnergyCli.RunAsync(["window", "status", window.ToString(), "--watch", "--interval", "1s"], watchOutput, new StringWriter(),
+            ScriptedInput.None, stopWatching.Token);
+
+        await OperatorActions.CloseBiddingAsync(window);
+        var plan = await OperatorActions.HonestPlanAsync(window);
+        Assert.That(plan.Price, Is.EqualTo(BigInteger.Parse("50000000000000")), "the book clears at 50,000 gwei/kWh");
+        await OperatorActions.PostAsync(window, plan.Price, plan.Matches);
+        var verify = await Energy.Ok("market", "verify", "--window", window.ToString(), "--json");
+        Assert.That(verify.Json.GetProperty("verdict").GetString(), Is.EqualTo("agrees"));
+
+        var bids = plan.Matches.Select(m => m.BidId).Distinct().Order().ToList();
+        await OperatorActions.SettleAndCloseAsync(window, new Dictionary<ulong, ulong> { [bids[0]] = 4000, [bids[1]] = 3000 });
+        Assert.That(await watch, Is.Zero);
+        var watched = watchOutput.ToString();
+        Assert.That(watched, Does.Contain("BiddingOffering").And.Contain("Closed"), watched);
+
+        var trades = (await Energy.Ok("trades", "--from", buyer.Name, "--json")).Json.EnumerateArray().ToList();
+        Assert.That(trades, Is.Not.Empty);
+        Assert.That(trades.All(t => t.GetProperty("role").GetString() == "buyer" && t.GetProperty("settled").GetBoolean()));
+        Assert.That(trades.All(t => t.GetProperty("counterparty").GetString()!.Equals(seller.Address, StringComparison.OrdinalIgnoreCase)));
+        Assert.That(trades.Sum(t => t.GetProperty("deliveredWh").GetInt64()), Is.EqualTo(7000), "4 kWh and 3 of 4 kWh delivered");
+        Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && t.GetProperty("feeWei").GetInt64() > 0));
+        Assert.That(trades.Sum(t => t.GetProperty("penaltyWei").GetInt64()), Is.EqualTo(10_000_000_000_000), "1 kWh short at 10,000 gwei/kWh");
+        var table = await Energy.Ok("trades", "--from", seller.Name);
+        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei"));
+
+        var before = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
+        var withdrawable = BigInteger.Parse(before.GetProperty("withdrawableWei").GetRawText());
+        Assert.That(withdrawable, Is.GreaterThan(BigInteger.Zero));
+        var withdrawn = (await Energy.Ok("withdraw", "--from", seller.Name, "--json")).Json;
+        Assert.That(BigInteger.Parse(withdrawn.GetProperty("withdrawnWei").GetRawText()), Is.EqualTo(withdrawable));
+        var after = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
+        Assert.That(after.GetProperty("withdrawableWei").GetRawText(), Is.EqualTo("0"));
+        Assert.That(BigInteger.Parse(after.GetProperty("balanceWei").GetRawText()),
+            Is.GreaterThan(BigInteger.Parse(before.GetProperty("balanceWei").GetRawText())));
+        var orders = (await Energy.Ok("orders", "--from", seller.Name, "--json")).Json.EnumerateArray().Select(o => o.GetProperty("status").GetString());
+        Assert.That(orders, Is.EqualTo(new[] { "settled", "settled", "refunded" }));
+    }
+}
