@@ -100,23 +100,35 @@ async function keystores() {
   const out = [];
   for (const [i, password] of ["correct horse", "", "pässwörd"].entries()) {
     const w = wallets[i];
-    const json = await ethers.encryptKeystoreJson({ address: w.address, privateKey: w.privateKey }, password, { scrypt: { N: 1024 } });
+    const r = fixedRandomness(i);
+    const json = await ethers.encryptKeystoreJson({ address: w.address, privateKey: w.privateKey }, password,
+      { scrypt: { N: 1024 }, salt: r.salt, iv: r.iv, uuid: r.uuidBytes });
     out.push({ password, address: w.address, privateKey: w.privateKey, json: JSON.parse(json) });
   }
   out.push(await pbkdf2Keystore(wallets[3], "pbkdf2 pass"));
   return out;
 }
 
+// Salt, IV and id derived from a seed, so regenerating the vectors leaves the files unchanged.
+function fixedRandomness(seed) {
+  const bytes = (label, n) => ethers.dataSlice(ethers.keccak256(ethers.toUtf8Bytes(`keystore-${seed}-${label}`)), 0, n);
+  const u = ethers.getBytes(bytes("uuid", 16));
+  u[6] = (u[6] & 0x0f) | 0x40; u[8] = (u[8] & 0x3f) | 0x80;
+  const h = ethers.hexlify(u).slice(2);
+  return { salt: bytes("salt", 32), iv: bytes("iv", 16), uuidBytes: ethers.hexlify(u), uuid: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}` };
+}
+
 // ethers writes only scrypt keystores; build a pbkdf2 one with node's crypto and prove ethers reads it back.
 async function pbkdf2Keystore(w, password) {
   const crypto = require("crypto");
-  const salt = crypto.randomBytes(32), iv = crypto.randomBytes(16), c = 4096;
+  const { salt: saltHex, iv: ivHex, uuid } = fixedRandomness(99);
+  const salt = Buffer.from(ethers.getBytes(saltHex)), iv = Buffer.from(ethers.getBytes(ivHex)), c = 4096;
   const dk = crypto.pbkdf2Sync(Buffer.from(password.normalize("NFKC")), salt, c, 32, "sha256");
   const cipher = crypto.createCipheriv("aes-128-ctr", dk.subarray(0, 16), iv);
   const ciphertext = Buffer.concat([cipher.update(ethers.getBytes(w.privateKey)), cipher.final()]);
   const mac = ethers.keccak256(Buffer.concat([dk.subarray(16, 32), ciphertext])).slice(2);
   const json = {
-    address: w.address.slice(2).toLowerCase(), id: crypto.randomUUID(), version: 3,
+    address: w.address.slice(2).toLowerCase(), id: uuid, version: 3,
     crypto: {
       cipher: "aes-128-ctr", cipherparams: { iv: iv.toString("hex") }, ciphertext: ciphertext.toString("hex"),
       kdf: "pbkdf2", kdfparams: { c, dklen: 32, prf: "hmac-sha256", salt: salt.toString("hex") }, mac,
