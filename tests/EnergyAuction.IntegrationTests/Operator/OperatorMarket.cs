@@ -139,9 +139,37 @@ public sealed class OperatorMarket : IAsyncDisposable
     public async Task<string> FreshCheckpointAsync()
     {
         var path = Path.Combine(Dir, $"checkpoint-{Guid.NewGuid():N}.json");
-        var block = await Node.Rpc.BlockNumberAsync();
-        await File.WriteAllTextAsync(path, $$"""{"lastProcessedBlock": {{block}}, "fulfilledRequests": []}""");
+        await WriteCheckpointAsync(path, await Node.Rpc.BlockNumberAsync());
         return path;
+    }
+
+    /// <summary>A checkpoint that has handled everything up to <paramref name="block"/> and remembers no fulfilment.</summary>
+    public static Task WriteCheckpointAsync(string path, ulong block) =>
+        File.WriteAllTextAsync(path, $$"""{"lastProcessedBlock": {{block}}, "fulfilledRequests": []}""");
+
+    /// <summary>Opens a window as the admin with the test parameters (the daemon then drives it).</summary>
+    public async Task<(ulong Id, WindowInfo Info)> OpenWindowAsync(string feeRecipient, bool validateOffers = true)
+    {
+        var options = TestWindow(feeRecipient);
+        options.ValidateOffers = validateOffers;
+        var (id, _) = await Admin.Trade.OpenWindowAsync(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options));
+        return (id, await WindowAsync(id));
+    }
+
+    /// <summary>Moves chain time to just past <paramref name="deadline"/>.</summary>
+    public async Task PassAsync(ulong deadline)
+    {
+        var now = await Node.LatestTimestampAsync();
+        await Node.IncreaseTimeAsync(deadline >= now ? (long)(deadline - now) + 1 : 1);
+    }
+
+    /// <summary>Every Operator OracleRequest from <paramref name="fromBlock"/> with how many OracleResponses it got.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ResponsesPerRequestAsync(ulong fromBlock)
+    {
+        var requests = await Admin.Operator.GetOracleRequestsAsync(fromBlock);
+        var responses = await Admin.Operator.GetEventsAsync<EnergyAuction.Chain.Events.OracleResponseEvent>(fromBlock);
+        return requests.ToDictionary(r => Convert.ToHexString(r.Event.RequestId),
+            r => responses.Count(x => x.Event.RequestId.AsSpan().SequenceEqual(r.Event.RequestId)));
     }
 
     /// <summary>Builds and starts a daemon host; its log lines go to <paramref name="log"/>.</summary>
@@ -185,6 +213,41 @@ public sealed class OperatorMarket : IAsyncDisposable
 public sealed class DaemonLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ManualResetEventSlim _released = new(true);
+    private TaskCompletionSource? _reached;
+    private string? _freezeOn;
+
+    /// <summary>
+    /// The next time the daemon logs a line containing <paramref name="text"/>, the service logging it stops right
+    /// there (its thread waits in the logger) until <see cref="StopFrozenAsync"/> lets it go: a crash point that does not depend on timing.
+    /// </summary>
+    public Task FreezeOn(string text)
+    {
+        _released.Reset();
+        _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _freezeOn = text;
+        return _reached.Task;
+    }
+
+    /// <summary>Stops the frozen daemon (its services see cancellation first), then lets the frozen service go on.</summary>
+    public async Task StopFrozenAsync(WebApplication app)
+    {
+        var stopping = app.StopAsync();
+        await Task.Delay(1000);
+        _released.Set();
+        await stopping;
+        await app.DisposeAsync();
+    }
+
+    private void Write(string line)
+    {
+        _lines.Enqueue(line);
+        if (_freezeOn is { } text && line.Contains(text, StringComparison.Ordinal) && Interlocked.CompareExchange(ref _freezeOn, null, text) == text)
+        {
+            _reached!.TrySetResult();
+            _released.Wait();
+        }
+    }
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
@@ -192,9 +255,7 @@ public sealed class DaemonLog : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Sink(this, categoryName);
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _released.Set();
 
     private sealed class Sink(DaemonLog log, string category) : ILogger
     {
@@ -204,7 +265,7 @@ public sealed class DaemonLog : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) log._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+            if (IsEnabled(logLevel)) log.Write($"{logLevel} {category}: {formatter(state, exception)}");
         }
     }
 }
