@@ -1,0 +1,93 @@
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Services;
+using EnergyAuction.Testing;
+
+namespace EnergyAuction.Cli.Tests.Live;
+
+/// <summary>`energy market verify` catches an operator that posts something other than what the orders imply, and says what.</summary>
+public class MarketVerifyTests
+{
+    private static readonly BigInteger Gwei = 1_000_000_000;
+
+    [Test]
+    public async Task ATamperedPriceFromAMaliciousOperatorKeyDiffers()
+    {
+        var window = await WindowInMatchingAsync();
+        var honest = await OperatorActions.HonestPlanAsync(window);
+        var rogue = HardhatAccounts.Keys[9];
+        await LiveMarket.Operator.Trade.GrantRoleAsync(EnergyTradeService.OperatorRole, rogue.Address);
+        using var malicious = LiveMarket.Operator.As(rogue);
+        var tamperedPrice = 45_000 * Gwei;
+        await malicious.Trade.PostClearingAsync(window, tamperedPrice, honest.Matches);
+        await malicious.Trade.FinaliseClearingAsync(window, ClearingResultHash.Compute(window, tamperedPrice, honest.Matches));
+
+        var json = await CliRun.Of("market", "verify", "--window", window.ToString(), "--json");
+        var text = await CliRun.Of("market", "verify", "--window", window.ToString());
+
+        Assert.That(json.ExitCode, Is.EqualTo(1), json.ToString());
+        var result = json.Json;
+        Assert.That(result.GetProperty("window").GetUInt64(), Is.EqualTo(window));
+        Assert.That(result.GetProperty("verdict").GetString(), Is.EqualTo("differs"));
+        Assert.That(result.GetProperty("postedHash").GetString(), Is.Not.EqualTo(result.GetProperty("recomputedHash").GetString()));
+        Assert.That(result.GetProperty("recomputedHash").GetString(),
+            Is.EqualTo(Ethereum.Hex.HexConvert.ToHex(honest.ResultHash(window))), "the recomputed hash is the honest daemon's");
+        Assert.That(result.GetProperty("differences")[0].GetString(), Is.EqualTo("price: posted 45000gwei/kWh, recomputed 50000gwei/kWh"));
+        Assert.That(text.ExitCode, Is.EqualTo(1));
+        Assert.That(text.Out, Does.StartWith($"window {window}: DIFFERS: price: posted 45000gwei/kWh, recomputed 50000gwei/kWh"));
+    }
+
+    [Test]
+    public async Task AHashThatDoesNotCommitToThePostedMatchesDiffers()
+    {
+        var window = await WindowInMatchingAsync();
+        var honest = await OperatorActions.HonestPlanAsync(window);
+        await LiveMarket.Operator.Trade.PostClearingAsync(window, honest.Price, honest.Matches);
+        await LiveMarket.Operator.Trade.FinaliseClearingAsync(window, ClearingResultHash.Compute(window, honest.Price, []));
+
+        var run = await CliRun.Of("market", "verify", "--window", window.ToString(), "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        var differences = run.Json.GetProperty("differences").EnumerateArray().Select(d => d.GetString()).ToList();
+        Assert.That(differences, Has.Some.Contains("does not commit to the posted matches"));
+        Assert.That(differences, Has.None.StartsWith("price").And.None.StartsWith("match"), "price and matches are the honest ones");
+    }
+
+    [Test]
+    public async Task AnHonestClearingAgreesAndSaysSoInText()
+    {
+        var window = await WindowInMatchingAsync();
+        var honest = await OperatorActions.HonestPlanAsync(window);
+        await OperatorActions.PostAsync(window, honest.Price, honest.Matches);
+
+        var run = await CliRun.Of("market", "verify", "--window", window.ToString());
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.StartWith($"window {window}: agrees (result hash {Ethereum.Hex.HexConvert.ToHex(honest.ResultHash(window))})"));
+    }
+
+    [Test]
+    public async Task AWindowNotYetFinalisedCannotBeVerified()
+    {
+        var window = await WindowInMatchingAsync();
+
+        var run = await CliRun.Of("market", "verify", "--window", window.ToString());
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain($"window {window} has no finalised clearing to verify (phase Matching)"));
+    }
+
+    // Two winning offers and two winning bids at 50,000 gwei/kWh (as in the prosumer journey), bidding closed.
+    private static async Task<ulong> WindowInMatchingAsync()
+    {
+        var seller = await Household.CreateAsync("vseller", bus: 34);
+        var buyer = await Household.CreateAsync("vbuyer", bus: 70);
+        var window = await Energy.OpenWindowAsync(HardhatAccounts.Keys[5].Address);
+        foreach (var price in new[] { "40000gwei", "45000gwei", "70000gwei" })
+            await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", seller.Meter, "--window", window.ToString(), "--yes", "--from", seller.Name);
+        foreach (var price in new[] { "60000gwei", "55000gwei", "30000gwei" })
+            await Energy.Ok("bid", "--kwh", "4", "--max-price", price, "--meter", buyer.Meter, "--window", window.ToString(), "--yes", "--from", buyer.Name);
+        await OperatorActions.CloseBiddingAsync(window);
+        return window;
+    }
+}
