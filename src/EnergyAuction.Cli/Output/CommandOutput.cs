@@ -1,11 +1,13 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EnergyAuction.Cli.Output;
 
 /// <summary>
 /// Where a command writes its result: JSON (--json) or a readable table. A command builds its whole
-/// output first and writes it in one go, so an error never leaves a partial result on stdout.
+/// output first and writes it in one go, so an error never leaves a partial result on stdout. JSON is written for
+/// scripts, not HTML, so characters such as '>' are not escaped.
 /// </summary>
 public sealed class CommandOutput(TextWriter writer, bool json)
 {
@@ -15,7 +17,7 @@ public sealed class CommandOutput(TextWriter writer, bool json)
     public void WriteJson(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var jsonWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        using (var jsonWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             write(jsonWriter);
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
