@@ -1,0 +1,30 @@
+namespace EnergyAuction.Demo;
+
+/// <summary>What the demo runs: how many households, how many consecutive windows, where the data is, where the JSON summary goes.</summary>
+public sealed record DemoOptions
+{
+    /// <summary>The Hardhat node funds 20 accounts: the microgrid operator, the daemon, the DSO, and 17 households;
+    /// households beyond those get new wallets funded with `energy send`.</summary>
+    public const int MaxHouseholds = 1000;
+
+    public int Households { get; init; } = 20;
+
+    /// <summary>Consecutive windows; from the second on, a window's bidding overlaps the previous window's transfer.</summary>
+    public int Windows { get; init; } = 1;
+
+    /// <summary>The shared data directory (null: ENERGYAUCTION_DATA_DIR, else ../shared/data next to the repository).</summary>
+    public string? DataDirectory { get; init; }
+
+    public string? JsonSummaryFile { get; init; }
+
+    /// <summary>Problems with the options, one line each; empty when they can run.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        // Two prosumers and two consumers at least: dpda's trade reduction never lets a single pair trade.
+        if (Households is < 4 or > MaxHouseholds) problems.Add($"--households must be 4..{MaxHouseholds}, got {Households}");
+        if (Windows is < 1 or > 100) problems.Add($"--windows must be 1..100, got {Windows}");
+        if (DataDirectory is not null && !Directory.Exists(DataDirectory)) problems.Add($"--data-dir {DataDirectory} does not exist");
+        return problems;
+    }
+}

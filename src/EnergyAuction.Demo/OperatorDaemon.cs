@@ -1,0 +1,64 @@
+using System.Globalization;
+using EnergyAuction.Devnet;
+
+namespace EnergyAuction.Demo;
+
+/// <summary>What the operator daemon is started with: the market, its keystore, the HEMS, and where it writes.</summary>
+public sealed record DaemonSettings(
+    string RpcUrl, string DeploymentFile, string KeystoreFile, string PasswordFile, string FeeRecipient,
+    string HemsUrl, string DataDirectory, string WorkDirectory);
+
+/// <summary>
+/// The market-operator daemon as a child process: it drives the phases, clears, serves the oracle and settles. The
+/// demo opens the windows itself (`energy window open`), so the daemon opens none (--window-every 0). The keystore
+/// password reaches it through a file, never a flag.
+/// </summary>
+public sealed class OperatorDaemon : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private OperatorDaemon(ChildProcess process, Uri statusUrl)
+    {
+        _process = process;
+        StatusUrl = statusUrl;
+    }
+
+    public Uri StatusUrl { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>The daemon's last log lines, for error messages.</summary>
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<OperatorDaemon> StartAsync(DaemonSettings settings, int pollMilliseconds = 250, int batchSize = 50)
+    {
+        var status = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var process = ChildProcess.Start("operator daemon", "dotnet",
+            [BuiltPrograms.Operator, "--rpc-url", settings.RpcUrl, "--deployment", settings.DeploymentFile,
+                "--keystore", settings.KeystoreFile, "--keystore-password-file", settings.PasswordFile,
+                "--fee-recipient", settings.FeeRecipient, "--hems-url", settings.HemsUrl, "--data-dir", settings.DataDirectory,
+                "--checkpoint", Path.Combine(settings.WorkDirectory, "oracle-checkpoint.json"), "--status-url", status,
+                "--window-every", "0", "--poll-interval", pollMilliseconds.ToString(CultureInfo.InvariantCulture),
+                "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture)],
+            RepoPaths.Root, logFile: Path.Combine(settings.WorkDirectory, "operator.log"));
+        var daemon = new OperatorDaemon(process, new Uri(status + "/"));
+        try
+        {
+            using var http = new HttpClient { BaseAddress = daemon.StatusUrl, Timeout = TimeSpan.FromSeconds(5) };
+            await Ready.WaitForJsonAsync(http, "health", process).ConfigureAwait(false);
+        }
+        catch
+        {
+            await daemon.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return daemon;
+    }
+
+    /// <summary>Peak resident memory of the daemon so far (VmHWM of its dotnet process), in KiB; null if unknown.</summary>
+    public long? PeakMemoryKib() => ProcessTable.PeakMemoryKib(_process.Id, "dotnet");
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}

@@ -1,0 +1,41 @@
+namespace EnergyAuction.Devnet;
+
+/// <summary>Deploys the whole market with the repository's own deploy script (scripts/deploy.js), so the demo and
+/// the integration tests run against exactly what operators deploy.</summary>
+public static class MarketDeployment
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    /// <summary>Runs `hardhat run scripts/deploy.js --network localhost` against the node and returns the path of the
+    /// deployment record it wrote (<paramref name="deploymentFile"/>, or a fresh file under .work/deployments/).</summary>
+    /// <param name="operatorAddress">Gets the operator role (empty: the deployer, Hardhat account 0).</param>
+    /// <param name="oracleNodeAddress">The Chainlink Operator's authorised sender (empty: the deployer).</param>
+    /// <param name="hemsUrl">The HEMS base URL the oracle client asks (empty: the script's default).</param>
+    public static async Task<string> DeployAsync(HardhatNode node, string? operatorAddress = null,
+        string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null)
+    {
+        var file = deploymentFile ?? Path.Combine(RepoPaths.WorkDir("deployments"), $"localhost-{node.Port}-{Guid.NewGuid():N}.json");
+        var environment = new Dictionary<string, string>
+        {
+            ["RPC_URL"] = node.RpcUrl,
+            ["DEPLOYMENT_FILE"] = file,
+            ["OPERATOR_ADDRESS"] = operatorAddress ?? "",
+            ["ORACLE_NODE_ADDRESS"] = oracleNodeAddress ?? "",
+            ["HEMS_URL"] = hemsUrl ?? "",
+        };
+        await using var deploy = ChildProcess.Start("scripts/deploy.js", "node",
+            [RepoPaths.HardhatCli, "run", "scripts/deploy.js", "--network", "localhost"], RepoPaths.Root, environment);
+        using var cts = new CancellationTokenSource(Timeout);
+        try
+        {
+            await deploy.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw deploy.Failure($"did not finish within {Timeout.TotalMinutes:0} minutes against {node.RpcUrl}");
+        }
+        if (deploy.ExitCode != 0 || !File.Exists(file))
+            throw deploy.Failure($"failed against {node.RpcUrl}");
+        return file;
+    }
+}
