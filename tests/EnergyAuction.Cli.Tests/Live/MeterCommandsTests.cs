@@ -1,0 +1,48 @@
+namespace EnergyAuction.Cli.Tests.Live;
+
+/// <summary>A household checks its meter, revokes and re-grants the market's access; the operator cannot register a meter twice.</summary>
+public class MeterCommandsTests
+{
+    [Test]
+    public async Task StatusFollowsGrantAndRevoke()
+    {
+        var household = await Household.CreateAsync("meter", bus: 34);
+
+        var granted = (await Energy.Ok("meter", "status", "--meter", household.Meter, "--json")).Json;
+        await Energy.Ok("meter", "revoke", "--meter", household.Meter, "--from", household.Name);
+        var revoked = await Energy.Ok("meter", "status", "--meter", household.Meter);
+
+        Assert.That(granted.GetProperty("owner").GetString(), Is.EqualTo(household.Address));
+        Assert.That(granted.GetProperty("bus").GetUInt32(), Is.EqualTo(34));
+        Assert.That(granted.GetProperty("marketAccess").GetBoolean(), Is.True);
+        Assert.That(revoked.Out, Does.Contain("market access: not granted").And.Contain($"energy meter grant --meter {household.Meter}"));
+    }
+
+    [Test]
+    public async Task AnUnregisteredMeterSaysWhoRegistersIt()
+    {
+        var run = await Energy.Ok("meter", "status", "--meter", "NOBODY");
+
+        Assert.That(run.Out, Does.Contain("meter NOBODY: not registered"));
+    }
+
+    [Test]
+    public async Task RegisteringAMeterTwiceShowsTheRevert()
+    {
+        var household = await Household.CreateAsync("twice", bus: 34);
+
+        var run = await CliRun.Of("meter", "register", "--meter", household.Meter, "--owner", household.Address, "--bus", "47", "--from", "operator");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith("error: DataAccess reverted: MeterAlreadyRegistered("));
+    }
+
+    [Test]
+    public async Task AnInvalidMeterIdIsAUsageError()
+    {
+        var run = await CliRun.Of("meter", "status", "--meter", "LOAD/12");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("meter id 'LOAD/12' contains '/'"));
+    }
+}
