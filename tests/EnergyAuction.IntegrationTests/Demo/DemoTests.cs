@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Text.Json;
+using EnergyAuction.Devnet;
+
+namespace EnergyAuction.IntegrationTests.Demo;
+
+/// <summary>
+/// The demo program end to end (real Hardhat node, deploy.js, HEMS and operator daemon processes, the energy CLI), with
+/// a small household count: its summary must show closed windows, `market verify` agreeing, money conserved to the wei,
+/// every household's figures consistent with MARKET.md, and nothing left running.
+/// </summary>
+[NonParallelizable]
+public sealed class DemoTests
+{
+    [Test]
+    public async Task Six_households_trade_one_window_and_every_wei_is_accounted_for()
+    {
+        var run = await DemoProgram.RunAsync("--households", "6");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var summary = run.Summary!.Value;
+        Assert.That(summary.GetProperty("succeeded").GetBoolean(), Is.True, run.ToString());
+        var window = summary.GetProperty("windows").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(window.GetProperty("phase").GetString(), Is.EqualTo("Closed"));
+            Assert.That(window.GetProperty("verify").GetString(), Is.EqualTo("agrees"), "energy market verify recomputes the posted clearing");
+            Assert.That(window.GetProperty("matches").GetArrayLength(), Is.GreaterThanOrEqualTo(2), "the book crosses with several matches");
+        });
+        AssertMatchesSettleAsMarketSays(window);
+        AssertHouseholdsConsistent(window);
+        AssertMoneyConserved(summary);
+        AssertNothingLeftRunning(summary);
+    }
+
+    [Test]
+    public async Task Ten_consecutive_windows_with_overlapping_bidding_and_transfer_all_close_and_conserve_money()
+    {
+        var run = await DemoProgram.RunAsync("--households", "6", "--windows", "10");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        var summary = run.Summary!.Value;
+        var windows = summary.GetProperty("windows").EnumerateArray().ToList();
+        Assert.That(windows.Select(w => w.GetProperty("window").GetInt32()), Is.EqualTo(Enumerable.Range(1, 10)));
+        Assert.Multiple(() =>
+        {
+            foreach (var w in windows)
+            {
+                Assert.That(w.GetProperty("phase").GetString(), Is.EqualTo("Closed"), $"window {w.GetProperty("window")}");
+                Assert.That(w.GetProperty("verify").GetString(), Is.EqualTo("agrees"), $"window {w.GetProperty("window")}");
+            }
+        });
+        // Window k+1 took its orders while window k was in transfer: k is reported settled only after k+1 cleared.
+        Assert.That(run.Output.IndexOf("window 2: cleared", StringComparison.Ordinal),
+            Is.LessThan(run.Output.IndexOf("window 1: Closed", StringComparison.Ordinal)), run.ToString());
+        foreach (var w in windows) AssertMatchesSettleAsMarketSays(w);
+        AssertMoneyConserved(summary);
+        AssertNothingLeftRunning(summary);
+    }
+
+    [Test]
+    public async Task Too_few_households_is_a_usage_error_and_starts_nothing()
+    {
+        var run = await DemoProgram.RunAsync("--households", "2");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Output, Does.Contain("--households must be 4..1000, got 2"));
+            Assert.That(run.Summary, Is.Null);
+        });
+    }
+
+    /// <summary>MARKET.md settlement per match: the buyer pays cost(d, p0) plus the larger fee half; delivery never exceeds the match.</summary>
+    private static void AssertMatchesSettleAsMarketSays(JsonElement window)
+    {
+        var price = Wei(window, "priceWeiPerKwh");
+        Assert.Multiple(() =>
+        {
+            foreach (var m in window.GetProperty("matches").EnumerateArray())
+            {
+                var what = $"window {window.GetProperty("window")} offer {m.GetProperty("offer")} -> bid {m.GetProperty("bid")}";
+                var delivered = m.GetProperty("deliveredWh").GetInt64();
+                var fee = Wei(m, "feeWei");
+                Assert.That(m.GetProperty("distanceM").GetInt64(), Is.InRange(1, 600), what);
+                Assert.That(delivered, Is.InRange(0, m.GetProperty("energyWh").GetInt64()), what);
+                Assert.That(Wei(m, "buyerPaymentWei"), Is.EqualTo(delivered * price / 1000 + (fee - fee / 2)), what);
+            }
+        });
+    }
+
+    /// <summary>dpda fills every winning bid completely; sellers never sell more than offered; winners gain or pay, the rest neither.</summary>
+    private static void AssertHouseholdsConsistent(JsonElement window)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var h in window.GetProperty("households").EnumerateArray())
+            {
+                var meter = h.GetProperty("meter").GetString();
+                var traded = h.GetProperty("tradedWh").GetInt64();
+                var net = Wei(h, "netWei");
+                if (h.GetProperty("role").GetString() == "buyer")
+                {
+                    Assert.That(traded, Is.EqualTo(0).Or.EqualTo(h.GetProperty("orderWh").GetInt64()), $"{meter}: a winning bid is filled completely");
+                    Assert.That(net.Sign, Is.EqualTo(traded > 0 ? -1 : 0), $"{meter} pays only for what it bought");
+                }
+                else
+                {
+                    Assert.That(traded, Is.LessThanOrEqualTo(h.GetProperty("orderWh").GetInt64()), meter);
+                    Assert.That(net.Sign, Is.EqualTo(traded > 0 ? 1 : 0), $"{meter} earns only from what it sold");
+                }
+                Assert.That(h.GetProperty("deliveredWh").GetInt64(), Is.LessThanOrEqualTo(traded), meter);
+            }
+        });
+    }
+
+    private static void AssertMoneyConserved(JsonElement summary)
+    {
+        var money = summary.GetProperty("money");
+        var accounts = summary.GetProperty("accounts").EnumerateArray().ToList();
+        var households = accounts.Aggregate(BigInteger.Zero, (s, a) => s + Wei(a, "withdrawnWei"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Wei(money, "depositedWei"), Is.EqualTo(households + Wei(money, "withdrawnByDsoWei")), "escrow + collateral in = payouts + refunds + penalties + fees out");
+            Assert.That(Wei(money, "contractAfterWei"), Is.EqualTo(Wei(money, "contractBeforeWei")), "EnergyTrade keeps nothing");
+            Assert.That(accounts.Aggregate(BigInteger.Zero, (s, a) => s + Wei(a, "netWei")) + Wei(money, "withdrawnByDsoWei"), Is.EqualTo(BigInteger.Zero),
+                "what households gained and paid and the DSO's fees sum to zero");
+            foreach (var a in accounts)
+                Assert.That(a.GetProperty("consistent").GetBoolean(), Is.True, $"{a.GetProperty("meter")}: withdrawal matches its settled trades");
+        });
+    }
+
+    private static void AssertNothingLeftRunning(JsonElement summary)
+    {
+        var groups = summary.GetProperty("processGroups").EnumerateArray().Select(g => g.GetInt32()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(groups, Has.Count.EqualTo(3), "node, HEMS and daemon");
+            Assert.That(summary.GetProperty("leftRunning").GetArrayLength(), Is.EqualTo(0));
+            Assert.That(ProcessTable.AliveInGroups(groups), Is.Empty, "no process of the demo is alive after it exits");
+        });
+    }
+
+    private static BigInteger Wei(JsonElement json, string property) => BigInteger.Parse(json.GetProperty(property).GetString()!);
+}
