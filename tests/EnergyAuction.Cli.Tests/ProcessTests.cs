@@ -18,6 +18,18 @@ public class ProcessTests
         Assert.That(bad.Out, Is.Empty);
     }
 
+    [Test]
+    public async Task TheExecutableExitsOneWhenTheCommandCannotDoItsJob()
+    {
+        var emptyKeystore = Path.Combine(Path.GetTempPath(), $"energy-empty-{Guid.NewGuid():N}");
+
+        var run = await Run("balance", "--keystore-dir", emptyKeystore);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Is.EqualTo($"error: no wallets in {emptyKeystore}: create one with `energy wallet new` or `energy wallet import` (or pass --keystore-dir)"));
+        Assert.That(run.Out, Is.Empty);
+    }
+
     private static async Task<CliRun> Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

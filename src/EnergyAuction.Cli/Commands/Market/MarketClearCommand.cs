@@ -20,7 +20,7 @@ public static class MarketClearCommand
         };
         mechanismOverride.AcceptOnlyFromAmong("dpda", "mcafee", "uniform");
 
-        var command = new Command("clear", "Clear an order book and print the price and allocations") { input, mechanismOverride };
+        var command = new Command("clear", "Clear an order book and print the price and allocations\n\nExample:\n  energy market clear --input book.json --mechanism dpda --json") { input, mechanismOverride };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetRequiredValue(input);

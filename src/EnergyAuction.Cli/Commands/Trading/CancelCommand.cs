@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Output;
 using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Trading;
@@ -29,7 +30,7 @@ public static class CancelCommand
                     json.WriteStartObject();
                     json.WriteNumber("order", id);
                     json.WriteString("status", OrderStatusText.Code(info.Status));
-                    Output.JsonWriterExtensions.WriteNumber(json, "creditedWei", info.Deposit);
+                    json.WriteNumber("creditedWei", info.Deposit);
                     json.WriteString("transaction", receipt.TransactionHash);
                     json.WriteEndObject();
                 });

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Output;
 using EnergyAuction.Cli.Wallet;
+using EnergyAuction.Ethereum.Crypto;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
@@ -51,8 +53,8 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
                 json.WriteString("side", Noun);
                 json.WriteString("meter", Meter);
                 json.WriteNumber("energyWh", EnergyWh);
-                Output.JsonWriterExtensions.WriteNumber(json, "price", Price);
-                Output.JsonWriterExtensions.WriteNumber(json, "depositWei", deposit);
+                json.WriteNumber("price", Price);
+                json.WriteNumber("depositWei", deposit);
                 json.WriteString("status", OrderStatusText.Code(order.Status));
                 json.WriteString("transaction", receipt.TransactionHash);
                 json.WriteEndObject();
@@ -70,10 +72,9 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
     private async Task RequireMeterAsync(MarketClient market, WalletEntry wallet)
     {
         var (owner, access) = await market.DataAccess.OwnerAndAccessAsync(Meter, market.Deployment.EnergyTrade);
-        var meter = new MeterInfo(owner, 0);
-        if (!meter.IsRegistered)
+        if (AddressUtil.AreEqual(owner, AddressUtil.ZeroAddress))
             throw CliException.Failure($"meter {Meter} is not registered; the operator registers it with `energy meter register`");
-        if (!Ethereum.Crypto.AddressUtil.AreEqual(owner, wallet.Address))
+        if (!AddressUtil.AreEqual(owner, wallet.Address))
             throw CliException.Failure($"meter {Meter} belongs to {owner}, not to wallet {wallet.Name} ({wallet.Address}); choose the owner's wallet with --from");
         if (!access)
             throw CliException.Failure($"meter {Meter} has not granted the market access (no data-access grant); run `energy meter grant --meter {Meter}` first");

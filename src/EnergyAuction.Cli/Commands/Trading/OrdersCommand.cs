@@ -52,10 +52,10 @@ public static class OrdersCommand
                     json.WriteString("side", o.Side == OrderSide.Offer ? "offer" : "bid");
                     json.WriteString("meter", o.Meter);
                     json.WriteNumber("energyWh", o.EnergyWh);
-                    JsonWriterExtensions.WriteNumber(json, "price", o.Price);
+                    json.WriteNumber("price", o.Price);
                     json.WriteString("status", OrderStatusText.Code(o.Status));
                     json.WriteNumber("matchedWh", o.MatchedWh);
-                    JsonWriterExtensions.WriteNumber(json, "depositWei", o.Deposit);
+                    json.WriteNumber("depositWei", o.Deposit);
                     if (reasons.TryGetValue(id, out var reason))
                         json.WriteString("reason", reason);
                     json.WriteEndObject();

@@ -66,15 +66,15 @@ public static class TradesCommand
                     json.WriteString("counterparty", t.Counterparty);
                     json.WriteNumber("distanceM", t.Match.DistanceM);
                     json.WriteNumber("energyWh", t.Match.EnergyWh);
-                    JsonWriterExtensions.WriteNumber(json, "price", t.Price);
+                    json.WriteNumber("price", t.Price);
                     json.WriteBoolean("settled", t.Settled is not null);
                     if (t.Settled is { } s)
                     {
-                        JsonWriterExtensions.WriteNumber(json, "deliveredWh", s.DeliveredWh);
-                        JsonWriterExtensions.WriteNumber(json, "buyerPaymentWei", s.BuyerPayment);
-                        JsonWriterExtensions.WriteNumber(json, "sellerPayoutWei", s.SellerPayout);
-                        JsonWriterExtensions.WriteNumber(json, "feeWei", s.Fee);
-                        JsonWriterExtensions.WriteNumber(json, "penaltyWei", s.Penalty);
+                        json.WriteNumber("deliveredWh", s.DeliveredWh);
+                        json.WriteNumber("buyerPaymentWei", s.BuyerPayment);
+                        json.WriteNumber("sellerPayoutWei", s.SellerPayout);
+                        json.WriteNumber("feeWei", s.Fee);
+                        json.WriteNumber("penaltyWei", s.Penalty);
                     }
 
                     json.WriteEndObject();

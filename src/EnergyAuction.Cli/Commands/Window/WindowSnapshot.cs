@@ -66,7 +66,7 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
             json.WriteNumber(Trading.OrderStatusText.Code(status), count);
         json.WriteEndObject();
         json.WriteNumber("matches", Info.MatchCount);
-        JsonWriterExtensions.WriteNumber(json, "price", Info.Price);
+        json.WriteNumber("price", Info.Price);
         json.WriteString("resultHash", Ethereum.Hex.HexConvert.ToHex(Info.ResultHash));
         json.WriteString("mechanism", MechanismNames.Name(Info.Params.Mechanism));
         json.WriteEndObject();
