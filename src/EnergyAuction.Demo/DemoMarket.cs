@@ -5,4 +5,5 @@ namespace EnergyAuction.Demo;
 /// <summary>Everything a running demo market consists of, handed to each window.</summary>
 public sealed record DemoMarket(
     HardhatNode Node, HemsService Hems, OperatorDaemon Daemon, MarketParticipants People, IReadOnlyList<DemoHousehold> Households,
-    EnergyCommands Energy, Progress Progress, string DataDirectory, CancellationToken Cancellation);
+    EnergyCommands Energy, Progress Progress, string DataDirectory, WindowTerms Terms,
+    CancellationToken Cancellation);
