@@ -108,21 +108,25 @@ var daemon = OperatorApp.Build(options, logging =>
 });
 await daemon.StartAsync();
 
-async Task<double> SecondsUntilAsync(WindowPhase phase)
+async Task<double?> SecondsUntilAsync(Func<WindowInfo, bool> reached, TimeSpan limit)
 {
     var clock = Stopwatch.StartNew();
-    while ((await admin.Trade.GetWindowAsync(windowId)).Phase != phase)
+    while (!reached(await admin.Trade.GetWindowAsync(windowId)))
     {
-        if (clock.Elapsed > TimeSpan.FromMinutes(20)) throw new TimeoutException($"window {windowId} did not reach {phase}");
+        if (clock.Elapsed > limit) return null;
         await Task.Delay(50);
     }
     return clock.Elapsed.TotalSeconds;
 }
 
 await node.IncreaseTimeAsync((long)(window.BiddingDeadline - await node.LatestTimestampAsync()) + 1);
-var clearingSeconds = await SecondsUntilAsync(WindowPhase.EnergyTransfer);
+var clearingSeconds = await SecondsUntilAsync(w => w.Phase == WindowPhase.EnergyTransfer, TimeSpan.FromMinutes(20))
+    ?? throw new TimeoutException("the clearing was not finalised within 20 minutes");
 await node.IncreaseTimeAsync((long)(window.TransferDeadline - await node.LatestTimestampAsync()) + 1);
-var settlementSeconds = await SecondsUntilAsync(WindowPhase.Closed);
+// Settlement is complete when every matched buyer is settled; closing (refunds of unmatched orders) is timed on its own.
+var settlementSeconds = await SecondsUntilAsync(w => w.Phase == WindowPhase.Closed || (w.Phase == WindowPhase.Settlement && w.UnsettledBids == 0), TimeSpan.FromMinutes(20))
+    ?? throw new TimeoutException("settlement did not complete within 20 minutes");
+var closeSeconds = await SecondsUntilAsync(w => w.Phase == WindowPhase.Closed, TimeSpan.FromSeconds(30));
 await daemon.StopAsync();
 await daemon.DisposeAsync();
 
@@ -145,7 +149,10 @@ var gasPerBuyer = buyers == 0 ? 0 : (long)((requestGas + fulfilGas) / buyers);
 
 Console.WriteLine($"window {windowId}: {matches} matches at {cleared.Price / gwei} gwei/kWh in {posted.Count} batches, {buyers} matched buyers, {reported.Count} delivery readings");
 Console.WriteLine($"bidding close -> clearing finalised: {clearingSeconds:0.0} s");
-Console.WriteLine($"transfer end -> settlement complete (window closed): {settlementSeconds:0.0} s");
+Console.WriteLine($"transfer end -> settlement complete (every matched buyer settled): {settlementSeconds:0.0} s");
+Console.WriteLine(closeSeconds is { } s
+    ? $"settlement complete -> window closed: {s:0.0} s"
+    : $"window not closed: closeWindow over {offerCount + bidCount} orders does not fit in one transaction (see the daemon's error above)");
 Console.WriteLine($"gas per match (postClearing): {gasPerMatch:N0}; finaliseClearing {finaliseGas:N0}");
 Console.WriteLine($"gas per buyer (delivery request + oracle fulfilment with settlement): {gasPerBuyer:N0} ({requestGas / Math.Max(buyers, 1):N0} + {fulfilGas / Math.Max(buyers, 1):N0}); closeWindow {closeGas:N0}");
 await hems.StopAsync();
@@ -160,6 +167,7 @@ Console.WriteLine(JsonSerializer.Serialize(new
     batches = posted.Count,
     clearingSeconds = Math.Round(clearingSeconds, 1),
     settlementSeconds = Math.Round(settlementSeconds, 1),
+    closed = closeSeconds is not null,
     gasPerMatch,
     gasPerBuyer,
     finaliseGas = (long)finaliseGas,

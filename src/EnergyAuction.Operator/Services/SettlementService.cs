@@ -18,6 +18,7 @@ public sealed partial class SettlementService(
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, HashSet<ulong>> _requested = new();
+    private readonly ConcurrentDictionary<ulong, bool> _closeRefused = new();
 
     /// <inheritdoc />
     protected override string Name => "Settlement";
@@ -34,7 +35,7 @@ public sealed partial class SettlementService(
     {
         if (info.UnsettledBids == 0)
         {
-            await CloseAsync(id);
+            await CloseAsync(id, info);
             return;
         }
         var bids = await matchedBids.OfAsync(id, info);
@@ -66,11 +67,12 @@ public sealed partial class SettlementService(
         {
             return;
         }
-        await CloseAsync(id);
+        await CloseAsync(id, await chain.Market.Trade.GetWindowAsync(id));
     }
 
-    private async Task CloseAsync(ulong id)
+    private async Task CloseAsync(ulong id, WindowInfo info)
     {
+        if (info.UnsettledBids > 0) return;
         try
         {
             await chain.Market.Trade.CloseWindowAsync(id);
@@ -81,6 +83,12 @@ public sealed partial class SettlementService(
         {
             // A reading is still on its way; the next round looks again.
         }
+        catch (ContractRevertException e)
+        {
+            // closeWindow walks every order of the window in one transaction: a window with too many orders exceeds
+            // what one transaction may use. Said once; later rounds try again quietly.
+            if (_closeRefused.TryAdd(id, true)) LogCloseRefused(id, info.OrderCount, e.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: requested delivery readings for {Buyers} buyers ({Requested} of {Total})")]
@@ -88,6 +96,9 @@ public sealed partial class SettlementService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: {Buyers} buyers had no delivery reading by the settlement deadline; settled as 0 Wh received (bids {Bids})")]
     private partial void LogUnreported(ulong window, int buyers, string bids);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "window {Window}: every buyer is settled but closeWindow is refused ({Reason}); with {Orders} orders it may exceed the gas one transaction may use, as closeWindow walks every order")]
+    private partial void LogCloseRefused(ulong window, ulong orders, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window} -> Closed: every buyer settled, escrows and collateral returned")]
     private partial void LogClosed(ulong window);
