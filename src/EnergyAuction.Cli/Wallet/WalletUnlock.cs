@@ -7,9 +7,12 @@ namespace EnergyAuction.Cli.Wallet;
 /// <summary>The signing key of the wallet chosen with --from (or the only/first one, said on stderr).</summary>
 public static class WalletUnlock
 {
-    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, ParseResult parseResult)
+    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, ParseResult parseResult) =>
+        Unlock(context, Choose(context, parseResult));
+
+    /// <summary>The key of a wallet already chosen (the password is asked for here, after any checks that need none).</summary>
+    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, WalletEntry wallet)
     {
-        var wallet = Choose(context, parseResult);
         var password = PasswordSource.ForUnlocking(context.Input, wallet);
         try
         {

@@ -36,7 +36,7 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
         await Funds.RequireAsync(reader, wallet, deposit, $"the {Noun}'s {DepositName}");
         Confirmation.Require(context, parseResult, summary);
 
-        var (_, key) = WalletUnlock.Unlock(context, parseResult);
+        var (_, key) = WalletUnlock.Unlock(context, wallet);
         using var market = reader.As(key);
         var (orderId, receipt) = Side == OrderSide.Offer
             ? await market.Trade.SubmitOfferAsync(windowId, Meter, energy, Price, deposit)
