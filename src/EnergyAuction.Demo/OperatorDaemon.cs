@@ -13,8 +13,11 @@ public sealed record DaemonSettings(
 /// demo opens the windows itself (`energy window open`), so the daemon opens none (--window-every 0). The keystore
 /// password reaches it through a file, never a flag.
 /// </summary>
-public sealed class OperatorDaemon : IAsyncDisposable
+public sealed partial class OperatorDaemon : IAsyncDisposable
 {
+    /// <summary>After this many failed rounds in a row a service is stuck, not riding out a transient fault.</summary>
+    private const int StuckAfterRounds = 10;
+
     private readonly ChildProcess _process;
 
     private OperatorDaemon(ChildProcess process, Uri statusUrl)
@@ -31,6 +34,17 @@ public sealed class OperatorDaemon : IAsyncDisposable
     public string Output => _process.Output;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The daemon logs and carries on when a round fails; when one of its services has failed
+    /// <see cref="StuckAfterRounds"/> rounds in a row, this is its last complaint (otherwise null).</summary>
+    public string? StuckService()
+    {
+        var last = _process.Output.Split('\n').LastOrDefault(l => l.Contains("round failed (", StringComparison.Ordinal));
+        return last is not null && FailedRounds().Match(last) is { Success: true } m
+               && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= StuckAfterRounds
+            ? last.Trim()
+            : null;
+    }
 
     public static async Task<OperatorDaemon> StartAsync(DaemonSettings settings, int pollMilliseconds = 250, int batchSize = 50)
     {
@@ -61,4 +75,7 @@ public sealed class OperatorDaemon : IAsyncDisposable
     public long? PeakMemoryKib() => ProcessTable.PeakMemoryKib(_process.Id, "dotnet");
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"round failed \((\d+) in a row\)")]
+    private static partial System.Text.RegularExpressions.Regex FailedRounds();
 }

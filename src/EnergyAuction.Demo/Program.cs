@@ -1,28 +1,36 @@
 using System.CommandLine;
 using EnergyAuction.Demo;
+using EnergyAuction.Demo.Load;
 
 var households = new Option<int>("--households") { Description = "How many households trade (4-1000)", DefaultValueFactory = _ => 20 };
 var windows = new Option<int>("--windows") { Description = "Consecutive windows, bidding overlapping the previous transfer (soak: 10)", DefaultValueFactory = _ => 1 };
 var dataDir = new Option<string?>("--data-dir") { Description = "Shared data directory (default: $ENERGYAUCTION_DATA_DIR, else ../shared/data next to the repository)" };
 var jsonSummary = new Option<string?>("--json-summary") { Description = "Also write the summary as JSON to this file" };
+var loadHouseholds = new Option<int>("--households") { Description = "How many households (4-1000)", DefaultValueFactory = _ => 1000 };
+var load = new Command("load", "The load run (scripts/bench-market.sh): one window with many households, orders through the Chain library; prints figures, last line JSON")
+{
+    loadHouseholds, dataDir,
+};
 var root = new RootCommand("The EnergyAuction demo: a whole microgrid market on this machine, traded through the `energy` CLI")
 {
-    households, windows, dataDir, jsonSummary,
+    households, windows, dataDir, jsonSummary, load,
 };
+
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 || parsed.Action is not null && parsed.Tokens.Any(t => t.Value is "--help" or "-h" or "-?"))
+if (parsed.Errors.Count > 0)
 {
-    if (parsed.Errors.Count == 0) return await parsed.InvokeAsync();
     Console.Error.WriteLine($"demo: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see --help)");
     return 2;
 }
+if (parsed.Action is System.CommandLine.Help.HelpAction) return await parsed.InvokeAsync();
 
+var isLoad = parsed.CommandResult.Command == load;
 var options = new DemoOptions
 {
-    Households = parsed.GetValue(households),
-    Windows = parsed.GetValue(windows),
+    Households = parsed.GetValue(isLoad ? loadHouseholds : households),
+    Windows = isLoad ? 1 : parsed.GetValue(windows),
     DataDirectory = parsed.GetValue(dataDir),
-    JsonSummaryFile = parsed.GetValue(jsonSummary),
+    JsonSummaryFile = isLoad ? null : parsed.GetValue(jsonSummary),
 };
 if (options.Problems() is { Count: > 0 } problems)
 {
@@ -31,7 +39,7 @@ if (options.Problems() is { Count: > 0 } problems)
 }
 
 using var cancel = new CancellationTokenSource();
-// Ctrl+C unwinds the demo so it stops everything it started before exiting.
+// Ctrl+C unwinds the run so it stops everything it started before exiting.
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
@@ -40,6 +48,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 try
 {
+    if (isLoad)
+    {
+        var figures = await LoadRun.RunAsync(options.Households, options.DataDirectory, Console.Out, cancel.Token);
+        figures.Print(Console.Out);
+        Console.WriteLine(figures.JsonLine());
+        return figures.Succeeded ? 0 : 1;
+    }
     var summary = await MarketDemo.RunAsync(options, Console.Out, cancel.Token);
     summary.Print(Console.Out);
     if (options.JsonSummaryFile is { } file) summary.WriteJson(file);

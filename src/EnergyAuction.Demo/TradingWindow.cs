@@ -166,6 +166,8 @@ public sealed class TradingWindow
         {
             var status = await _market.Energy.RunAsync("window", "status", Id.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
             if (done(status)) return status;
+            if (_market.Daemon.StuckService() is { } stuck)
+                throw new DemoException($"window {Id}: gave up waiting for {what} (phase {status.Text("phase")}): the daemon keeps failing: {stuck}");
             if (_market.Daemon.HasExited || DateTime.UtcNow > deadline)
                 throw new DemoException($"window {Id}: gave up waiting for {what} (phase {status.Text("phase")}"
                     + $"{(_market.Daemon.HasExited ? ", the daemon exited" : "")}). The daemon's last lines:\n{LastLines(_market.Daemon.Output, 30)}");

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
+using EnergyAuction.Cli;
+using EnergyAuction.Devnet;
+using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Ethereum.KeyStore;
+
+namespace EnergyAuction.Demo.Load;
+
+/// <summary>
+/// One window with many households (scripts/bench-market.sh): the same node, HEMS, deployment and operator daemon as
+/// the demo, but households are set up and place their orders through the Chain library directly (each signs its own
+/// transaction, many in flight) instead of one `energy` process per order. Measures order throughput, real time per
+/// phase, gas per operation and the daemon's peak memory.
+/// </summary>
+public static class LoadRun
+{
+    private const int InFlight = 32;
+    private static readonly BigInteger OrderGas = 1_000_000;
+    private static readonly BigInteger RegisterGas = 200_000;
+    private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
+    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(15);
+
+    public static async Task<LoadFigures> RunAsync(int households, string? dataDirectory, TextWriter output, CancellationToken ct)
+    {
+        var progress = new Progress(output);
+        var groups = new List<int>();
+        await using var services = await MarketServices.StartAsync(households, dataDirectory, "bench-market", progress, groups).ConfigureAwait(false);
+        var passwordFile = Path.Combine(services.WorkDirectory, "password.txt");
+        SecretFile.Write(passwordFile, "load run");
+        var keystoreFile = Path.Combine(services.WorkDirectory, "daemon.keystore.json");
+        SecretFile.Write(keystoreFile, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(MarketServices.DaemonKey, "load run", KdfKind.Pbkdf2));
+        var dso = HardhatAccounts.Keys[2].Address;
+        var daemon = await services.StartDaemonAsync(keystoreFile, passwordFile, dso, progress).ConfigureAwait(false);
+
+        var node = services.Node;
+        var deployment = services.Deployment;
+        using var admin = new MarketClient(node.Rpc, deployment, HardhatAccounts.Keys[0]);
+        var firstBlock = await node.Rpc.BlockNumberAsync().ConfigureAwait(false);
+        var phases = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+
+        var people = services.Households.Select(h => (Household: h, Key: EthECKey.GenerateNew())).ToList();
+        await Concurrently.MapAsync(people, p => SetBalance(node, p.Key.Address)).ConfigureAwait(false);
+        await RegisterMetersAsync(node, admin, people).ConfigureAwait(false);
+        var clients = people.Select(p => (p.Household, Client: admin.As(p.Key))).ToList();
+        await MapAsync(clients, c => c.Client.DataAccess.GrantAccessAsync(c.Household.Meter, deployment.EnergyTrade)).ConfigureAwait(false);
+        phases["setup: fund, register, grant"] = Lap(clock);
+        progress.Step($"{people.Count} households funded, meters registered (pipelined batches) and granted ({phases["setup: fund, register, grant"]:0.0} s)");
+
+        var terms = WindowTerms.For(households);
+        var (windowId, _) = await admin.Trade.OpenWindowAsync(terms.Params(dso)).ConfigureAwait(false);
+        var window = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
+        var orders = await PrepareOrdersAsync(services.Hems, admin, clients, window, windowId).ConfigureAwait(false);
+        phases["orders sized from the HEMS"] = Lap(clock);
+        progress.Step($"window {windowId} open; {orders.Count(o => o.IsOffer)} offers and {orders.Count(o => !o.IsOffer)} bids sized from the meters");
+
+        var submitted = Stopwatch.StartNew();
+        var hashes = await MapAsync(orders, o => o.Client.Trade.Contract.SubmitAsync(o.Client.Transactions!, o.IsOffer ? "submitOffer" : "submitBid",
+            o.Deposit, OrderGas, windowId, MeterId.ToBytes32(o.Meter), (ulong)o.EnergyWh, o.Price)).ConfigureAwait(false);
+        var submitSeconds = submitted.Elapsed.TotalSeconds;
+        var receipts = await MapAsync(orders.Zip(hashes), o => o.First.Client.Transactions!.WaitForReceiptAsync(o.Second)).ConfigureAwait(false);
+        var confirmSeconds = submitted.Elapsed.TotalSeconds;
+        if (receipts.Count(r => !r.Succeeded) is var failed and > 0) throw new DemoException($"{failed} orders reverted");
+        progress.Step($"{orders.Count} orders submitted in {submitSeconds:0.0} s, confirmed in {confirmSeconds:0.0} s");
+
+        var offers = orders.Count(o => o.IsOffer);
+        await UntilAsync(async () => (await admin.Trade.GetEventsAsync<OfferValidatedEvent>(firstBlock).ConfigureAwait(false)).Count
+            + (await admin.Trade.GetEventsAsync<OfferRejectedEvent>(firstBlock).ConfigureAwait(false)).Count >= offers,
+            "the oracle to validate every offer", daemon, ct).ConfigureAwait(false);
+        phases["bidding: orders placed, offers validated"] = Lap(clock);
+        progress.Step($"the daemon's oracle job validated {offers} offers ({phases["bidding: orders placed, offers validated"]:0.0} s since the window opened)");
+
+        await node.PassDeadlineAsync(window.BiddingDeadline).ConfigureAwait(false);
+        await UntilAsync(async () => (await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false)).Phase >= WindowPhase.EnergyTransfer,
+            "the daemon to clear the window", daemon, ct).ConfigureAwait(false);
+        phases["matching: clear, pair, post, finalise"] = Lap(clock);
+        var cleared = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
+        progress.Step($"cleared: {cleared.MatchCount} matches at {cleared.Price} wei/kWh ({phases["matching: clear, pair, post, finalise"]:0.0} s)");
+
+        await node.PassDeadlineAsync(window.TransferDeadline).ConfigureAwait(false);
+        await UntilAsync(async () => (await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false)).Phase is WindowPhase.Closed or WindowPhase.Cancelled,
+            "the daemon to settle and close the window", daemon, ct).ConfigureAwait(false);
+        phases["settlement: readings, settle, close"] = Lap(clock);
+        var closed = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
+        progress.Step($"window {closed.Phase} ({phases["settlement: readings, settle, close"]:0.0} s)");
+
+        var verify = await VerifyAsync(node.RpcUrl, services.DeploymentFile, services.DataDirectory, windowId).ConfigureAwait(false);
+        phases["market verify (1 process)"] = Lap(clock);
+        var memory = daemon.PeakMemoryKib();
+        var gas = await GasReport.MeasureAsync(node.Rpc, deployment, firstBlock, await node.Rpc.BlockNumberAsync().ConfigureAwait(false)).ConfigureAwait(false);
+        progress.Step("stopping the daemon, the HEMS and the node");
+        return new LoadFigures(households, offers, orders.Count - offers, submitSeconds, confirmSeconds, phases, (int)closed.MatchCount,
+            closed.Price.ToString(CultureInfo.InvariantCulture), verify, gas, memory, closed.Phase.ToString());
+    }
+
+    private sealed record LoadOrder(MarketClient Client, string Meter, bool IsOffer, long EnergyWh, BigInteger Price, BigInteger Deposit);
+
+    /// <summary>The same sizing and prices as the demo: sellers offer their battery, buyers bid their expected import.</summary>
+    private static async Task<IReadOnlyList<LoadOrder>> PrepareOrdersAsync(HemsService hems, MarketClient reader,
+        IReadOnlyList<(DemoHousehold Household, MarketClient Client)> clients, WindowInfo window, ulong windowId)
+    {
+        var sellers = clients.Where(c => c.Household.IsProsumer).ToList();
+        var buyers = clients.Where(c => !c.Household.IsProsumer).ToList();
+        var offers = await MapAsync(sellers.Select((s, i) => (s, i)), async s =>
+        {
+            var wh = OrderSizing.Offer(await hems.BatteryWhAsync(s.s.Household.Meter).ConfigureAwait(false));
+            var deposit = wh == 0 ? 0 : await reader.Trade.OfferCollateralAsync(windowId, (ulong)wh).ConfigureAwait(false);
+            return new LoadOrder(s.s.Client, s.s.Household.Meter, true, wh, OrderPricing.Ask(s.i), deposit);
+        }).ConfigureAwait(false);
+        var bids = await MapAsync(buyers.Select((b, i) => (b, i)), async b =>
+        {
+            var wh = OrderSizing.Bid(await hems.ImportedWhAsync(b.b.Household.Meter, window.MatchingDeadline, window.TransferDeadline).ConfigureAwait(false));
+            var price = OrderPricing.Bid(b.i);
+            return new LoadOrder(b.b.Client, b.b.Household.Meter, false, wh, price, await reader.Trade.BidEscrowAsync(windowId, (ulong)wh, price).ConfigureAwait(false));
+        }).ConfigureAwait(false);
+        return [.. offers.Where(o => o.EnergyWh > 0), .. bids];
+    }
+
+    /// <summary>The operator registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
+    /// batch's calls concurrently and, automining, refuses a nonce ahead of the next one, so the batches go into the
+    /// mempool with automine off and are mined afterwards.</summary>
+    private static async Task RegisterMetersAsync(HardhatNode node, MarketClient admin, IReadOnlyList<(DemoHousehold Household, EthECKey Key)> people)
+    {
+        var inputs = people.Select(p => new Ethereum.Transactions.TransactionInput(admin.DataAccess.Address,
+            admin.DataAccess.Contract.EncodeCall("registerMeter", MeterId.ToBytes32(p.Household.Meter), p.Key.Address, p.Household.Bus), 0, RegisterGas)).ToList();
+        await node.SetAutomineAsync(false).ConfigureAwait(false);
+        IReadOnlyList<Ethereum.Transactions.SubmittedTransaction> sent;
+        try
+        {
+            sent = await admin.Transactions!.SendBatchAsync(inputs).ConfigureAwait(false);
+            while (await node.Rpc.GetTransactionReceiptAsync(sent[^1].Hash).ConfigureAwait(false) is null) await node.MineAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await node.SetAutomineAsync(true).ConfigureAwait(false);
+        }
+        if (sent.FirstOrDefault(s => s.Error is not null) is { } bad) throw new DemoException($"registering meters failed: {bad.Error!.Message}");
+        var receipts = await admin.Transactions.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
+        if (receipts.Any(r => !r.Succeeded)) throw new DemoException("registering a meter reverted");
+    }
+
+    private static async Task<bool> SetBalance(HardhatNode node, string address)
+    {
+        await node.SetBalanceAsync(address, Ether).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task<string> VerifyAsync(string rpcUrl, string deploymentFile, string dataDirectory, ulong windowId)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        await EnergyCli.RunAsync(["market", "verify", "--window", windowId.ToString(CultureInfo.InvariantCulture), "--rpc", rpcUrl,
+            "--deployment", deploymentFile, "--data-dir", dataDirectory, "--json"], output, error).ConfigureAwait(false);
+        return output.ToString() is { Length: > 0 } json
+            ? System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("verdict").GetString()!
+            : $"error: {error.ToString().Trim()}";
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, OperatorDaemon daemon, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + PhaseTimeout;
+        while (!await condition().ConfigureAwait(false))
+        {
+            if (daemon.StuckService() is { } stuck)
+                throw new DemoException($"gave up waiting for {what}: the daemon keeps failing: {stuck}");
+            if (daemon.HasExited || DateTime.UtcNow > deadline)
+                throw new DemoException($"gave up waiting for {what}; the daemon's last lines:\n{string.Join('\n', daemon.Output.Split('\n').TakeLast(30))}");
+            await Task.Delay(250, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static Task<IReadOnlyList<TResult>> MapAsync<T, TResult>(IEnumerable<T> items, Func<T, Task<TResult>> action) =>
+        Concurrently.MapAsync(items, action, InFlight);
+
+    private static double Lap(Stopwatch clock)
+    {
+        var seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return seconds;
+    }
+}
