@@ -69,6 +69,8 @@ public static partial class OperatorApp
         services.AddHttpClient<HemsReadingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton(_ => new OracleCheckpointStore(options.CheckpointFile, (long)chain.Deployment.Block));
         services.AddSingleton(new OracleRequestPolicy(chain.Deployment.EnergyOracleClient, options.AllowedHemsHosts()));
+        // A stop tells every loop at once instead of waiting for one service's round before telling the next.
+        services.Configure<HostOptions>(host => host.ServicesStopConcurrently = true);
         services.AddHostedService<PhaseDriver>();
         services.AddHostedService<ClearingService>();
         services.AddHostedService<OracleJob>();
