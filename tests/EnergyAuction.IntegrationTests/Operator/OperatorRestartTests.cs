@@ -8,7 +8,7 @@ namespace EnergyAuction.IntegrationTests.Operator;
 
 /// <summary>
 /// The daemon is stopped at the awkward moments - down at the bidding deadline with oracle requests waiting,
-/// between two batches of a clearing, with delivery readings in flight, and after sending fulfilments whose record
+/// between two batches of a clearing, between two delivery requests, and after sending fulfilments whose record
 /// was lost - and started again: the window completes, every oracle request is answered exactly once, no clearing
 /// batch is posted twice and every wei paid in is withdrawable again.
 /// </summary>
@@ -74,11 +74,12 @@ public sealed class OperatorRestartTests
         Assert.That(posted.Select(p => p.TotalMatches), Is.EqualTo(Enumerable.Range(1, engine.Matches.Count).Select(i => (ulong)i)),
             "one batch per match (batch size 1), each posted once");
 
-        // Stopped while delivery readings are being served.
-        var firstReading = log.FreezeOn("fulfilled reading for meter M-1");
+        // Stopped after the first of the buyers' delivery requests (one bid per transaction with batch size 1).
+        var firstRequest = log.FreezeOn($"window {windowId}: requested delivery readings for 1 buyers (1 of");
         await _market.PassAsync(window.TransferDeadline);
-        await firstReading.WaitAsync(TimeSpan.FromSeconds(60));
+        await firstRequest.WaitAsync(TimeSpan.FromSeconds(60));
         await log.StopFrozenAsync(daemon);
+        Assert.That(await DeliveryRequestsAsync(windowId), Has.Count.EqualTo(1));
         Assert.That((await _market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement));
         daemon = await StartDaemonAsync(options, log);
         await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to settle and close", log: log);
@@ -95,8 +96,10 @@ public sealed class OperatorRestartTests
         await StopDaemonAsync(daemon);
         Assert.That(rescan.Lines.Where(l => l.Contains("fulfilled reading for meter")), Is.Empty, "nothing fulfilled again after the rescan");
 
+        var buyersMatched = engine.Matches.Select(m => ulong.Parse(m.BidId)).Distinct().Order();
+        Assert.That((await DeliveryRequestsAsync(windowId)).Order(), Is.EqualTo(buyersMatched), "each matched buyer's reading requested once");
         var responses = await _market.ResponsesPerRequestAsync(firstBlock);
-        Assert.That(responses, Has.Count.EqualTo(sellers.Length + engine.Matches.Select(m => m.BidId).Distinct().Count()));
+        Assert.That(responses, Has.Count.EqualTo(sellers.Length + buyersMatched.Count()));
         Assert.That(responses.Values, Is.All.EqualTo(1), "every oracle request answered exactly once");
         Assert.That(fulfilledBefore, Is.EqualTo(responses.Count));
 
@@ -107,4 +110,7 @@ public sealed class OperatorRestartTests
             withdrawable += await _market.Admin.Trade.WithdrawableAsync(account);
         Assert.That(withdrawable, Is.EqualTo(paidIn), "every wei escrowed or posted as collateral is withdrawable");
     }
+
+    private async Task<IReadOnlyList<ulong>> DeliveryRequestsAsync(ulong windowId) =>
+        [.. (await _market.Admin.Trade.GetEventsAsync<DeliveryRequestedEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event.BidId)];
 }
