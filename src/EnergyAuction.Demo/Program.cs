@@ -16,57 +16,55 @@ var root = new RootCommand("The EnergyAuction demo: a whole microgrid market on 
     households, windows, dataDir, jsonSummary, load,
 };
 
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
+root.SetAction((parsed, ct) => Run(new DemoOptions
 {
-    Console.Error.WriteLine($"demo: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see --help)");
-    return 2;
-}
-if (parsed.Action is System.CommandLine.Help.HelpAction) return await parsed.InvokeAsync();
-
-var isLoad = parsed.CommandResult.Command == load;
-var options = new DemoOptions
-{
-    Households = parsed.GetValue(isLoad ? loadHouseholds : households),
-    Windows = isLoad ? 1 : parsed.GetValue(windows),
+    Households = parsed.GetValue(households),
+    Windows = parsed.GetValue(windows),
     DataDirectory = parsed.GetValue(dataDir),
-    JsonSummaryFile = isLoad ? null : parsed.GetValue(jsonSummary),
-};
-if (options.Problems() is { Count: > 0 } problems)
+    JsonSummaryFile = parsed.GetValue(jsonSummary),
+}, async options =>
 {
-    foreach (var problem in problems) Console.Error.WriteLine($"demo: {problem}");
-    return 2;
-}
-
-using var cancel = new CancellationTokenSource();
-// Ctrl+C unwinds the run so it stops everything it started before exiting.
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    Console.Error.WriteLine("demo: interrupted; stopping everything it started");
-    cancel.Cancel();
-};
-try
-{
-    if (isLoad)
-    {
-        var figures = await LoadRun.RunAsync(options.Households, options.DataDirectory, Console.Out, cancel.Token);
-        figures.Print(Console.Out);
-        Console.WriteLine(figures.JsonLine());
-        return figures.Succeeded ? 0 : 1;
-    }
-    var summary = await MarketDemo.RunAsync(options, Console.Out, cancel.Token);
+    var summary = await MarketDemo.RunAsync(options, Console.Out, ct);
     summary.Print(Console.Out);
     if (options.JsonSummaryFile is { } file) summary.WriteJson(file);
-    return summary.Succeeded ? 0 : 1;
-}
-catch (OperationCanceledException)
+    return summary.Succeeded;
+}));
+load.SetAction((parsed, ct) => Run(new DemoOptions { Households = parsed.GetValue(loadHouseholds), DataDirectory = parsed.GetValue(dataDir) }, async options =>
 {
-    Console.Error.WriteLine("demo: interrupted; everything it started has been stopped");
-    return 1;
-}
-catch (Exception e) when (e is DemoException or InvalidOperationException or FileNotFoundException or TimeoutException or HttpRequestException)
+    var figures = await LoadRun.RunAsync(options.Households, options.DataDirectory, Console.Out, ct);
+    figures.Print(Console.Out);
+    Console.WriteLine(figures.JsonLine());
+    return figures.Succeeded;
+}));
+
+var parseResult = root.Parse(args);
+if (parseResult.Errors.Count > 0)
 {
-    Console.Error.WriteLine($"demo: failed: {e.Message}");
-    return 1;
+    Console.Error.WriteLine($"demo: {string.Join("; ", parseResult.Errors.Select(e => e.Message))} (see --help)");
+    return 2;
+}
+// Ctrl+C (or SIGTERM) cancels the run, which then stops everything it started (children get 5 s each to stop politely).
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+
+static async Task<int> Run(DemoOptions options, Func<DemoOptions, Task<bool>> run)
+{
+    if (options.Problems() is { Count: > 0 } problems)
+    {
+        foreach (var problem in problems) Console.Error.WriteLine($"demo: {problem}");
+        return 2;
+    }
+    try
+    {
+        return await run(options) ? 0 : 1;
+    }
+    catch (OperationCanceledException)
+    {
+        Console.Error.WriteLine("demo: interrupted; everything it started has been stopped");
+        return 1;
+    }
+    catch (Exception e) when (e is DemoException or InvalidOperationException or FileNotFoundException or TimeoutException or HttpRequestException)
+    {
+        Console.Error.WriteLine($"demo: failed: {e.Message}");
+        return 1;
+    }
 }
