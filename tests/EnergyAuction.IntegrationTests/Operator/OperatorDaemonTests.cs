@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Numerics;
+using System.Text.Json;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Ethereum.Crypto;
@@ -108,6 +110,13 @@ public sealed class OperatorDaemonTests
                 Assert.That(await _market.Admin.Trade.WithdrawableAsync(prosumers["M-7"].Account!),
                     Is.EqualTo((await _market.Admin.Trade.GetOrderAsync(tooBig)).Deposit), "the rejected seller gets its collateral back");
             });
+            using var http = new HttpClient { BaseAddress = EnergyAuction.Operator.OperatorApp.StatusAddress(daemon) };
+            await EventuallyAsync(async () =>
+            {
+                var status = await http.GetFromJsonAsync<JsonElement>("/status");
+                return status.GetProperty("windows").EnumerateArray().Any(w => w.GetProperty("window").GetUInt64() == windowId && w.GetProperty("phase").GetString() == "Closed")
+                    && status.GetProperty("lastProcessedBlock").GetInt64() > 0;
+            }, "/status to show the window closed and the oracle job's last block", log: log);
             Assert.That(log.Contains($"window {windowId} -> Matching"), Is.True);
             Assert.That(log.Lines.Any(l => l.Contains($"window {windowId}: posted ") && l.Contains(" gwei/kWh")), Is.True);
             Assert.That(log.Contains("fulfilled reading for meter M-2"), Is.True);
