@@ -19,7 +19,7 @@ public sealed record LoadFigures(
     {
         o.WriteLine();
         o.WriteLine($"load run: {Households} households, one window: {Offers} offers + {Bids} bids placed through the Chain library "
-            + "(one signed transaction per household, 32 in flight; not 1,000 CLI invocations)");
+            + "(one signed transaction per household, 32 in flight; not one `energy` process per order)");
         o.WriteLine($"orders: {SubmittedPerSecond:0.0} orders/s submitted, {ConfirmedPerSecond:0.0} orders/s confirmed "
             + $"({Orders} in {SubmitSeconds:0.0} s / {ConfirmSeconds:0.0} s; Hardhat automine mines each on arrival)");
         o.WriteLine($"window: {Phase}, {Matches} matches at {Price} wei/kWh, market verify: {Verify}");
