@@ -17,4 +17,8 @@ public static class Concurrently
             async (i, _) => results[i] = await action(list[i]).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. Enumerable.Range(0, list.Count).Select(i => results[i])];
     }
+
+    /// <summary>Runs <paramref name="action"/> for every item, <paramref name="degree"/> at a time.</summary>
+    public static Task ForEachAsync<T>(IEnumerable<T> items, Func<T, Task> action, int degree = Degree) =>
+        Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = degree }, async (item, _) => await action(item).ConfigureAwait(false));
 }

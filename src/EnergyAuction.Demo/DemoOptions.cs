@@ -3,8 +3,7 @@ namespace EnergyAuction.Demo;
 /// <summary>What the demo runs: how many households, how many consecutive windows, where the data is, where the JSON summary goes.</summary>
 public sealed record DemoOptions
 {
-    /// <summary>The Hardhat node funds 20 accounts: the microgrid operator, the daemon, the DSO, and 17 households;
-    /// households beyond those get new wallets funded with `energy send`.</summary>
+    /// <summary>The largest market the demo sets up (the load run's size).</summary>
     public const int MaxHouseholds = 1000;
 
     public int Households { get; init; } = 20;

@@ -5,7 +5,7 @@ namespace EnergyAuction.Demo;
 
 /// <summary>One household of the demo: meter M-k on feeder load LOADk's bus; prosumers have PV and a battery and sell,
 /// consumers buy.</summary>
-public sealed record DemoHousehold(int Number, Household Config, uint Bus)
+public sealed record DemoHousehold(Household Config, uint Bus)
 {
     public string Meter => Config.Meter;
 
@@ -27,7 +27,7 @@ public static class FeederHouseholds
         return [.. Enumerable.Range(1, count).Select(k =>
         {
             var config = configs[(k - 1) % configs.Count] with { Meter = $"M-{k}" };
-            return new DemoHousehold(k, config, Bus(config.Load, feeder, fallbackFeeder));
+            return new DemoHousehold(config, Bus(config.Load, feeder, fallbackFeeder));
         })];
     }
 

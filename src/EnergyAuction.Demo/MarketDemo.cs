@@ -36,7 +36,7 @@ public static class MarketDemo
         foreach (var h in households)
             await energy.RunAsync("meter", "register", "--meter", h.Meter, "--owner", people.Address(h.Wallet),
                 "--bus", h.Bus.ToString(CultureInfo.InvariantCulture), "--from", MarketParticipants.OperatorWallet).ConfigureAwait(false);
-        await Concurrently.MapAsync(households, h => energy.RunAsync("meter", "grant", "--meter", h.Meter, "--from", h.Wallet)).ConfigureAwait(false);
+        await Concurrently.ForEachAsync(households, h => energy.RunAsync("meter", "grant", "--meter", h.Meter, "--from", h.Wallet)).ConfigureAwait(false);
         progress.Step($"{households.Count} meters registered on their feeder buses by the operator and opened to the market by their owners");
 
         var node = services.Node;

@@ -29,8 +29,6 @@ public sealed class MarketParticipants
 
     public string DsoAddress => _addresses[DsoWallet];
 
-    public string DaemonAddress => _addresses[DaemonWallet];
-
     /// <summary>The wallet owning <paramref name="address"/>, for naming counterparties.</summary>
     public string? WalletOf(string address) =>
         _addresses.FirstOrDefault(a => string.Equals(a.Value, address, StringComparison.OrdinalIgnoreCase)).Key;

@@ -118,7 +118,9 @@ public sealed class TradingWindow
 
     private MatchResult ToMatch(JsonElement trade, string buyer)
     {
-        var seller = _market.People.WalletOf(trade.Text("counterparty")) is { } wallet ? wallet["home-".Length..] : trade.Text("counterparty");
+        var counterparty = trade.Text("counterparty");
+        var wallet = _market.People.WalletOf(counterparty);
+        var seller = _market.Households.FirstOrDefault(h => h.Wallet == wallet)?.Meter ?? counterparty;
         var settled = trade.GetProperty("settled").GetBoolean();
         return new MatchResult(trade.ULong("offer"), trade.ULong("bid"), seller, buyer, trade.Long("distanceM"), trade.Long("energyWh"),
             settled ? trade.Long("deliveredWh") : 0, settled ? trade.Wei("buyerPaymentWei") : 0, settled ? trade.Wei("sellerPayoutWei") : 0,

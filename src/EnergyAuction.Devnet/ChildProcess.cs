@@ -130,9 +130,6 @@ public sealed class ChildProcess : IAsyncDisposable
         if (_log is not null) await _log.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>True while a process with this id exists (for checking that nothing was left running).</summary>
-    public static bool IsAlive(int pid) => Kill(pid, 0) == 0;
-
     private void Append(string? line, Action<string>? onLine)
     {
         if (line is null) return;

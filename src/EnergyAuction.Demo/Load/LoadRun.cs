@@ -44,10 +44,10 @@ public static class LoadRun
         var clock = Stopwatch.StartNew();
 
         var people = services.Households.Select(h => (Household: h, Key: EthECKey.GenerateNew())).ToList();
-        await Concurrently.MapAsync(people, p => SetBalance(node, p.Key.Address)).ConfigureAwait(false);
+        await Concurrently.ForEachAsync(people, p => node.SetBalanceAsync(p.Key.Address, Ether), InFlight).ConfigureAwait(false);
         await RegisterMetersAsync(node, admin, people).ConfigureAwait(false);
         var clients = people.Select(p => (p.Household, Client: admin.As(p.Key))).ToList();
-        await MapAsync(clients, c => c.Client.DataAccess.GrantAccessAsync(c.Household.Meter, deployment.EnergyTrade)).ConfigureAwait(false);
+        await Concurrently.ForEachAsync(clients, c => c.Client.DataAccess.GrantAccessAsync(c.Household.Meter, deployment.EnergyTrade), InFlight).ConfigureAwait(false);
         phases["setup: fund, register, grant"] = Lap(clock);
         progress.Step($"{people.Count} households funded, meters registered (pipelined batches) and granted ({phases["setup: fund, register, grant"]:0.0} s)");
 
@@ -141,12 +141,6 @@ public static class LoadRun
         if (sent.FirstOrDefault(s => s.Error is not null) is { } bad) throw new DemoException($"registering meters failed: {bad.Error!.Message}");
         var receipts = await admin.Transactions.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
         if (receipts.Any(r => !r.Succeeded)) throw new DemoException("registering a meter reverted");
-    }
-
-    private static async Task<bool> SetBalance(HardhatNode node, string address)
-    {
-        await node.SetBalanceAsync(address, Ether).ConfigureAwait(false);
-        return true;
     }
 
     private static async Task<string> VerifyAsync(string rpcUrl, string deploymentFile, string dataDirectory, ulong windowId)
