@@ -1,0 +1,49 @@
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
+
+namespace EnergyAuction.Clearing;
+
+/// <summary>A window's valid orders, in order id order, each with its meter's feeder bus, read from the chain.</summary>
+public static class WindowOrderBook
+{
+    // Calls are issued this many at a time: enough to hide round trips, few enough not to swamp the node.
+    private const int Concurrency = 32;
+
+    /// <summary>The orders that trade in a window now in Matching (<see cref="OrderValidity.TradesInMatching"/>).</summary>
+    public static async Task<IReadOnlyList<WindowOrder>> ReadInMatchingAsync(MarketClient market, ulong windowId)
+    {
+        var orders = await ReadOrdersAsync(market, windowId);
+        return await WithBusesAsync(market, [.. orders.Where(o => OrderValidity.TradesInMatching(o.Order))]);
+    }
+
+    /// <summary>
+    /// The orders that traded when the window was cleared, rebuilt at any later time (<see cref="OrderValidity.TradedAtClearing"/>):
+    /// what <c>energy market verify</c> audits after settlement.
+    /// </summary>
+    public static async Task<IReadOnlyList<WindowOrder>> ReadAsClearedAsync(MarketClient market, ulong windowId, WindowInfo window)
+    {
+        var orders = await ReadOrdersAsync(market, windowId);
+        var validated = window.Params.ValidateOffers
+            ? (await market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block)).Select(e => e.Event.OrderId).ToHashSet()
+            : null;
+        return await WithBusesAsync(market, [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated))]);
+    }
+
+    private static async Task<List<(ulong Id, OrderInfo Order)>> ReadOrdersAsync(MarketClient market, ulong windowId)
+    {
+        var ids = await market.Trade.GetWindowOrderIdsAsync(windowId);
+        var orders = new List<(ulong Id, OrderInfo Order)>(ids.Length);
+        foreach (var chunk in ids.Order().Chunk(Concurrency))
+            orders.AddRange(await Task.WhenAll(chunk.Select(async id => (id, await market.Trade.GetOrderAsync(id)))));
+        return orders;
+    }
+
+    private static async Task<IReadOnlyList<WindowOrder>> WithBusesAsync(MarketClient market, List<(ulong Id, OrderInfo Order)> orders)
+    {
+        var buses = new Dictionary<string, uint>(StringComparer.Ordinal);
+        foreach (var chunk in orders.Select(o => o.Order.Meter).Distinct(StringComparer.Ordinal).Chunk(Concurrency))
+            foreach (var (meter, info) in await Task.WhenAll(chunk.Select(async m => (m, await market.DataAccess.MeterOfAsync(m)))))
+                buses[meter] = info.Bus;
+        return [.. orders.Select(o => new WindowOrder(o.Id, o.Order, buses[o.Order.Meter]))];
+    }
+}
