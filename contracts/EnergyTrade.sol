@@ -27,6 +27,9 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
     /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
     uint256 public constant MAX_DISTANCE_M = type(uint24).max;
+    /// @notice Most order ids one closeWindow or cancelWindow call walks. A returned deposit costs up to ~35,000
+    ///         gas (a first credit to a fresh account), so a call stays near 7M gas, well under a block.
+    uint256 public constant MAX_ORDERS_PER_RELEASE = 200;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
@@ -51,12 +54,19 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         uint32 settledBids;
     }
 
+    /// @dev Where returning a window's deposits has got to: closing and cancelling walk the orders in batches.
+    struct WindowRelease {
+        uint40 cursor;
+        uint32 releasedOrders;
+    }
+
     struct Window {
         WindowParams params;
         WindowBook book;
         WindowProgress progress;
         uint128 price;
         bytes32 resultHash;
+        WindowRelease release;
     }
 
     /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.
@@ -90,6 +100,8 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     mapping(uint256 orderId => Order) private orders;
     mapping(uint256 bidId => mapping(uint256 pair => uint256)) private bidMatchPairs;
     mapping(address account => uint256) private balances;
+    /// @dev Collateral of an offer that settled matches have already paid out; zeroed when the rest is returned.
+    mapping(uint256 offerId => uint256) private collateralSpent;
 
     /// @param dataAccess_ the meter registry
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
@@ -169,15 +181,23 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         if (progress.settledBids != progress.matchedBids) {
             revert BidsNotSettled(windowId, progress.matchedBids - progress.settledBids);
         }
-        _release(w, windowId);
-        _setPhase(w, windowId, Phase.Closed);
-        emit WindowClosed(windowId);
+        // The phase stays Settlement until the last batch, so Closed always means every deposit is back.
+        if (_release(w, windowId)) {
+            _setPhase(w, windowId, Phase.Closed);
+            emit WindowClosed(windowId);
+        }
     }
 
     /// @inheritdoc IEnergyTrade
     function cancelWindow(uint256 windowId) external {
         Window storage w = _window(windowId);
         Phase phase = w.book.phase;
+        if (phase == Phase.Cancelled) {
+            // Later calls, by anyone, return the deposits the first batches did not reach.
+            if (w.release.releasedOrders == w.book.orderCount) revert NotCancellable(windowId, phase, 0);
+            _release(w, windowId);
+            return;
+        }
         uint256 missed;
         if (phase == Phase.BiddingOffering || phase == Phase.Matching) {
             missed = w.progress.matchingDeadline;
@@ -188,9 +208,10 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         }
         uint256 cancellableAfter = missed + w.params.gracePeriod;
         if (block.timestamp <= cancellableAfter) revert NotCancellable(windowId, phase, cancellableAfter);
-        _release(w, windowId);
+        // Cancelled at once, so no one trades or settles while later calls return the rest.
         _setPhase(w, windowId, Phase.Cancelled);
         emit WindowCancelled(windowId, msg.sender);
+        _release(w, windowId);
     }
 
     // ---------------------------------------------------------------- orders
@@ -368,6 +389,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         v.unsettledBids = progress.matchedBids - progress.settledBids;
         v.price = w.price;
         v.resultHash = w.resultHash;
+        v.releasedOrders = w.release.releasedOrders;
     }
 
     /// @inheritdoc IEnergyTrade
@@ -607,35 +629,33 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         total.penalty += o.penalty;
         total.fee += o.fee;
         emit MatchSettled(windowId, m.offerId, bidId, deliveredWh, o.sellerPayout, o.buyerPayment, o.fee, o.penalty);
+        collateralSpent[m.offerId] += Cost.offerCollateral(m.energyWh, terms.penaltyRate);
         _credit(orders[m.offerId].owner, o.sellerPayout);
     }
 
-    /// @dev Give back every deposit the window still holds: unsettled bids get their full escrow, offers their
-    ///      collateral minus what settled matches already paid out of it.
-    function _release(Window storage w, uint256 windowId) private {
+    /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE order ids per call,
+    ///      continuing from the window's cursor: unsettled bids get their full escrow, offers their collateral minus
+    ///      what settled matches already paid out of it. Returns whether every order of the window is done.
+    function _release(Window storage w, uint256 windowId) private returns (bool done) {
         WindowBook memory book = w.book;
-        if (book.orderCount == 0) return;
-        uint256 first = book.firstOrderId;
-        uint256 penaltyRate = w.params.penaltyRate;
-        uint256[] memory collateralUsed = new uint256[](book.lastOrderId - first + 1);
-        for (uint256 id = first; id <= book.lastOrderId; ++id) {
+        WindowRelease memory release = w.release;
+        uint256 id = release.cursor == 0 ? book.firstOrderId : release.cursor;
+        uint256 released = release.releasedOrders;
+        uint256 end = id + MAX_ORDERS_PER_RELEASE;
+        for (; released < book.orderCount && id < end; ++id) {
             Order storage o = orders[id];
-            if (o.windowId != windowId || o.status != OrderStatus.Settled) continue;
-            for (uint256 k = 0; k < o.matchCount; ++k) {
-                BidMatch memory m = _loadMatch(id, k);
-                collateralUsed[m.offerId - first] += Cost.offerCollateral(m.energyWh, penaltyRate);
-            }
-        }
-        for (uint256 id = first; id <= book.lastOrderId; ++id) {
-            Order storage o = orders[id];
+            if (o.windowId != windowId) continue;
+            ++released;
             OrderStatus status = o.status;
-            if (o.windowId != windowId || (status != OrderStatus.Valid && status != OrderStatus.PendingValidation)) {
-                continue;
-            }
-            uint256 used = collateralUsed[id - first];
-            o.status = used > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
-            _credit(o.owner, _deposit(w, o) - used);
+            if (status != OrderStatus.Valid && status != OrderStatus.PendingValidation) continue;
+            uint256 spent = o.side == Side.Offer ? collateralSpent[id] : 0;
+            if (spent > 0) delete collateralSpent[id];
+            o.status = spent > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
+            _credit(o.owner, _deposit(w, o) - spent);
         }
+        w.release = WindowRelease(uint40(id), uint32(released));
+        emit WindowClosing(windowId, released, book.orderCount);
+        done = released == book.orderCount;
     }
 
     function _storeMatch(uint256 bidId, uint256 k, BidMatch memory m) private {

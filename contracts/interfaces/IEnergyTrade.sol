@@ -45,6 +45,7 @@ interface IEnergyTrade {
         uint256 unsettledBids;
         uint256 price;
         bytes32 resultHash;
+        uint256 releasedOrders;
     }
 
     struct OrderView {
@@ -74,6 +75,7 @@ interface IEnergyTrade {
     event DeliveryReported(uint256 indexed windowId, uint256 indexed bidId, uint256 receivedWh);
     event MatchSettled(uint256 indexed windowId, uint256 indexed offerId, uint256 indexed bidId, uint256 deliveredWh,
         uint256 sellerPayout, uint256 buyerPayment, uint256 fee, uint256 penalty);
+    event WindowClosing(uint256 indexed windowId, uint256 releasedOrders, uint256 orderCount);
     event WindowClosed(uint256 indexed windowId);
     event WindowCancelled(uint256 indexed windowId, address indexed by);
     event Credited(address indexed account, uint256 amount);
@@ -153,9 +155,13 @@ interface IEnergyTrade {
     function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external;
 
     /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Operator only.
+    ///         Each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids and emits WindowClosing;
+    ///         call again until the call that returns the last one moves the window to Closed (WindowClosed).
     function closeWindow(uint256 windowId) external;
 
-    /// @notice Anyone: cancel a window whose operator missed matching or settlement by the grace period.
+    /// @notice Anyone: cancel a window whose operator missed matching or settlement by the grace period. The first
+    ///         call moves it to Cancelled; each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids
+    ///         (WindowClosing); anyone calls again until releasedOrders == orderCount.
     function cancelWindow(uint256 windowId) external;
 
     /// @notice Pay out the caller's withdrawable balance.

@@ -30,6 +30,8 @@ public sealed record DeliveryReportedEvent(ulong WindowId, ulong BidId, BigInteg
 public sealed record MatchSettledEvent(ulong WindowId, ulong OfferId, ulong BidId, BigInteger DeliveredWh,
     BigInteger SellerPayout, BigInteger BuyerPayment, BigInteger Fee, BigInteger Penalty);
 
+public sealed record WindowClosingEvent(ulong WindowId, ulong ReleasedOrders, ulong OrderCount);
+
 public sealed record WindowClosedEvent(ulong WindowId);
 
 public sealed record WindowCancelledEvent(ulong WindowId, string By);

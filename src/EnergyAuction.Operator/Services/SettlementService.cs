@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
 using EnergyAuction.Ethereum.Contracts;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Options;
@@ -11,14 +12,14 @@ namespace EnergyAuction.Operator.Services;
 /// <summary>
 /// Settles every window in Settlement: asks the oracle for each matched buyer's delivery reading
 /// (in batches), lets the readings settle the bids as they arrive, settles the buyers whose reading
-/// never came as unreported once the settlement deadline has passed, then closes the window.
+/// never came as unreported once the settlement deadline has passed, then closes the window (closeWindow returns
+/// the deposits of a bounded number of orders per call, so a large window takes several calls).
 /// </summary>
 public sealed partial class SettlementService(
     OperatorChain chain, ActiveWindows windows, MatchedBids matchedBids, OperatorOptions options, ILogger<SettlementService> logger)
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, HashSet<ulong>> _requested = new();
-    private readonly ConcurrentDictionary<ulong, bool> _closeRefused = new();
 
     /// <inheritdoc />
     protected override string Name => "Settlement";
@@ -35,7 +36,7 @@ public sealed partial class SettlementService(
     {
         if (info.UnsettledBids == 0)
         {
-            await CloseAsync(id, info);
+            await CloseAsync(id, info, ct);
             return;
         }
         var bids = await matchedBids.OfAsync(id, info);
@@ -67,27 +68,29 @@ public sealed partial class SettlementService(
         {
             return;
         }
-        await CloseAsync(id, await chain.Market.Trade.GetWindowAsync(id));
+        await CloseAsync(id, await chain.Market.Trade.GetWindowAsync(id), ct);
     }
 
-    private async Task CloseAsync(ulong id, WindowInfo info)
+    private async Task CloseAsync(ulong id, WindowInfo info, CancellationToken ct)
     {
         if (info.UnsettledBids > 0) return;
         try
         {
-            await chain.Market.Trade.CloseWindowAsync(id);
+            var trade = chain.Market.Trade;
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                var receipt = await trade.CloseWindowAsync(id);
+                if (trade.DecodeEvents<WindowClosedEvent>(receipt).Count > 0) break;
+                var progress = trade.DecodeEvents<WindowClosingEvent>(receipt).Single();
+                LogClosing(id, progress.ReleasedOrders, progress.OrderCount);
+            }
             LogClosed(id);
             _requested.TryRemove(id, out _);
         }
         catch (ContractRevertException e) when (e.ErrorName == "BidsNotSettled")
         {
             // A reading is still on its way; the next round looks again.
-        }
-        catch (ContractRevertException e)
-        {
-            // closeWindow walks every order of the window in one transaction: a window with too many orders exceeds
-            // what one transaction may use. Said once; later rounds try again quietly.
-            if (_closeRefused.TryAdd(id, true)) LogCloseRefused(id, info.OrderCount, e.Message);
         }
     }
 
@@ -97,8 +100,8 @@ public sealed partial class SettlementService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: {Buyers} buyers had no delivery reading by the settlement deadline; settled as 0 Wh received (bids {Bids})")]
     private partial void LogUnreported(ulong window, int buyers, string bids);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "window {Window}: every buyer is settled but closeWindow is refused ({Reason}); with {Orders} orders it may exceed the gas one transaction may use, as closeWindow walks every order")]
-    private partial void LogCloseRefused(ulong window, ulong orders, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: closing, deposits returned for {Released} of {Orders} orders")]
+    private partial void LogClosing(ulong window, ulong released, ulong orders);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window} -> Closed: every buyer settled, escrows and collateral returned")]
     private partial void LogClosed(ulong window);

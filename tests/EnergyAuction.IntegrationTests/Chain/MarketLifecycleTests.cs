@@ -136,6 +136,9 @@ public sealed class MarketLifecycleTests
 
         var closed = await trade.CloseWindowAsync(windowId);
         Assert.That(trade.DecodeEvents<WindowClosedEvent>(closed).Single().WindowId, Is.EqualTo(windowId));
+        Assert.That(trade.DecodeEvents<WindowClosingEvent>(closed).Single(), Is.EqualTo(new WindowClosingEvent(windowId, 3, 3)));
+        var closedWindow = await trade.GetWindowAsync(windowId);
+        Assert.That((closedWindow.Phase, closedWindow.ReleasedOrders), Is.EqualTo((WindowPhase.Closed, closedWindow.OrderCount)));
 
         // Pay-outs by the settlement rule, to the wei: the grid fee is split between seller and buyer.
         BigInteger Cost(BigInteger wh, BigInteger perKwh) => wh * perKwh / 1000;

@@ -1,0 +1,221 @@
+// A window with more orders than one closeWindow/cancelWindow call returns: the deposits come back over several
+// calls, the window is Closed only by the last one, and after every call the contract holds exactly what it owes.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { advanceTo } = require("../../scripts/lib/chain-time");
+const { windowCredits } = require("../../scripts/lib/window-model");
+const { bidEscrow, offerCollateral } = require("../../scripts/lib/settlement-model");
+
+const G = 1_000_000_000n;
+const PRICE = 120n * G;
+const MATCHED_PAIRS = 12;
+const GAS_PER_CALL_LIMIT = 8_000_000n;
+const Phase = { Settlement: 4n, Closed: 5n, Cancelled: 6n };
+const Status = { PendingValidation: 1n, Valid: 2n, Matched: 5n };
+
+async function bigWindowFixture() {
+  const signers = await ethers.getSigners();
+  const [, node, dso] = signers;
+  const sellers = signers.slice(3, 10).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
+  const buyers = signers.slice(10, 18).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
+  const [anyone, stranger] = signers.slice(18, 20);
+  const market = await setUpMarket(signers, { node, traders: [...sellers, ...buyers] });
+  const { trade } = market;
+  const perCall = Number(await trade.MAX_ORDERS_PER_RELEASE());
+  const params = windowParams({ feeRecipient: dso.address, mechanism: 2 }); // Uniform: bids may be part filled
+  const windowId = await openWindow(trade, params);
+  // A second window open at the same time interleaves its orders with ours, so the cursor must skip them.
+  const otherParams = windowParams({ feeRecipient: dso.address, penaltyRate: 7n * G });
+  const otherId = await openWindow(trade, otherParams);
+
+  const orders = [];
+  let otherDeposits = 0n;
+  const total = perCall + 10;
+  for (let i = 0; i < total; i++) {
+    const side = i % 2 === 0 ? "offer" : "bid";
+    const trader = side === "offer" ? sellers[i % sellers.length] : buyers[i % buyers.length];
+    const energy = BigInt(1_000 + 7 * i);
+    const price = side === "offer" ? 100n * G : 150n * G;
+    const { id } = await placeOrder(trade, windowId, side, { signer: trader.signer, meter: trader.meter, energy, price });
+    orders.push({ id, owner: trader.signer.address, side, energy, price });
+    if (i % 9 === 4) {
+      const seller = sellers[(i + 3) % sellers.length];
+      const other = await placeOrder(trade, otherId, "offer", { signer: seller.signer, meter: seller.meter, energy: 2_000n, price: 90n * G });
+      otherDeposits += other.deposit;
+    }
+  }
+  const offers = orders.filter((o) => o.side === "offer");
+  const bids = orders.filter((o) => o.side === "bid");
+  // Each of the first offers sells part of its energy to the bid placed after it; one offer sells to two bids.
+  const matches = [];
+  for (let k = 0; k < MATCHED_PAIRS; k++) {
+    matches.push({ offerId: offers[k].id, bidId: bids[k].id, energyWh: offers[k].energy / 2n, distanceM: 100 * (k + 1) });
+  }
+  matches.push({ offerId: offers[0].id, bidId: bids[MATCHED_PAIRS].id, energyWh: 300n, distanceM: 50 });
+
+  const view = await trade.window(windowId);
+  await advanceTo(view.biddingDeadline);
+  await trade.advancePhase(windowId);
+  await trade.postClearing(windowId, PRICE, matches);
+  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await advanceTo(view.transferDeadline);
+  await trade.advancePhase(windowId);
+  const matchedBids = [...new Set(matches.map((m) => m.bidId))];
+  const receipt = await (await trade.requestDeliveryReadings(windowId, matchedBids)).wait();
+  const requests = readingRequestsIn(receipt, market.operator, market.client);
+  const accounts = [...sellers, ...buyers].map((t) => t.signer).concat([dso]);
+  return {
+    ...market, node, dso, anyone, stranger, perCall, params, windowId, otherId, otherDeposits,
+    orders, matches, requests, view, accounts,
+  };
+}
+
+/** Deliver each matched bid's reading (some short); returns the readings by bid id. */
+async function deliverAll(f, requests) {
+  const received = new Map();
+  for (const [i, r] of requests.entries()) {
+    const bid = f.orders.find((o) => o.id === r.orderId);
+    const reading = i % 3 === 0 ? bid.energy / 5n : bid.energy;
+    await fulfil(f.operator, f.node, r, reading);
+    received.set(r.orderId, reading);
+  }
+  return received;
+}
+
+function modelOf(f, received) {
+  return windowCredits({
+    params: f.params, orders: f.orders, price: PRICE,
+    matches: f.matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
+    received,
+  });
+}
+
+/** What a not-yet-returned order of the window will get back once its deposit is returned (model). */
+function returnOf(f, received, order) {
+  if (order.side === "bid") return received.has(order.id) ? 0n : bidEscrow(order.energy, order.price, f.params.gridCharge, f.params.maxDistanceM);
+  let used = 0n;
+  for (const m of f.matches) {
+    if (m.offerId === order.id && received.has(m.bidId)) used += offerCollateral(m.energyWh, f.params.penaltyRate);
+  }
+  return offerCollateral(order.energy, f.params.penaltyRate) - used;
+}
+
+/** The contract's balance equals every withdrawable balance plus the deposits both windows still hold. */
+async function expectConserved(f, received, step) {
+  let owed = f.otherDeposits;
+  for (const a of f.accounts) owed += await f.trade.withdrawable(a.address);
+  for (const o of f.orders) {
+    const status = (await f.trade.order(o.id)).status;
+    if (status === Status.Valid || status === Status.Matched || status === Status.PendingValidation) owed += returnOf(f, received, o);
+  }
+  expect(await ethers.provider.getBalance(f.trade.target), step).to.equal(owed);
+}
+
+async function expectModelCredits(f, received) {
+  const expected = modelOf(f, received);
+  for (const a of f.accounts) {
+    expect(await f.trade.withdrawable(a.address), a.address).to.equal(expected.credits.get(a.address.toLowerCase()) || 0n);
+  }
+  expect(await ethers.provider.getBalance(f.trade.target)).to.equal(expected.deposits + f.otherDeposits);
+}
+
+/** Call `send` until `finished`; each call's WindowClosing progress rises and its gas stays under the limit. */
+async function releaseInCalls(f, send, { finished, between }) {
+  const orderCount = BigInt(f.orders.length);
+  let calls = 0;
+  let last = 0n;
+  while (!(await finished())) {
+    const receipt = await (await send()).wait();
+    calls++;
+    expect(receipt.gasUsed, `call ${calls} gas`).to.be.below(GAS_PER_CALL_LIMIT);
+    const progress = receipt.logs.map((l) => f.trade.interface.parseLog(l)).find((e) => e && e.name === "WindowClosing");
+    expect(progress.args.windowId).to.equal(f.windowId);
+    expect(progress.args.orderCount).to.equal(orderCount);
+    expect(progress.args.releasedOrders).to.be.above(last);
+    last = progress.args.releasedOrders;
+    expect((await f.trade.window(f.windowId)).releasedOrders).to.equal(last);
+    await between(calls, last === orderCount);
+    if (calls > 10) throw new Error("release does not finish");
+  }
+  expect(last).to.equal(orderCount);
+  return calls;
+}
+
+describe("Batched close and cancel of a window with more orders than one call returns", function () {
+  it("closeWindow takes several calls; the window is Closed only by the last, every wei accounted after each", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    const received = await deliverAll(f, f.requests);
+    const trade = f.trade;
+    const calls = await releaseInCalls(f, () => trade.closeWindow(f.windowId), {
+      finished: async () => (await trade.window(f.windowId)).phase === Phase.Closed,
+      between: async (call, done) => {
+        const phase = (await trade.window(f.windowId)).phase;
+        expect(phase, `phase after call ${call}`).to.equal(done ? Phase.Closed : Phase.Settlement);
+        await expectConserved(f, received, `after close call ${call}`);
+        if (!done) await expect(trade.connect(f.stranger).closeWindow(f.windowId)).to.be.revertedWithCustomError(trade, "AccessControlUnauthorizedAccount");
+      },
+    });
+    expect(calls).to.equal(Math.ceil(Number(f.orders.at(-1).id - f.orders[0].id + 1n) / f.perCall));
+    await expectModelCredits(f, received);
+    await expect(trade.closeWindow(f.windowId)).to.be.revertedWithCustomError(trade, "WrongPhase");
+    expect((await trade.window(f.otherId)).releasedOrders).to.equal(0n);
+  });
+
+  it("the close emits WindowClosed and Closed only in the call that returns the last deposit", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    await deliverAll(f, f.requests);
+    await expect(f.trade.closeWindow(f.windowId)).to.emit(f.trade, "WindowClosing").and.not.to.emit(f.trade, "WindowClosed");
+    let last;
+    do {
+      last = f.trade.closeWindow(f.windowId);
+      await (await last).wait();
+    } while ((await f.trade.window(f.windowId)).phase !== Phase.Closed);
+    await expect(last).to.emit(f.trade, "WindowClosed").withArgs(f.windowId)
+      .and.to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, Phase.Closed);
+  });
+
+  it("cancelWindow: the first call cancels at once, later calls by anyone finish the refunds", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    // Only the first half of the readings arrive; the operator then goes silent.
+    const received = await deliverAll(f, f.requests.slice(0, 6));
+    const trade = f.trade;
+    await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
+    const callers = [f.anyone, f.stranger];
+    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).cancelWindow(f.windowId), {
+      finished: async () => {
+        const v = await trade.window(f.windowId);
+        return v.phase === Phase.Cancelled && v.releasedOrders === v.orderCount;
+      },
+      between: async (call, done) => {
+        callers.reverse();
+        expect((await trade.window(f.windowId)).phase).to.equal(Phase.Cancelled);
+        await expectConserved(f, received, `after cancel call ${call}`);
+        if (!done) {
+          const unsettled = f.requests[7].orderId;
+          await expect(trade.settleUnreported(f.windowId, [unsettled])).to.be.revertedWithCustomError(trade, "WrongPhase");
+        }
+      },
+    });
+    expect(calls).to.be.above(1);
+    await expect(trade.cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Cancelled, 0);
+    await expectModelCredits(f, received);
+  });
+
+  it("a close the operator abandons half way is finished by cancelWindow after the grace period", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    const received = await deliverAll(f, f.requests);
+    await f.trade.closeWindow(f.windowId);
+    expect((await f.trade.window(f.windowId)).phase).to.equal(Phase.Settlement);
+    await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId)).to.emit(f.trade, "WindowCancelled");
+    while ((await f.trade.window(f.windowId)).releasedOrders < BigInt(f.orders.length)) {
+      await f.trade.connect(f.anyone).cancelWindow(f.windowId);
+      await expectConserved(f, received, "cancel after a partial close");
+    }
+    await expectModelCredits(f, received);
+  });
+});
