@@ -10,6 +10,7 @@ const { ethers } = hre;
 const ORDERS_PER_SIDE = 100;
 const BATCH = 50;
 const G = 1_000_000_000n;
+const PHASE_CLOSED = 5n;
 
 const gasOf = async (txOrPromise) => (await (await txOrPromise).wait()).gasUsed;
 const deployGas = async (contract) =>
@@ -115,7 +116,15 @@ async function main() {
   detail.settlePerBuyerWithoutOracle = mean(directGas);
   figures.settlePerBuyer = mean(fulfilGas);
   detail.requestDeliveryPerBuyer = requestGas / BigInt(viaOracle.length);
-  detail.closeWindow = await gasOf(trade.closeWindow(windowId));
+  // closeWindow returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids per call: call until Closed.
+  const closeGas = [];
+  do {
+    closeGas.push(await gasOf(trade.closeWindow(windowId)));
+  } while ((await trade.window(windowId)).phase !== PHASE_CLOSED);
+  const closeTotal = closeGas.reduce((a, b) => a + b, 0n);
+  detail.closeWindowCalls = BigInt(closeGas.length);
+  detail.closeWindowLargestCall = closeGas.reduce((a, b) => (b > a ? b : a), 0n);
+  figures.closeWindowPerOrder = closeTotal / (await trade.window(windowId)).orderCount;
 
   const withdrawGas = [];
   for (const a of [...sellers, ...buyers].map((t) => t.signer).concat([dso])) {
