@@ -62,7 +62,6 @@ public static partial class OperatorApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarketStatus>();
         services.AddSingleton<ActiveWindows>();
-        services.AddSingleton<WindowOrderReader>();
         services.AddSingleton<MatchedBids>();
         services.AddSingleton(sp => FeederSource.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
         services.AddSingleton(options.HemsFetch());

@@ -1,3 +1,5 @@
+using EnergyAuction.Clearing;
+
 namespace EnergyAuction.Testing;
 
 /// <summary>Where things are: the repository root (the folder with hardhat.config.js), compiled artifacts, shared data.</summary>
@@ -9,11 +11,9 @@ public static class RepoPaths
 
     public static string ArtifactsDir => Path.Combine(Root, "artifacts");
 
-    /// <summary>The real data directory: ENERGYAUCTION_DATA_DIR if set, else ../shared/data from the repository root.</summary>
-    public static string SharedDataDir =>
-        Environment.GetEnvironmentVariable("ENERGYAUCTION_DATA_DIR") is { Length: > 0 } dir
-            ? Path.GetFullPath(dir)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    /// <summary>The real data directory, found as the programs find it (<see cref="SharedDataDirectory"/>): ENERGYAUCTION_DATA_DIR
+    /// if set, else ../shared/data from the repository root.</summary>
+    public static string SharedDataDir => SharedDataDirectory.Resolve(null);
 
     /// <summary>A scratch folder under .work/ (git-ignored), created on demand.</summary>
     public static string WorkDir(string name)

@@ -1,5 +1,6 @@
 using System.Numerics;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Ethereum.Hex;
 
 namespace EnergyAuction.Cli.Verification;
@@ -13,7 +14,7 @@ public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[
     public bool Agrees => Differences.Count == 0;
 
     public static ClearingComparison Of(ulong windowId, BigInteger postedPrice, IReadOnlyList<ChainMatch> postedMatches, byte[] postedHash,
-        OperatorClearing.Plan recomputed)
+        ClearingPlan recomputed)
     {
         var differences = new List<string>();
         if (postedPrice != recomputed.Price)

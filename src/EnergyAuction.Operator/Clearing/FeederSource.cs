@@ -1,23 +1,19 @@
+using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Operator.Options;
 
 namespace EnergyAuction.Operator.Clearing;
 
-/// <summary>The feeder the pairing measures distances on: the configured IEEE feeder directory, else the engine's fallback feeder.</summary>
+/// <summary>The feeder the daemon pairs on (<see cref="ClearingFeeder"/>), loaded once at start-up and named in the log.</summary>
 public static partial class FeederSource
 {
-    /// <summary>Loads the feeder once at start-up and says which one it is.</summary>
+    /// <summary>Loads the configured feeder, else the engine's fallback feeder, and says which one it is.</summary>
     public static FeederDistances Load(OperatorOptions options, ILogger logger)
     {
-        var directory = options.ResolvedFeederDirectory();
-        if (File.Exists(Path.Combine(directory, "lines.csv")))
-        {
-            var feeder = FeederTopology.LoadDirectory(directory);
-            LogFeeder(logger, directory, feeder.Buses.Count);
-            return feeder.Distances();
-        }
-        LogFallback(logger, directory);
-        return FallbackFeeder.Create().Distances();
+        var feeder = ClearingFeeder.Load(options.ResolvedFeederDirectory());
+        if (feeder.IsFallback) LogFallback(logger, feeder.Directory);
+        else LogFeeder(logger, feeder.Directory, feeder.Buses);
+        return feeder.Distances;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pairing on the feeder in {Directory} ({Buses} buses)")]

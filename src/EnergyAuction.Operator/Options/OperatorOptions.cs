@@ -1,3 +1,4 @@
+using EnergyAuction.Clearing;
 using EnergyAuction.Operator.Oracle;
 
 namespace EnergyAuction.Operator.Options;
@@ -29,7 +30,7 @@ public sealed class OperatorOptions
     /// <summary>Comma-separated HEMS hosts (<c>host</c> or <c>host:port</c>) the oracle job may fetch; empty means the host of <see cref="HemsBaseUrl"/>.</summary>
     public string HemsAllowList { get; set; } = "";
 
-    /// <summary>Shared data directory; null means <c>../shared/data</c> relative to the repository root.</summary>
+    /// <summary>Shared data directory; null means $ENERGYAUCTION_DATA_DIR, else <c>../shared/data</c> relative to the repository root (<see cref="SharedDataDirectory"/>).</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>Feeder CSV directory; null means <c>ieee-eu-lv</c> under <see cref="DataDirectory"/>.</summary>
@@ -76,5 +77,5 @@ public sealed class OperatorOptions
 
     /// <summary>The feeder CSV directory this configuration points at.</summary>
     public string ResolvedFeederDirectory() =>
-        Path.GetFullPath(FeederDirectory ?? Path.Combine(RepositoryPaths.DataDirectory(DataDirectory), "ieee-eu-lv"));
+        Path.GetFullPath(FeederDirectory ?? SharedDataDirectory.FeederDirectory(SharedDataDirectory.Resolve(DataDirectory)));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Ethereum.Contracts;
 using EnergyAuction.Ethereum.Hex;
 using EnergyAuction.Market.Feeder;
@@ -17,7 +18,7 @@ namespace EnergyAuction.Operator.Services;
 /// clearing, and continues after them, so no batch is ever posted twice.
 /// </summary>
 public sealed partial class ClearingService(
-    OperatorChain chain, ActiveWindows windows, WindowOrderReader reader, FeederDistances feeder,
+    OperatorChain chain, ActiveWindows windows, FeederDistances feeder,
     OperatorOptions options, ILogger<ClearingService> logger)
     : MarketLoop(options, logger)
 {
@@ -46,11 +47,11 @@ public sealed partial class ClearingService(
         if (!_plans.TryGetValue(id, out var plan))
         {
             _maxMatchesPerBid ??= (await chain.Market.Trade.GetLimitsAsync()).MaxMatchesPerBid;
-            var orders = await reader.ReadAsync(id);
+            var orders = await WindowOrderBook.ReadInMatchingAsync(chain.Market, id);
             plan = WindowClearing.Compute(info.Params, orders, feeder, _maxMatchesPerBid.Value);
             _plans[id] = plan;
             if (plan.Problem is not null) LogNoTrade(id, plan.Problem);
-            LogCleared(id, orders.Count(o => o.Trades), plan.Matches.Count, GweiText.PerKwh(plan.Price));
+            LogCleared(id, orders.Count, plan.Matches.Count, GweiText.PerKwh(plan.Price));
         }
 
         var posted = (int)info.MatchCount;

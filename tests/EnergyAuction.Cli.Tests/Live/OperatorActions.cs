@@ -1,16 +1,16 @@
 using System.Numerics;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
-using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Testing;
 
 namespace EnergyAuction.Cli.Tests.Live;
 
-/// <summary>The operator's side of a window, played through the Chain library and the operator daemon's own clearing
-/// code (WindowClearing), so `market verify` is checked against what the daemon would post.</summary>
+/// <summary>The operator's side of a window, played through the Chain library and the clearing library the operator
+/// daemon posts from (read as in Matching, as the daemon reads it), so `market verify` is checked against what the daemon would post.</summary>
 public static class OperatorActions
 {
-    private static readonly Lazy<FeederDistances> Feeder = new(() => FeederTopology.LoadOrFallback(RepoPaths.SharedDataDir).Distances());
+    private static readonly Lazy<FeederDistances> Feeder = new(() => ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir)).Distances);
 
     private static MarketClient Market => LiveMarket.Operator;
 
@@ -26,14 +26,7 @@ public static class OperatorActions
     public static async Task<ClearingPlan> HonestPlanAsync(ulong windowId)
     {
         var window = await Market.Trade.GetWindowAsync(windowId);
-        var ids = await Market.Trade.GetWindowOrderIdsAsync(windowId);
-        var orders = new List<WindowOrder>();
-        foreach (var id in ids)
-        {
-            var order = await Market.Trade.GetOrderAsync(id);
-            orders.Add(new WindowOrder(id, order, (await Market.DataAccess.MeterOfAsync(order.Meter)).Bus));
-        }
-
+        var orders = await WindowOrderBook.ReadInMatchingAsync(Market, windowId);
         var limits = await Market.Trade.GetLimitsAsync();
         return WindowClearing.Compute(window.Params, orders, Feeder.Value, limits.MaxMatchesPerBid);
     }

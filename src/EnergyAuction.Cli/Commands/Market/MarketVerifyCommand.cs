@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Verification;
 using EnergyAuction.Ethereum.Hex;
@@ -9,8 +10,8 @@ namespace EnergyAuction.Cli.Commands.Market;
 
 /// <summary>
 /// `energy market verify --window N [--data-dir DIR]`: the audit a prosumer runs without trusting the operator.
-/// Recomputes the window's clearing from the on-chain orders and the meters' feeder buses with the market engine,
-/// as the operator daemon does, and compares price, matches and result hash with what was posted.
+/// Recomputes the window's clearing from the on-chain orders and the meters' feeder buses with the same code the
+/// operator daemon posts from (EnergyAuction.Clearing), and compares price, matches and result hash with what was posted.
 /// Exit 0 when it agrees, 1 when it differs.
 /// </summary>
 public static class MarketVerifyCommand
@@ -20,7 +21,7 @@ public static class MarketVerifyCommand
         var window = new Option<ulong>("--window") { Description = "The window to audit", Required = true };
         var dataDir = new Option<string?>("--data-dir")
         {
-            Description = $"Shared data directory with ieee-eu-lv/ (default: ${DataDirectory.EnvironmentVariable}, else ../shared/data next to the repository)",
+            Description = $"Shared data directory with ieee-eu-lv/ (default: ${SharedDataDirectory.EnvironmentVariable}, else ../shared/data next to the repository)",
         };
         var command = new Command("verify",
             "Recompute a window's clearing from the chain and compare it with what the operator posted\n\nExample:\n  energy market verify --window 3 --json")
@@ -30,7 +31,7 @@ public static class MarketVerifyCommand
         command.SetAction(async (parseResult, _) =>
         {
             var windowId = parseResult.GetValue(window);
-            var feeder = LoadFeeder(context, DataDirectory.Resolve(parseResult.GetValue(dataDir)));
+            var feeder = LoadFeeder(context, SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
             using var market = MarketConnection.Open(parseResult);
             if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
                 throw CliException.Usage($"--window {windowId}: no such window; `energy window status` shows the newest");
@@ -38,12 +39,12 @@ public static class MarketVerifyCommand
             if (info.ResultHash.All(b => b == 0))
                 throw CliException.Failure($"window {windowId} has no finalised clearing to verify (phase {info.Phase}); verify it once the operator has finalised matching");
 
-            var book = await OnChainOrderBook.ReadAsync(market, windowId, info);
+            var book = await WindowOrderBook.ReadAsClearedAsync(market, windowId, info);
             var limits = await market.Trade.GetLimitsAsync();
-            var recomputed = OperatorClearing.Compute(info.Params, book, feeder, limits.MaxMatchesPerBid);
+            var recomputed = WindowClearing.Compute(info.Params, book, feeder, limits.MaxMatchesPerBid);
             var posted = await WindowMatches.ReadAsync(market, windowId, info.MatchCount);
             if (parseResult.GetValue(SharedOptions.Verbose))
-                context.Note($"window {windowId}: {book.Orders.Count} valid orders, {posted.Count} posted matches, {recomputed.Matches.Count} recomputed");
+                context.Note($"window {windowId}: {book.Count} valid orders, {posted.Count} posted matches, {recomputed.Matches.Count} recomputed");
             var comparison = ClearingComparison.Of(windowId, info.Price, posted, info.ResultHash, recomputed);
             Print(context.For(parseResult), comparison);
             return comparison.Agrees ? ExitCodes.Success : ExitCodes.Failure;
@@ -55,9 +56,10 @@ public static class MarketVerifyCommand
     {
         try
         {
-            if (!File.Exists(Path.Combine(dataDir, "ieee-eu-lv", "lines.csv")))
-                context.Note($"no ieee-eu-lv/lines.csv under {dataDir}: using the fallback feeder, as the operator daemon does");
-            return FeederTopology.LoadOrFallback(dataDir).Distances();
+            var feeder = ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(dataDir));
+            if (feeder.IsFallback)
+                context.Note($"no {SharedDataDirectory.FeederFolder}/lines.csv under {dataDir}: using the fallback feeder, as the operator daemon does");
+            return feeder.Distances;
         }
         catch (FeederException e)
         {

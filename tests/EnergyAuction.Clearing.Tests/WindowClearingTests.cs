@@ -1,28 +1,14 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Market.Feeder;
-using EnergyAuction.Operator.Clearing;
+using static EnergyAuction.Clearing.Tests.Orders;
 
-namespace EnergyAuction.Operator.Tests.Clearing;
+namespace EnergyAuction.Clearing.Tests;
 
 public class WindowClearingTests
 {
     private static readonly FeederDistances Feeder = FallbackFeeder.Create().Distances();
     private static readonly WindowParams Window = WindowParams.ForTests("0x70997970C51812dc3A010C7d01b50e0d17dc79C8") with { GridCharge = 1 };
-
-    private static WindowOrder Order(ulong id, OrderSide side, ulong wh, long price, uint bus, OrderStatus status = OrderStatus.Valid) =>
-        new(id, new OrderInfo(1, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", MeterId.ToBytes32($"M-{id}"), side, wh, new BigInteger(price), status, 0, 0), bus);
-
-    // The thesis vector of MARKET.md (on-chain ids in seq order), buses along the fallback feeder's trunk.
-    private static List<WindowOrder> ThesisBook() =>
-    [
-        Order(1, OrderSide.Offer, 30000, 20000, 1), Order(2, OrderSide.Offer, 25000, 10000, 2), Order(3, OrderSide.Offer, 18000, 16000, 3),
-        Order(4, OrderSide.Offer, 40000, 5000, 4), Order(5, OrderSide.Offer, 50000, 16000, 5), Order(6, OrderSide.Offer, 21000, 25000, 6),
-        Order(7, OrderSide.Offer, 14000, 7000, 7), Order(8, OrderSide.Offer, 70000, 2000, 8),
-        Order(9, OrderSide.Bid, 20000, 17000, 9), Order(10, OrderSide.Bid, 16000, 28000, 10), Order(11, OrderSide.Bid, 50000, 6000, 1),
-        Order(12, OrderSide.Bid, 70000, 30000, 2), Order(13, OrderSide.Bid, 24000, 8000, 3), Order(14, OrderSide.Bid, 19000, 15000, 4),
-        Order(15, OrderSide.Bid, 60000, 23000, 5),
-    ];
 
     [Test]
     public void The_window_is_cleared_by_its_mechanism_with_order_ids_as_engine_ids_and_seqs()
@@ -38,21 +24,21 @@ public class WindowClearingTests
     }
 
     [Test]
+    public void The_window_mechanism_decides_who_trades()
+    {
+        // MARKET.md appendix B: uniform also serves bid 9 (20,000 Wh at 17,000), which dpda's trade reduction leaves out.
+        var uniform = WindowClearing.Compute(Window with { Mechanism = Mechanism.Uniform }, ThesisBook(), Feeder, 255);
+        var dpda = WindowClearing.Compute(Window, ThesisBook(), Feeder, 255);
+        Assert.That(uniform.Matches.Where(m => m.BidId == 9).Sum(m => (long)m.EnergyWh), Is.EqualTo(20000));
+        Assert.That(dpda.Matches.Select(m => m.BidId), Has.None.EqualTo(9UL));
+    }
+
+    [Test]
     public void Listing_order_does_not_change_the_plan()
     {
         var book = ThesisBook();
         var shuffled = book.OrderBy(o => (o.OrderId * 7919) % 13).ToList();
         Assert.That(WindowClearing.Compute(Window, shuffled, Feeder, 255).Matches, Is.EqualTo(WindowClearing.Compute(Window, book, Feeder, 255).Matches));
-    }
-
-    [TestCase(OrderStatus.PendingValidation)]
-    [TestCase(OrderStatus.Rejected)]
-    [TestCase(OrderStatus.Cancelled)]
-    public void Offers_that_are_not_valid_do_not_trade(OrderStatus status)
-    {
-        var book = ThesisBook();
-        book[7] = book[7] with { Order = book[7].Order with { Status = status } };
-        Assert.That(WindowClearing.Compute(Window, book, Feeder, 255).Matches.Select(m => m.OfferId), Has.None.EqualTo(8UL));
     }
 
     [Test]
@@ -61,6 +47,13 @@ public class WindowClearingTests
         var book = ThesisBook();
         book[7] = book[7] with { Bus = 4242 };
         Assert.That(WindowClearing.Compute(Window, book, Feeder, 255).Matches.Select(m => m.OfferId), Has.None.EqualTo(8UL));
+    }
+
+    [Test]
+    public void A_book_that_does_not_cross_is_no_trade()
+    {
+        var plan = WindowClearing.Compute(Window, [Order(1, OrderSide.Offer, 1000, 50_000, 1), Order(2, OrderSide.Bid, 1000, 40_000, 2)], Feeder, 255);
+        Assert.That((plan.Price, plan.Matches.Count, plan.Problem), Is.EqualTo((BigInteger.Zero, 0, (string?)null)));
     }
 
     [Test]
@@ -74,11 +67,12 @@ public class WindowClearingTests
     }
 
     [Test]
-    public void The_seller_fee_half_may_not_exceed_the_price()
+    public void The_result_hash_commits_to_price_and_every_match()
     {
-        var matches = new[] { new ChainMatch(1, 2, 1000, 100) };
-        Assert.That(WindowClearing.ContractWouldReject(Window with { GridCharge = 20_000 }, 1_000, matches, 255), Is.Null, "1000 * 2000 = 20000 * 100");
-        Assert.That(WindowClearing.ContractWouldReject(Window with { GridCharge = 20_001 }, 1_000, matches, 255), Does.Contain("fee"));
+        var plan = WindowClearing.Compute(Window, ThesisBook(), Feeder, 255);
+        Assert.That(plan.ResultHash(7), Is.EqualTo(ClearingResultHash.Compute(7, plan.Price, plan.Matches)));
+        Assert.That(plan.ResultHash(7), Is.Not.EqualTo((plan with { Matches = plan.Matches.Skip(1).ToList() }).ResultHash(7)));
+        Assert.That(plan.ResultHash(7), Is.Not.EqualTo(plan.ResultHash(8)), "the window id is part of the hash");
     }
 
     private static string Bus(ulong orderId) => ThesisBook().Single(o => o.OrderId == orderId).Bus.ToString();
