@@ -1,4 +1,5 @@
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Devnet;
 using EnergyAuction.Ethereum.Crypto;
 using EnergyAuction.Market.Feeder;
@@ -49,8 +50,8 @@ public sealed class MarketServices : IAsyncDisposable
     public static async Task<MarketServices> StartAsync(int households, string? dataDirectory, string runName, Progress progress, List<int> processGroups)
     {
         var work = RepoPaths.WorkDir(Path.Combine(runName, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}"));
-        var dataDir = dataDirectory is null ? RepoPaths.SharedDataDir : Path.GetFullPath(dataDirectory);
-        var fallback = !File.Exists(Path.Combine(dataDir, "ieee-eu-lv", "lines.csv"));
+        var dataDir = SharedDataDirectory.Resolve(dataDirectory);
+        var fallback = !File.Exists(Path.Combine(SharedDataDirectory.FeederDirectory(dataDir), "lines.csv"));
         if (fallback) progress.Step($"no IEEE feeder under {dataDir}: using the small generated fallback feeder and profiles");
         var demoHouseholds = FeederHouseholds.Create(households, FeederTopology.LoadOrFallback(dataDir), fallback);
         progress.Step($"{demoHouseholds.Count} households on the feeder: {demoHouseholds.Count(h => h.IsProsumer)} prosumers (PV + battery), "

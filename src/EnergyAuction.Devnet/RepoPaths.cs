@@ -1,11 +1,9 @@
 namespace EnergyAuction.Devnet;
 
-/// <summary>Where things are: the repository root (the folder with hardhat.config.js), compiled artifacts, shared data, built programs.</summary>
+/// <summary>Where things are: the repository root (the folder with hardhat.config.js), compiled artifacts, scratch folders, built programs.
+/// (The shared data directory has its home in EnergyAuction.Clearing.SharedDataDirectory.)</summary>
 public static class RepoPaths
 {
-    /// <summary>The environment variable that overrides the shared data directory.</summary>
-    public const string DataDirVariable = "ENERGYAUCTION_DATA_DIR";
-
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
     public static string Root => RootPath.Value;
@@ -14,12 +12,6 @@ public static class RepoPaths
 
     /// <summary>Hardhat's command-line entry point, run with `node` (no npx: one process less to stop).</summary>
     public static string HardhatCli => Path.Combine(Root, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
-
-    /// <summary>The real data directory: ENERGYAUCTION_DATA_DIR if set, else ../shared/data from the repository root.</summary>
-    public static string SharedDataDir =>
-        Environment.GetEnvironmentVariable(DataDirVariable) is { Length: > 0 } dir
-            ? Path.GetFullPath(dir)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
 
     /// <summary>A scratch folder under .work/ (git-ignored), created on demand.</summary>
     public static string WorkDir(string name)
