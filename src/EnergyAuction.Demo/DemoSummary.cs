@@ -26,7 +26,8 @@ public sealed record DemoSummary(
     {
         o.WriteLine();
         o.WriteLine("================================ summary ================================");
-        o.WriteLine($"{Households} households ({Prosumers} prosumers with PV and battery, {Households - Prosumers} consumers) on the IEEE European LV feeder");
+        o.WriteLine($"{Households} households ({Prosumers} prosumers with PV and battery, {Households - Prosumers} consumers) "
+            + (GeneratedData ? "on the generated fallback feeder" : "on the IEEE European LV feeder"));
         o.WriteLine($"data: {DataDirectory}{(GeneratedData ? " (ABSENT: generated fallback feeder and profiles)" : "")}");
         foreach (var w in Windows)
         {

@@ -59,6 +59,31 @@ public sealed class DemoTests
     }
 
     [Test]
+    public async Task Without_the_shared_data_it_says_so_and_trades_on_the_generated_feeder_and_profiles()
+    {
+        var empty = Directory.CreateTempSubdirectory("no-shared-data-").FullName;
+        try
+        {
+            var run = await DemoProgram.RunAsync("--households", "4", "--data-dir", empty);
+
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+            var summary = run.Summary!.Value;
+            Assert.Multiple(() =>
+            {
+                Assert.That(run.Output, Does.Contain($"no IEEE feeder under {empty}: using the small generated fallback feeder and profiles"));
+                Assert.That(summary.GetProperty("generatedData").GetBoolean(), Is.True);
+                Assert.That(summary.GetProperty("windows")[0].GetProperty("verify").GetString(), Is.EqualTo("agrees"));
+            });
+            AssertMoneyConserved(summary);
+            AssertNothingLeftRunning(summary);
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Too_few_households_is_a_usage_error_and_starts_nothing()
     {
         var run = await DemoProgram.RunAsync("--households", "2");
