@@ -39,10 +39,12 @@ public sealed partial class OperatorDaemon : IAsyncDisposable
     /// <see cref="StuckAfterRounds"/> rounds in a row, this is its last complaint (otherwise null).</summary>
     public string? StuckService()
     {
-        var last = _process.Output.Split('\n').LastOrDefault(l => l.Contains("round failed (", StringComparison.Ordinal));
-        return last is not null && FailedRounds().Match(last) is { Success: true } m
+        var lines = _process.Output.Split('\n');
+        var failed = Array.FindLastIndex(lines, l => l.Contains("round failed (", StringComparison.Ordinal));
+        var recovered = Array.FindLastIndex(lines, l => l.Contains("working again after", StringComparison.Ordinal));
+        return failed > recovered && FailedRounds().Match(lines[failed]) is { Success: true } m
                && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= StuckAfterRounds
-            ? last.Trim()
+            ? lines[failed].Trim()
             : null;
     }
 
