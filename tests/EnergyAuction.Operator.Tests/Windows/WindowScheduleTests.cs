@@ -9,7 +9,7 @@ public class WindowScheduleTests
 {
     private static WindowInfo OpenedAt(ulong openedAt, uint bidding) =>
         new(WindowParams.ForTests("0x70997970C51812dc3A010C7d01b50e0d17dc79C8") with { BiddingDuration = bidding },
-            WindowPhase.BiddingOffering, openedAt + bidding, 0, 0, 0, 0, 0, 0, 0, []);
+            WindowPhase.BiddingOffering, openedAt + bidding, 0, 0, 0, 0, 0, 0, 0, [], 0);
 
     [Test]
     public void Windows_open_every_configured_interval_of_chain_time_from_the_newest_opening()
