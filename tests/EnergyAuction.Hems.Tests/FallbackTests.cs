@@ -19,7 +19,7 @@ public class FallbackTests
     [Test]
     public async Task Real_data_directory_is_not_reported_as_generated()
     {
-        await using var hems = await HemsServer.StartAsync(new HemsOptions { Origin = HemsServer.January15 });
+        await using var hems = await HemsServer.StartAsync(RealProfiles.Options);
         var (_, health) = await hems.GetAsync("/health");
         Assert.That(health.GetProperty("generatedProfiles").GetBoolean(), Is.False);
     }

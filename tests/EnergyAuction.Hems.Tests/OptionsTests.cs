@@ -29,7 +29,8 @@ public class OptionsTests
     [TestCase("""[{"load": 1}]""", "meter id")]
     public void Rejects_bad_households(string json, string problem)
     {
-        var e = Assert.Throws<InvalidDataException>(() => HouseholdsFile.Read(ProfileReplayTests.WriteHouseholds(json), 55));
+        using var file = new TempHouseholdsFile(json);
+        var e = Assert.Throws<InvalidDataException>(() => HouseholdsFile.Read(file.Path, 55));
         Assert.That(e!.Message, Does.Contain(problem));
     }
 

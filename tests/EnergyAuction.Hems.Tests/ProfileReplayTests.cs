@@ -7,7 +7,7 @@ namespace EnergyAuction.Hems.Tests;
 public class ProfileReplayTests
 {
     private const long Hour = 3600;
-    private static readonly HemsOptions RealData = new() { Origin = HemsServer.January15 };
+    private static HemsOptions RealData => RealProfiles.Options;
 
     [Test]
     public async Task Consumer_imports_its_load_shape_at_night()
@@ -30,8 +30,8 @@ public class ProfileReplayTests
     public async Task Prosumer_without_battery_imports_only_what_pv_does_not_cover()
     {
         // load 1 minus Ausgrid gg_kw at 1.04 kWp, 11:00-13:00: 4916 W-min imported -> 81 Wh.
-        var file = WriteHouseholds("""[{"meter": "P-1", "load": 1, "pvPeakWatts": 1040}]""");
-        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file });
+        using var file = new TempHouseholdsFile("""[{"meter": "P-1", "load": 1, "pvPeakWatts": 1040}]""");
+        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file.Path });
         var energy = await hems.ValueAsync($"/meters/P-1/energy?from={HemsServer.January15 + 11 * Hour}&to={HemsServer.January15 + 13 * Hour}");
         Assert.That(energy, Is.EqualTo(81));
     }
@@ -41,9 +41,9 @@ public class ProfileReplayTests
     {
         // load 5, 3.12 kWp (3 x the Ausgrid roof), 5 kWh battery starting at 1 kWh, 00:00-14:00:
         // 739 Wh imported, battery at 126426 W-min = 2107 Wh at 14:00.
-        var file = WriteHouseholds(
+        using var file = new TempHouseholdsFile(
             """[{"meter": "P-5", "load": 5, "pvPeakWatts": 3120, "batteryCapacityWh": 5000, "initialChargeWh": 1000}]""");
-        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file }, now: HemsServer.January15 + 14 * Hour);
+        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file.Path }, now: HemsServer.January15 + 14 * Hour);
         Assert.That(await hems.ValueAsync("/battery-soc/P-5"), Is.EqualTo(2107));
         Assert.That(await hems.ValueAsync($"/meters/P-5/energy?from={HemsServer.January15}&to={HemsServer.January15 + 14 * Hour}"), Is.EqualTo(739));
     }
@@ -72,12 +72,5 @@ public class ProfileReplayTests
         var m7 = body.EnumerateArray().Single(m => m.GetProperty("meter").GetString() == "M-7");
         Assert.That(m7.GetProperty("load").GetString(), Is.EqualTo("LOAD7"));
         Assert.That(m7.GetProperty("bus").GetString(), Is.EqualTo("178"));
-    }
-
-    internal static string WriteHouseholds(string json)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"households-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, json);
-        return path;
     }
 }

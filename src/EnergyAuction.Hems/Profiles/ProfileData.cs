@@ -11,9 +11,7 @@ public sealed record ProfileData(LoadShapes Loads, PvGeneration Pv, FeederLoads 
     /// <summary>Reads the real profiles from <paramref name="dataDirectory"/>, or falls back to generated ones with a warning.</summary>
     public static ProfileData Load(string dataDirectory, ILogger logger)
     {
-        var loads = Path.Combine(dataDirectory, "profiles", "ieee_eulv_load_profiles_1min.csv");
-        var pv = Path.Combine(dataDirectory, "profiles", "ausgrid_customer12_2011-2012_30min.csv");
-        var feeder = Path.Combine(dataDirectory, "ieee-eu-lv", "loads.csv");
+        var (loads, pv, feeder) = Files(dataDirectory);
         if (File.Exists(loads) && File.Exists(pv) && File.Exists(feeder))
         {
             logger.LogInformation("Replaying real profiles from {DataDirectory}", dataDirectory);
@@ -24,4 +22,10 @@ public sealed record ProfileData(LoadShapes Loads, PvGeneration Pv, FeederLoads 
             dataDirectory);
         return new ProfileData(LoadShapes.Generated(FeederLoadCount), PvGeneration.Generated(), FeederLoads.None(), true);
     }
+
+    /// <summary>The three files the real profiles are read from; all must exist, else the generated profiles are served.</summary>
+    public static (string Loads, string Pv, string Feeder) Files(string dataDirectory) => (
+        Path.Combine(dataDirectory, "profiles", "ieee_eulv_load_profiles_1min.csv"),
+        Path.Combine(dataDirectory, "profiles", "ausgrid_customer12_2011-2012_30min.csv"),
+        Path.Combine(dataDirectory, "ieee-eu-lv", "loads.csv"));
 }

@@ -1,0 +1,21 @@
+using EnergyAuction.Hems.Profiles;
+
+namespace EnergyAuction.Hems.Tests;
+
+/// <summary>
+/// Options for a HEMS that replays the real profiles from the default data directory (the one the HEMS itself
+/// resolves). Tests that check real values are skipped, naming the missing file, when the shared data is absent.
+/// </summary>
+internal static class RealProfiles
+{
+    public static HemsOptions Options
+    {
+        get
+        {
+            var (loads, pv, feeder) = ProfileData.Files(DataDirectory.Resolve(null));
+            foreach (var file in new[] { loads, pv, feeder })
+                Assume.That(File.Exists(file), $"shared profile data not found: {file} is missing");
+            return new HemsOptions { Origin = HemsServer.January15 };
+        }
+    }
+}
