@@ -1,6 +1,6 @@
 namespace EnergyAuction.Cli.Tests;
 
-/// <summary>Order-book files for `market clear`, written to a temporary directory.</summary>
+/// <summary>Order-book files for `market clear`, written to the tests' scratch folder.</summary>
 public static class BookFiles
 {
     /// <summary>MARKET.md's test vector in the file format of MARKET.md.</summary>
@@ -18,7 +18,7 @@ public static class BookFiles
 
     public static string Write(string json)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"book-{Guid.NewGuid():N}.json");
+        var path = ScratchFolder.NewFile("book", "json");
         File.WriteAllText(path, json);
         return path;
     }

@@ -4,6 +4,14 @@ namespace EnergyAuction.Market.Tests.Feeder;
 
 public class FeederDistanceTests
 {
+    private string _scratch = null!;
+
+    [SetUp]
+    public void CreateScratchFolder() => _scratch = Directory.CreateTempSubdirectory("feeder-tests-").FullName;
+
+    [TearDown]
+    public void RemoveScratchFolder() => Directory.Delete(_scratch, recursive: true);
+
     [Test]
     public void IeeeFeederDistancesMatchHandComputedPaths()
     {
@@ -96,9 +104,9 @@ public class FeederDistanceTests
         Assert.That(FeederTopology.LoadOrFallback(Path.Combine(Path.GetTempPath(), "no-such-data-dir")).Loads, Has.Count.EqualTo(20));
     }
 
-    private static string WriteLines(params string[] rows)
+    private string WriteLines(params string[] rows)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"feeder-{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(_scratch, "lines.csv");
         File.WriteAllLines(path, ["name,bus1,bus2,length_m", .. rows]);
         return path;
     }

@@ -84,7 +84,7 @@ public class WalletCommandTests
     [Test]
     public async Task AKeyFileThatHoldsNoKeyIsAUsageError()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"key-{Guid.NewGuid():N}.txt");
+        var file = ScratchFolder.NewFile("key", "txt");
         File.WriteAllText(file, "0x1234");
 
         var run = await CliRun.With(new ScriptedInput(true, "pw", "pw"), "wallet", "import", "--private-key-file", file, "--keystore-dir", _dir);
