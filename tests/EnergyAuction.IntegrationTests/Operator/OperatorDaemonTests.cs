@@ -16,19 +16,8 @@ namespace EnergyAuction.IntegrationTests.Operator;
 /// has its own window, meters and daemon hosts (started from the daemon's own composition root).
 /// </summary>
 [NonParallelizable]
-public sealed class OperatorDaemonTests
+public sealed class OperatorDaemonTests : OperatorMarketFixture
 {
-    private OperatorMarket _market = null!;
-
-    [OneTimeSetUp]
-    public async Task StartMarket() => _market = await OperatorMarket.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopMarket()
-    {
-        if (_market is not null) await _market.DisposeAsync();
-    }
-
     [Test, Order(1)]
     public async Task A_window_opens_clears_settles_and_closes_untouched_and_pays_what_the_engine_says()
     {
@@ -37,20 +26,20 @@ public sealed class OperatorDaemonTests
         var buyers = new[] { ("M-2", 6_000UL, 200UL, 6_000L), ("M-4", 4_000UL, 180UL, 2_500L), ("M-6", 1_000UL, 110UL, 0L) };
         var prosumers = new Dictionary<string, MarketClient>();
         foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)).Append("M-7"))
-            prosumers[meter] = await _market.ProsumerAsync(meter);
-        foreach (var (meter, _, _) in sellers) await _market.SetBatteryAsync(meter, 20_000);
-        await _market.SetBatteryAsync("M-7", 1_000);
+            prosumers[meter] = await Market.ProsumerAsync(meter);
+        foreach (var (meter, _, _) in sellers) await Market.SetBatteryAsync(meter, 20_000);
+        await Market.SetBatteryAsync("M-7", 1_000);
 
         var log = new DaemonLog();
-        var options = _market.DaemonOptions(await _market.FreshCheckpointAsync(), dso);
+        var options = Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso);
         options.WindowEverySeconds = 3_600;
-        var before = await _market.Admin.Trade.WindowCountAsync();
+        var before = await Market.Admin.Trade.WindowCountAsync();
         var daemon = await StartDaemonAsync(options, log);
         try
         {
-            await EventuallyAsync(async () => await _market.Admin.Trade.WindowCountAsync() > before, "the daemon to open a window", log: log);
+            await EventuallyAsync(async () => await Market.Admin.Trade.WindowCountAsync() > before, "the daemon to open a window", log: log);
             var windowId = before + 1;
-            var window = await _market.WindowAsync(windowId);
+            var window = await Market.WindowAsync(windowId);
             Assert.That(window.Phase, Is.EqualTo(WindowPhase.BiddingOffering));
             Assert.That(window.Params, Is.EqualTo(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options.Window)));
 
@@ -63,52 +52,52 @@ public sealed class OperatorDaemonTests
             foreach (var (meter, wh, price, delivered) in buyers)
             {
                 bidIds[meter] = (await prosumers[meter].Trade.SubmitBidAsync(windowId, meter, wh, price * Gwei)).OrderId;
-                await _market.SetDeliveryAsync(meter, window, delivered);
+                await Market.SetDeliveryAsync(meter, window, delivered);
             }
             await EventuallyAsync(async () =>
             {
                 foreach (var id in offerIds)
-                    if ((await _market.Admin.Trade.GetOrderAsync(id)).Status != OrderStatus.Valid) return false;
-                return (await _market.Admin.Trade.GetOrderAsync(tooBig)).Status == OrderStatus.Rejected;
+                    if ((await Market.Admin.Trade.GetOrderAsync(id)).Status != OrderStatus.Valid) return false;
+                return (await Market.Admin.Trade.GetOrderAsync(tooBig)).Status == OrderStatus.Rejected;
             }, "the oracle job to validate three offers and reject the one above its battery", log: log);
 
             // Only chain time is moved; the daemon does everything else.
-            await _market.Node.IncreaseTimeAsync((long)(window.BiddingDeadline - await _market.Node.LatestTimestampAsync()) + 1);
-            await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer,
+            await Market.Node.IncreaseTimeAsync((long)(window.BiddingDeadline - await Market.Node.LatestTimestampAsync()) + 1);
+            await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer,
                 "the daemon to clear the window", log: log);
-            var engine = await EngineExpectation.ForAsync(_market, windowId);
-            var onChain = await _market.Admin.Trade.GetWindowMatchesAsync(windowId, 0, 100);
+            var engine = await EngineExpectation.ForAsync(Market, windowId);
+            var onChain = await Market.Admin.Trade.GetWindowMatchesAsync(windowId, 0, 100);
             Assert.That(onChain, Is.EqualTo(engine.ChainMatches), "posted matches = the engine's clearing and pairing");
-            Assert.That((await _market.WindowAsync(windowId)).Price, Is.EqualTo(engine.Clearing.Price));
+            Assert.That((await Market.WindowAsync(windowId)).Price, Is.EqualTo(engine.Clearing.Price));
             Assert.That(engine.Matches, Is.Not.Empty);
 
-            await _market.Node.IncreaseTimeAsync((long)(window.TransferDeadline - await _market.Node.LatestTimestampAsync()) + 1);
-            await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.Closed,
+            await Market.Node.IncreaseTimeAsync((long)(window.TransferDeadline - await Market.Node.LatestTimestampAsync()) + 1);
+            await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.Closed,
                 "the daemon to settle and close the window", log: log);
 
-            var phases = (await _market.Admin.Trade.GetEventsAsync<PhaseChangedEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event.Phase);
+            var phases = (await Market.Admin.Trade.GetEventsAsync<PhaseChangedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event.Phase);
             Assert.That(phases, Is.EqualTo(new[] { WindowPhase.BiddingOffering, WindowPhase.Matching, WindowPhase.EnergyTransfer, WindowPhase.Settlement, WindowPhase.Closed }));
 
             var received = buyers.Where(b => engine.Matches.Any(m => m.BidId == bidIds[b.Item1].ToString()))
                 .ToDictionary(b => bidIds[b.Item1], b => b.Item4);
             var expected = engine.Settle(received);
-            var settled = (await _market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
+            var settled = (await Market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
             Assert.That(settled.Select(s => (s.OfferId, s.BidId, s.DeliveredWh, s.SellerPayout, s.BuyerPayment, s.Fee, s.Penalty)),
                 Is.EquivalentTo(expected.Matches.Select(m => (ulong.Parse(m.OfferId), ulong.Parse(m.BidId), (BigInteger)m.DeliveredWh, m.SellerReceives, m.BuyerPays, m.Fee, m.Penalty))),
                 "MatchSettled = WindowSettlement, match by match");
             Assert.Multiple(async () =>
             {
                 foreach (var (meter, offerId) in sellers.Select((s, i) => (s.Item1, offerIds[i])))
-                    Assert.That(await _market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
+                    Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
                         Is.EqualTo(expected.Offers.Single(o => o.OfferId == offerId.ToString()).Payout), $"seller {meter}");
                 foreach (var (meter, _, _, _) in buyers)
                 {
                     var bid = expected.Bids.Single(b => b.BidId == bidIds[meter].ToString());
-                    Assert.That(await _market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!), Is.EqualTo(bid.Refund + bid.Penalties), $"buyer {meter}");
+                    Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!), Is.EqualTo(bid.Refund + bid.Penalties), $"buyer {meter}");
                 }
-                Assert.That(await _market.Admin.Trade.WithdrawableAsync(dso), Is.EqualTo(expected.Fees), "grid fees to the DSO");
-                Assert.That(await _market.Admin.Trade.WithdrawableAsync(prosumers["M-7"].Account!),
-                    Is.EqualTo((await _market.Admin.Trade.GetOrderAsync(tooBig)).Deposit), "the rejected seller gets its collateral back");
+                Assert.That(await Market.Admin.Trade.WithdrawableAsync(dso), Is.EqualTo(expected.Fees), "grid fees to the DSO");
+                Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers["M-7"].Account!),
+                    Is.EqualTo((await Market.Admin.Trade.GetOrderAsync(tooBig)).Deposit), "the rejected seller gets its collateral back");
             });
             using var http = new HttpClient { BaseAddress = EnergyAuction.Operator.OperatorApp.StatusAddress(daemon) };
             await EventuallyAsync(async () =>

@@ -15,40 +15,29 @@ namespace EnergyAuction.IntegrationTests.Operator;
 /// nothing, and oracle requests it must not serve.
 /// </summary>
 [NonParallelizable]
-public sealed class OperatorFaultTests
+public sealed class OperatorFaultTests : OperatorMarketFixture
 {
-    private OperatorMarket _market = null!;
-
-    [OneTimeSetUp]
-    public async Task StartMarket() => _market = await OperatorMarket.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopMarket()
-    {
-        if (_market is not null) await _market.DisposeAsync();
-    }
-
     [Test, Order(1)]
     public async Task A_window_survives_a_20_second_rpc_outage_and_a_failing_hems()
     {
         var dso = EthECKey.GenerateNew().Address;
         var behaviour = new Dictionary<string, string> { ["M-21"] = "500", ["M-23"] = "garbage", ["M-25"] = "hang", ["M-24"] = "500" };
         var (hems, hemsUrl) = await FlakyHems.StartAsync(behaviour, new Dictionary<string, long> { ["M-22"] = 3_000 });
-        await using var proxy = TcpOutageProxy.Start(_market.Node.Port);
-        var client = _market.Admin.OracleClient;
-        await client.ConfigureAsync(_market.Deployment.Operator, _market.Deployment.JobId, _market.Deployment.OracleFee, hemsUrl.ToString().TrimEnd('/'));
+        await using var proxy = TcpOutageProxy.Start(Market.Node.Port);
+        var client = Market.Admin.OracleClient;
+        await client.ConfigureAsync(Market.Deployment.Operator, Market.Deployment.JobId, Market.Deployment.OracleFee, hemsUrl.ToString().TrimEnd('/'));
         try
         {
             var sellers = new[] { ("M-21", 2_000UL, 100UL), ("M-23", 2_000UL, 100UL), ("M-25", 2_000UL, 100UL), ("M-27", 4_000UL, 100UL), ("M-29", 4_000UL, 120UL), ("M-19", 3_000UL, 250UL) };
             var buyers = new[] { ("M-22", 3_000UL, 200UL), ("M-24", 3_000UL, 190UL), ("M-20", 1_000UL, 105UL) };
             var prosumers = new Dictionary<string, MarketClient>();
             foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)))
-                prosumers[meter] = await _market.ProsumerAsync(meter);
+                prosumers[meter] = await Market.ProsumerAsync(meter);
             var log = new DaemonLog();
-            var options = _market.DaemonOptions(await _market.FreshCheckpointAsync(), dso);
+            var options = Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso);
             options.RpcUrl = proxy.Url;
             options.HemsAllowList = "127.0.0.1";
-            var (windowId, window) = await _market.OpenWindowAsync(dso);
+            var (windowId, window) = await Market.OpenWindowAsync(dso);
             var daemon = await StartDaemonAsync(options, log);
             try
             {
@@ -62,39 +51,39 @@ public sealed class OperatorFaultTests
                 // HEMS trouble: retried, then a logged rejection; the offer stays unvalidated (and is refunded at close).
                 var good = new[] { "M-27", "M-29", "M-19" };
                 await EventuallyAsync(async () => new[] { "M-21", "M-23", "M-25" }.All(m => log.Contains($"rejected reading for meter {m}"))
-                        && (await Task.WhenAll(good.Select(m => _market.Admin.Trade.GetOrderAsync(offers[m])))).All(o => o.Status == OrderStatus.Valid),
+                        && (await Task.WhenAll(good.Select(m => Market.Admin.Trade.GetOrderAsync(offers[m])))).All(o => o.Status == OrderStatus.Valid),
                     "the oracle job to validate the good offers and give up on the failing HEMS meters", log: log);
                 Assert.That(log.Lines.Count(l => l.Contains("HEMS trouble")), Is.GreaterThanOrEqualTo(4), "500s and timeouts are retried");
                 foreach (var meter in new[] { "M-21", "M-23", "M-25" })
-                    Assert.That((await _market.Admin.Trade.GetOrderAsync(offers[meter])).Status, Is.EqualTo(OrderStatus.PendingValidation), meter);
+                    Assert.That((await Market.Admin.Trade.GetOrderAsync(offers[meter])).Status, Is.EqualTo(OrderStatus.PendingValidation), meter);
 
                 // The node disappears for 20 s just as bidding closes.
                 proxy.Cut();
-                await _market.PassAsync(window.BiddingDeadline);
+                await Market.PassAsync(window.BiddingDeadline);
                 await Task.Delay(TimeSpan.FromSeconds(20));
                 Assert.That(log.Contains("round failed"), Is.True, "the outage is logged");
-                Assert.That((await _market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.BiddingOffering));
+                Assert.That((await Market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.BiddingOffering));
                 proxy.Restore();
-                await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer,
+                await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer,
                     "the daemon to clear the window after the outage", log: log);
                 Assert.That(log.Contains("working again"), Is.True);
 
                 // One buyer's delivery reading never comes: settled as unreported after the settlement deadline.
-                await _market.PassAsync(window.TransferDeadline);
+                await Market.PassAsync(window.TransferDeadline);
                 await EventuallyAsync(() => Task.FromResult(log.Contains("rejected reading for meter M-24") && log.Contains("fulfilled reading for meter M-22")),
                     "one delivery reading fulfilled and one given up", log: log);
-                Assert.That((await _market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement), "the window waits for the settlement deadline");
-                await _market.PassAsync(window.SettlementDeadline);
-                await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to close", log: log);
+                Assert.That((await Market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement), "the window waits for the settlement deadline");
+                await Market.PassAsync(window.SettlementDeadline);
+                await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to close", log: log);
 
-                var settled = (await _market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
+                var settled = (await Market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
                 Assert.That(settled.Where(s => s.BidId == bids["M-24"]).Select(s => s.DeliveredWh), Is.Not.Empty.And.All.EqualTo(BigInteger.Zero),
                     "the unreported buyer is settled as 0 Wh received");
                 Assert.That(settled.Where(s => s.BidId == bids["M-22"]).Sum(s => (long)s.DeliveredWh), Is.EqualTo(3_000));
                 Assert.That(log.Contains($"window {windowId}: 1 buyers had no delivery reading"), Is.True);
                 foreach (var meter in new[] { "M-21", "M-23", "M-25" })
-                    Assert.That(await _market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
-                        Is.EqualTo((await _market.Admin.Trade.GetOrderAsync(offers[meter])).Deposit), $"{meter}'s unvalidated offer is refunded");
+                    Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
+                        Is.EqualTo((await Market.Admin.Trade.GetOrderAsync(offers[meter])).Deposit), $"{meter}'s unvalidated offer is refunded");
             }
             finally
             {
@@ -103,7 +92,7 @@ public sealed class OperatorFaultTests
         }
         finally
         {
-            await client.ConfigureAsync(_market.Deployment.Operator, _market.Deployment.JobId, _market.Deployment.OracleFee, _market.HemsUrl.ToString().TrimEnd('/'));
+            await client.ConfigureAsync(Market.Deployment.Operator, Market.Deployment.JobId, Market.Deployment.OracleFee, Market.HemsUrl.ToString().TrimEnd('/'));
             await hems.StopAsync();
             await hems.DisposeAsync();
         }
@@ -112,36 +101,36 @@ public sealed class OperatorFaultTests
     [Test, Order(2)]
     public async Task Requests_from_another_contract_or_for_a_url_off_the_allow_list_are_ignored_and_logged()
     {
-        var admin = _market.Admin;
-        var from = await _market.Node.Rpc.BlockNumberAsync();
-        var checkpoint = await _market.FreshCheckpointAsync();
+        var admin = Market.Admin;
+        var from = await Market.Node.Rpc.BlockNumberAsync();
+        var checkpoint = await Market.FreshCheckpointAsync();
 
         // Another Chainlink client on the same Operator, asking for a real HEMS reading with its own LINK.
         var abi = ContractAbi.FromHardhatArtifact(RepoPaths.Artifact("EnergyOracleClient"));
-        var rogue = await Contract.DeployAsync(admin.Transactions!, abi, _market.Deployment.LinkToken, _market.Deployment.Operator,
-            _market.Deployment.JobId, _market.Deployment.OracleFee, _market.HemsUrl.ToString().TrimEnd('/'), admin.Account!, _market.Deployment.DataAccess);
+        var rogue = await Contract.DeployAsync(admin.Transactions!, abi, Market.Deployment.LinkToken, Market.Deployment.Operator,
+            Market.Deployment.JobId, Market.Deployment.OracleFee, Market.HemsUrl.ToString().TrimEnd('/'), admin.Account!, Market.Deployment.DataAccess);
         await admin.Link.MintAsync(rogue.Address, BigInteger.Pow(10, 19));
-        var victim = await _market.ProsumerAsync("M-31");
+        var victim = await Market.ProsumerAsync("M-31");
         await victim.DataAccess.GrantAccessAsync("M-31", admin.Account!);
-        var rogueClient = new EnergyOracleClientService(_market.Node.Rpc, rogue.Address, admin.Transactions);
+        var rogueClient = new EnergyOracleClientService(Market.Node.Rpc, rogue.Address, admin.Transactions);
         await rogueClient.RequestAvailableEnergyAsync(1, "M-31");
 
         // This market's own client, pointed at a host the daemon does not trust.
-        var seller = await _market.ProsumerAsync("M-33");
-        await admin.OracleClient.ConfigureAsync(_market.Deployment.Operator, _market.Deployment.JobId, _market.Deployment.OracleFee, "http://203.0.113.7:8080");
+        var seller = await Market.ProsumerAsync("M-33");
+        await admin.OracleClient.ConfigureAsync(Market.Deployment.Operator, Market.Deployment.JobId, Market.Deployment.OracleFee, "http://203.0.113.7:8080");
         ulong offerId;
         try
         {
-            var (windowId, _) = await _market.OpenWindowAsync(EthECKey.GenerateNew().Address);
+            var (windowId, _) = await Market.OpenWindowAsync(EthECKey.GenerateNew().Address);
             (offerId, _) = await seller.Trade.SubmitOfferAsync(windowId, "M-33", 1_000, 100 * Gwei);
         }
         finally
         {
-            await admin.OracleClient.ConfigureAsync(_market.Deployment.Operator, _market.Deployment.JobId, _market.Deployment.OracleFee, _market.HemsUrl.ToString().TrimEnd('/'));
+            await admin.OracleClient.ConfigureAsync(Market.Deployment.Operator, Market.Deployment.JobId, Market.Deployment.OracleFee, Market.HemsUrl.ToString().TrimEnd('/'));
         }
 
         var log = new DaemonLog();
-        var daemon = await StartDaemonAsync(_market.DaemonOptions(checkpoint, EthECKey.GenerateNew().Address), log);
+        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint, EthECKey.GenerateNew().Address), log);
         try
         {
             await EventuallyAsync(() => Task.FromResult(log.Lines.Count(l => l.Contains("ignored oracle request")) >= 2), "both requests to be refused", log: log);
@@ -154,7 +143,7 @@ public sealed class OperatorFaultTests
             && l.Contains("is not this market's oracle client")), Is.True, "the other contract's request");
         Assert.That(log.Lines.Any(l => l.Contains("ignored oracle request") && l.Contains("203.0.113.7:8080 is not on the HEMS allow-list")), Is.True,
             "the request for a host off the allow-list");
-        var responses = await _market.ResponsesPerRequestAsync(from + 1);
+        var responses = await Market.ResponsesPerRequestAsync(from + 1);
         Assert.That(responses, Has.Count.EqualTo(2));
         Assert.That(responses.Values, Is.All.Zero, "neither request is fulfilled");
         Assert.That((await admin.Trade.GetOrderAsync(offerId)).Status, Is.EqualTo(OrderStatus.PendingValidation));

@@ -13,19 +13,8 @@ namespace EnergyAuction.IntegrationTests.Operator;
 /// batch is posted twice and every wei paid in is withdrawable again.
 /// </summary>
 [NonParallelizable]
-public sealed class OperatorRestartTests
+public sealed class OperatorRestartTests : OperatorMarketFixture
 {
-    private OperatorMarket _market = null!;
-
-    [OneTimeSetUp]
-    public async Task StartMarket() => _market = await OperatorMarket.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopMarket()
-    {
-        if (_market is not null) await _market.DisposeAsync();
-    }
-
     [Test]
     public async Task A_window_completes_across_restarts_with_nothing_done_twice_and_nothing_lost()
     {
@@ -34,14 +23,14 @@ public sealed class OperatorRestartTests
         var buyers = new[] { ("M-12", 2_500UL, 190UL, 2_500L), ("M-14", 2_500UL, 185UL, 1_000L), ("M-16", 2_500UL, 180UL, 2_500L), ("M-18", 1_000UL, 100UL, 0L) };
         var prosumers = new Dictionary<string, MarketClient>();
         foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)))
-            prosumers[meter] = await _market.ProsumerAsync(meter);
-        foreach (var (meter, _, _) in sellers) await _market.SetBatteryAsync(meter, 10_000);
-        var firstBlock = await _market.Node.Rpc.BlockNumberAsync();
-        var checkpoint = await _market.FreshCheckpointAsync();
-        var (windowId, window) = await _market.OpenWindowAsync(dso);
-        foreach (var (meter, _, _, delivered) in buyers) await _market.SetDeliveryAsync(meter, window, delivered);
+            prosumers[meter] = await Market.ProsumerAsync(meter);
+        foreach (var (meter, _, _) in sellers) await Market.SetBatteryAsync(meter, 10_000);
+        var firstBlock = await Market.Node.Rpc.BlockNumberAsync();
+        var checkpoint = await Market.FreshCheckpointAsync();
+        var (windowId, window) = await Market.OpenWindowAsync(dso);
+        foreach (var (meter, _, _, delivered) in buyers) await Market.SetDeliveryAsync(meter, window, delivered);
         var log = new DaemonLog();
-        var options = _market.DaemonOptions(checkpoint, dso);
+        var options = Market.DaemonOptions(checkpoint, dso);
         options.BatchSize = 1;
 
         // The daemon is down while the sellers offer: their oracle requests wait on chain.
@@ -49,40 +38,40 @@ public sealed class OperatorRestartTests
         foreach (var (meter, wh, price) in sellers)
             offerIds.Add((await prosumers[meter].Trade.SubmitOfferAsync(windowId, meter, wh, price * Gwei)).OrderId);
         var daemon = await StartDaemonAsync(options, log);
-        await EventuallyAsync(async () => (await Task.WhenAll(offerIds.Select(_market.Admin.Trade.GetOrderAsync))).All(o => o.Status == OrderStatus.Valid),
+        await EventuallyAsync(async () => (await Task.WhenAll(offerIds.Select(Market.Admin.Trade.GetOrderAsync))).All(o => o.Status == OrderStatus.Valid),
             "the restarted oracle job to validate the offers made while it was down", log: log);
         foreach (var (meter, wh, price, _) in buyers)
             await prosumers[meter].Trade.SubmitBidAsync(windowId, meter, wh, price * Gwei);
 
         // Down at the bidding deadline; back up, then stopped between two clearing batches.
         await StopDaemonAsync(daemon);
-        await _market.PassAsync(window.BiddingDeadline);
+        await Market.PassAsync(window.BiddingDeadline);
         var firstBatch = log.FreezeOn($"window {windowId}: posted 1 matches");
         daemon = await StartDaemonAsync(options, log);
         await firstBatch.WaitAsync(TimeSpan.FromSeconds(60));
         await log.StopFrozenAsync(daemon);
-        var partial = await _market.WindowAsync(windowId);
+        var partial = await Market.WindowAsync(windowId);
         Assert.That(partial.Phase, Is.EqualTo(WindowPhase.Matching));
         Assert.That(partial.MatchCount, Is.GreaterThan(0UL), "stopped after a batch was posted");
 
-        var engine = await EngineExpectation.ForAsync(_market, windowId);
+        var engine = await EngineExpectation.ForAsync(Market, windowId);
         Assert.That(partial.MatchCount, Is.LessThan((ulong)engine.Matches.Count), "stopped before the last batch");
         daemon = await StartDaemonAsync(options, log);
-        await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer, "the clearing to be resumed and finalised", log: log);
-        Assert.That(await _market.Admin.Trade.GetWindowMatchesAsync(windowId, 0, 100), Is.EqualTo(engine.ChainMatches));
-        var posted = (await _market.Admin.Trade.GetEventsAsync<ClearingPostedEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
+        await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer, "the clearing to be resumed and finalised", log: log);
+        Assert.That(await Market.Admin.Trade.GetWindowMatchesAsync(windowId, 0, 100), Is.EqualTo(engine.ChainMatches));
+        var posted = (await Market.Admin.Trade.GetEventsAsync<ClearingPostedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
         Assert.That(posted.Select(p => p.TotalMatches), Is.EqualTo(Enumerable.Range(1, engine.Matches.Count).Select(i => (ulong)i)),
             "one batch per match (batch size 1), each posted once");
 
         // Stopped after the first of the buyers' delivery requests (one bid per transaction with batch size 1).
         var firstRequest = log.FreezeOn($"window {windowId}: requested delivery readings for 1 buyers (1 of");
-        await _market.PassAsync(window.TransferDeadline);
+        await Market.PassAsync(window.TransferDeadline);
         await firstRequest.WaitAsync(TimeSpan.FromSeconds(60));
         await log.StopFrozenAsync(daemon);
         Assert.That(await DeliveryRequestsAsync(windowId), Has.Count.EqualTo(1));
-        Assert.That((await _market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement));
+        Assert.That((await Market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement));
         daemon = await StartDaemonAsync(options, log);
-        await EventuallyAsync(async () => (await _market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to settle and close", log: log);
+        await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to settle and close", log: log);
         await StopDaemonAsync(daemon);
 
         // A crash after sending fulfilments but before recording them: the chain says they are answered.
@@ -90,7 +79,7 @@ public sealed class OperatorRestartTests
         var fulfilledBefore = log.Lines.Count(l => l.Contains("fulfilled reading for meter"));
         var rescan = new DaemonLog();
         daemon = await StartDaemonAsync(options, rescan);
-        var latest = await _market.Node.Rpc.BlockNumberAsync();
+        var latest = await Market.Node.Rpc.BlockNumberAsync();
         await EventuallyAsync(() => Task.FromResult(rescan.Lines.Count > 0 && new EnergyAuction.Operator.Oracle.OracleCheckpointStore(checkpoint).LastProcessedBlock >= (long)latest),
             "the oracle job to rescan from the rewound checkpoint", log: rescan);
         await StopDaemonAsync(daemon);
@@ -98,19 +87,19 @@ public sealed class OperatorRestartTests
 
         var buyersMatched = engine.Matches.Select(m => ulong.Parse(m.BidId)).Distinct().Order();
         Assert.That((await DeliveryRequestsAsync(windowId)).Order(), Is.EqualTo(buyersMatched), "each matched buyer's reading requested once");
-        var responses = await _market.ResponsesPerRequestAsync(firstBlock);
+        var responses = await Market.ResponsesPerRequestAsync(firstBlock);
         Assert.That(responses, Has.Count.EqualTo(sellers.Length + buyersMatched.Count()));
         Assert.That(responses.Values, Is.All.EqualTo(1), "every oracle request answered exactly once");
         Assert.That(fulfilledBefore, Is.EqualTo(responses.Count));
 
-        var paidIn = (await _market.Admin.Trade.GetEventsAsync<OfferSubmittedEvent>(_market.Deployment.Block, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit)
-            + (await _market.Admin.Trade.GetEventsAsync<BidSubmittedEvent>(_market.Deployment.Block, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit);
+        var paidIn = (await Market.Admin.Trade.GetEventsAsync<OfferSubmittedEvent>(Market.Deployment.Block, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit)
+            + (await Market.Admin.Trade.GetEventsAsync<BidSubmittedEvent>(Market.Deployment.Block, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit);
         var withdrawable = BigInteger.Zero;
         foreach (var account in prosumers.Values.Select(p => p.Account!).Append(dso))
-            withdrawable += await _market.Admin.Trade.WithdrawableAsync(account);
+            withdrawable += await Market.Admin.Trade.WithdrawableAsync(account);
         Assert.That(withdrawable, Is.EqualTo(paidIn), "every wei escrowed or posted as collateral is withdrawable");
     }
 
     private async Task<IReadOnlyList<ulong>> DeliveryRequestsAsync(ulong windowId) =>
-        [.. (await _market.Admin.Trade.GetEventsAsync<DeliveryRequestedEvent>(_market.Deployment.Block, null, windowId)).Select(e => e.Event.BidId)];
+        [.. (await Market.Admin.Trade.GetEventsAsync<DeliveryRequestedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event.BidId)];
 }
