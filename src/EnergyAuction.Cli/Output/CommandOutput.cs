@@ -22,6 +22,23 @@ public sealed class CommandOutput(TextWriter writer, bool json)
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
+    /// <summary>A command's single result: one JSON object of <paramref name="fields"/> under --json, else <paramref name="text"/>.</summary>
+    public void WriteResult(string text, Action<Utf8JsonWriter> fields)
+    {
+        if (!Json)
+        {
+            WriteLine(text);
+            return;
+        }
+
+        WriteJson(json =>
+        {
+            json.WriteStartObject();
+            fields(json);
+            json.WriteEndObject();
+        });
+    }
+
     public void WriteTable(Table table) => writer.Write(table.Render());
 
     public void WriteLine(string text) => writer.WriteLine(text);

@@ -29,23 +29,13 @@ public static class SendCommand
             using var market = MarketConnection.Open(parseResult, key);
             await Funds.RequireAsync(market, wallet, wei, $"sending {Amounts.FormatWei(wei)}");
             var receipt = await market.Transactions!.SendAndWaitAsync(new TransactionInput(recipient, [], wei));
-            var output = context.For(parseResult);
-            if (output.Json)
+            context.For(parseResult).WriteResult($"sent {Amounts.FormatWei(wei)} from {wallet.Name} ({wallet.Address}) to {recipient} in {receipt.TransactionHash}", json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("from", wallet.Address);
-                    json.WriteString("to", recipient);
-                    json.WriteNumber("amountWei", wei);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"sent {Amounts.FormatWei(wei)} from {wallet.Name} ({wallet.Address}) to {recipient} in {receipt.TransactionHash}");
-            }
+                json.WriteString("from", wallet.Address);
+                json.WriteString("to", recipient);
+                json.WriteNumber("amountWei", wei);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });

@@ -22,22 +22,12 @@ public static class WithdrawCommand
             using var market = MarketConnection.Open(parseResult, key);
             var receipt = await market.Trade.WithdrawAsync();
             var amount = market.Trade.DecodeEvents<WithdrawnEvent>(receipt).Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount);
-            var output = context.For(parseResult);
-            if (output.Json)
+            context.For(parseResult).WriteResult($"withdrew {Amounts.FormatWei(amount)} to {wallet.Name} ({wallet.Address}) in {receipt.TransactionHash}", json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("address", wallet.Address);
-                    json.WriteNumber("withdrawnWei", amount);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"withdrew {Amounts.FormatWei(amount)} to {wallet.Name} ({wallet.Address}) in {receipt.TransactionHash}");
-            }
+                json.WriteString("address", wallet.Address);
+                json.WriteNumber("withdrawnWei", amount);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });

@@ -27,25 +27,16 @@ public static class MeterAccessCommand
             var receipt = grant
                 ? await market.DataAccess.GrantAccessAsync(id, trade)
                 : await market.DataAccess.RevokeAccessAsync(id, trade);
-            var output = context.For(parseResult);
-            if (output.Json)
+            var text = grant
+                ? $"meter {id}: EnergyTrade ({trade}) may now read it (granted by {wallet.Name})"
+                : $"meter {id}: EnergyTrade ({trade}) may no longer read it (revoked by {wallet.Name})";
+            context.For(parseResult).WriteResult(text, json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("meter", id);
-                    json.WriteBoolean("access", grant);
-                    json.WriteString("requester", trade);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine(grant
-                    ? $"meter {id}: EnergyTrade ({trade}) may now read it (granted by {wallet.Name})"
-                    : $"meter {id}: EnergyTrade ({trade}) may no longer read it (revoked by {wallet.Name})");
-            }
+                json.WriteString("meter", id);
+                json.WriteBoolean("access", grant);
+                json.WriteString("requester", trade);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });

@@ -27,23 +27,13 @@ public static class MeterRegisterCommand
             var (_, key) = WalletUnlock.Unlock(context, parseResult);
             using var market = MarketConnection.Open(parseResult, key);
             var receipt = await market.DataAccess.RegisterMeterAsync(id, ownerAddress, busNumber);
-            var output = context.For(parseResult);
-            if (output.Json)
+            context.For(parseResult).WriteResult($"registered meter {id} on bus {busNumber.ToString(CultureInfo.InvariantCulture)} for {ownerAddress}", json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteString("meter", id);
-                    json.WriteString("owner", ownerAddress);
-                    json.WriteNumber("bus", busNumber);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"registered meter {id} on bus {busNumber.ToString(CultureInfo.InvariantCulture)} for {ownerAddress}");
-            }
+                json.WriteString("meter", id);
+                json.WriteString("owner", ownerAddress);
+                json.WriteNumber("bus", busNumber);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });

@@ -22,23 +22,13 @@ public static class CancelCommand
             using var market = MarketConnection.Open(parseResult, key);
             var receipt = await market.Trade.CancelOrderAsync(id);
             var info = await market.Trade.GetOrderAsync(id);
-            var output = context.For(parseResult);
-            if (output.Json)
+            context.For(parseResult).WriteResult($"cancelled order {id}; {Amounts.FormatWei(info.Deposit)} is withdrawable (`energy withdraw`)", json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("order", id);
-                    json.WriteString("status", OrderStatusText.Code(info.Status));
-                    json.WriteNumber("creditedWei", info.Deposit);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"cancelled order {id}; {Amounts.FormatWei(info.Deposit)} is withdrawable (`energy withdraw`)");
-            }
+                json.WriteNumber("order", id);
+                json.WriteString("status", OrderStatusText.Code(info.Status));
+                json.WriteNumber("creditedWei", info.Deposit);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });

@@ -42,29 +42,20 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
             ? await market.Trade.SubmitOfferAsync(windowId, Meter, energy, Price, deposit)
             : await market.Trade.SubmitBidAsync(windowId, Meter, energy, Price, deposit);
         var order = await market.Trade.GetOrderAsync(orderId);
-        var output = context.For(parseResult);
-        if (output.Json)
+        var text = $"placed {Noun} {orderId} in window {windowId}: {Amounts.FormatEnergy(EnergyWh)} at {Amounts.FormatWei(Price)}/kWh, "
+            + $"{DepositName} {Amounts.FormatWei(deposit)}; status {OrderStatusText.Code(order.Status)}";
+        context.For(parseResult).WriteResult(text, json =>
         {
-            output.WriteJson(json =>
-            {
-                json.WriteStartObject();
-                json.WriteNumber("order", orderId);
-                json.WriteNumber("window", windowId);
-                json.WriteString("side", Noun);
-                json.WriteString("meter", Meter);
-                json.WriteNumber("energyWh", EnergyWh);
-                json.WriteNumber("price", Price);
-                json.WriteNumber("depositWei", deposit);
-                json.WriteString("status", OrderStatusText.Code(order.Status));
-                json.WriteString("transaction", receipt.TransactionHash);
-                json.WriteEndObject();
-            });
-        }
-        else
-        {
-            output.WriteLine($"placed {Noun} {orderId} in window {windowId}: {Amounts.FormatEnergy(EnergyWh)} at {Amounts.FormatWei(Price)}/kWh, "
-                + $"{DepositName} {Amounts.FormatWei(deposit)}; status {OrderStatusText.Code(order.Status)}");
-        }
+            json.WriteNumber("order", orderId);
+            json.WriteNumber("window", windowId);
+            json.WriteString("side", Noun);
+            json.WriteString("meter", Meter);
+            json.WriteNumber("energyWh", EnergyWh);
+            json.WriteNumber("price", Price);
+            json.WriteNumber("depositWei", deposit);
+            json.WriteString("status", OrderStatusText.Code(order.Status));
+            json.WriteString("transaction", receipt.TransactionHash);
+        });
 
         return ExitCodes.Success;
     }

@@ -45,26 +45,17 @@ public static class WindowOpenCommand
             using var market = MarketConnection.Open(parseResult, key);
             var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
             var window = await market.Trade.GetWindowAsync(windowId);
-            var output = context.For(parseResult);
-            if (output.Json)
+            var text = $"opened window {windowId}: orders until {Time(window.BiddingDeadline)}, matching until {Time(window.MatchingDeadline)}, "
+                + $"transfer until {Time(window.TransferDeadline)}, settlement until {Time(window.SettlementDeadline)}; fees to {recipient}";
+            context.For(parseResult).WriteResult(text, json =>
             {
-                output.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    json.WriteNumber("window", windowId);
-                    json.WriteNumber("biddingDeadline", window.BiddingDeadline);
-                    json.WriteNumber("matchingDeadline", window.MatchingDeadline);
-                    json.WriteNumber("transferDeadline", window.TransferDeadline);
-                    json.WriteNumber("settlementDeadline", window.SettlementDeadline);
-                    json.WriteString("transaction", receipt.TransactionHash);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                output.WriteLine($"opened window {windowId}: orders until {Time(window.BiddingDeadline)}, matching until {Time(window.MatchingDeadline)}, "
-                    + $"transfer until {Time(window.TransferDeadline)}, settlement until {Time(window.SettlementDeadline)}; fees to {recipient}");
-            }
+                json.WriteNumber("window", windowId);
+                json.WriteNumber("biddingDeadline", window.BiddingDeadline);
+                json.WriteNumber("matchingDeadline", window.MatchingDeadline);
+                json.WriteNumber("transferDeadline", window.TransferDeadline);
+                json.WriteNumber("settlementDeadline", window.SettlementDeadline);
+                json.WriteString("transaction", receipt.TransactionHash);
+            });
 
             return ExitCodes.Success;
         });
