@@ -3,7 +3,6 @@ using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
-using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
@@ -11,18 +10,10 @@ namespace EnergyAuction.Cli.Commands.Trading;
 /// matched, settled, ...).</summary>
 public static class OrdersCommand
 {
-    public static Command Build(CliContext context)
-    {
-        var window = new Option<ulong?>("--window") { Description = "Only orders of this window" };
-        var command = new Command("orders", "List your orders with their status\n\nExample:\n  energy orders --from home --json")
+    public static Command Build(CliContext context) => MyOrdersListing.Build(context, "orders",
+        "List your orders with their status\n\nExample:\n  energy orders --from home --json", "Only orders of this window",
+        async (market, orders, output) =>
         {
-            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
-        };
-        command.SetAction(async (parseResult, _) =>
-        {
-            var wallet = WalletUnlock.Choose(context, parseResult);
-            using var market = MarketConnection.Open(parseResult);
-            var orders = await MyOrders.ReadAsync(market, wallet.Address, parseResult.GetValue(window));
             var reasons = new Dictionary<ulong, string>();
             foreach (var rejected in orders.Where(o => o.Info.Status == OrderStatus.Rejected))
             {
@@ -31,11 +22,8 @@ public static class OrdersCommand
                     reasons[rejected.OrderId] = $"offered {Amounts.FormatEnergy((long)events[0].Event.RequestedWh)} but the battery holds {Amounts.FormatEnergy((long)events[0].Event.AvailableWh)}";
             }
 
-            Print(context.For(parseResult), orders, reasons);
-            return ExitCodes.Success;
+            Print(output, orders, reasons);
         });
-        return command;
-    }
 
     private static void Print(CommandOutput output, IReadOnlyList<MyOrders.Placed> orders, Dictionary<ulong, string> reasons)
     {

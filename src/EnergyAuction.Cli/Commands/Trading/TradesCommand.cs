@@ -4,7 +4,6 @@ using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
-using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
@@ -14,18 +13,10 @@ public static class TradesCommand
 {
     private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, MatchSettledEvent? Settled);
 
-    public static Command Build(CliContext context)
-    {
-        var window = new Option<ulong?>("--window") { Description = "Only trades of this window" };
-        var command = new Command("trades", "List your matches and how they settled\n\nExample:\n  energy trades --from home")
+    public static Command Build(CliContext context) => MyOrdersListing.Build(context, "trades",
+        "List your matches and how they settled\n\nExample:\n  energy trades --from home", "Only trades of this window",
+        async (market, mine, output) =>
         {
-            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
-        };
-        command.SetAction(async (parseResult, _) =>
-        {
-            var wallet = WalletUnlock.Choose(context, parseResult);
-            using var market = MarketConnection.Open(parseResult);
-            var mine = await MyOrders.ReadAsync(market, wallet.Address, parseResult.GetValue(window));
             var myIds = mine.Select(o => o.OrderId).ToHashSet();
             var trades = new List<Trade>();
             foreach (var windowId in mine.Where(o => o.Info.MatchedWh > 0).Select(o => o.Info.WindowId).Distinct().Order())
@@ -43,11 +34,8 @@ public static class TradesCommand
                 }
             }
 
-            Print(context.For(parseResult), trades);
-            return ExitCodes.Success;
+            Print(output, trades);
         });
-        return command;
-    }
 
     private static void Print(CommandOutput output, List<Trade> trades)
     {
