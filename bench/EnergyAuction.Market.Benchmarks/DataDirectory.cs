@@ -2,14 +2,14 @@ using EnergyAuction.Market.Feeder;
 
 namespace EnergyAuction.Market.Benchmarks;
 
-/// <summary>The shared data directory: ENERGY_DATA_DIR, else ../shared/data beside the repository root.</summary>
+/// <summary>The shared data directory: ENERGYAUCTION_DATA_DIR, else ../shared/data beside the repository root.</summary>
 internal static class DataDirectory
 {
     public static string Path
     {
         get
         {
-            var configured = Environment.GetEnvironmentVariable("ENERGY_DATA_DIR");
+            var configured = Environment.GetEnvironmentVariable("ENERGYAUCTION_DATA_DIR");
             if (!string.IsNullOrEmpty(configured))
                 return configured;
             var dir = new DirectoryInfo(AppContext.BaseDirectory);

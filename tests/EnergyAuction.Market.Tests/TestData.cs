@@ -1,13 +1,13 @@
 namespace EnergyAuction.Market.Tests;
 
-/// <summary>The shared data directory: ENERGY_DATA_DIR, else ../shared/data next to the repository root.</summary>
+/// <summary>The shared data directory: ENERGYAUCTION_DATA_DIR, else ../shared/data next to the repository root.</summary>
 public static class TestData
 {
     public static string Directory
     {
         get
         {
-            var configured = Environment.GetEnvironmentVariable("ENERGY_DATA_DIR");
+            var configured = Environment.GetEnvironmentVariable("ENERGYAUCTION_DATA_DIR");
             if (!string.IsNullOrEmpty(configured))
                 return configured;
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
