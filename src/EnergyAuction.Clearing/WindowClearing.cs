@@ -4,7 +4,6 @@ using EnergyAuction.Market;
 using EnergyAuction.Market.Clearing;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Market.Pairing;
-using ChainMechanism = EnergyAuction.Chain.Mechanism;
 using ChainSide = EnergyAuction.Chain.OrderSide;
 
 namespace EnergyAuction.Clearing;
@@ -27,7 +26,7 @@ public static class WindowClearing
         var trading = orders.Where(o => feeder.Contains(Bus(o))).ToList();
         var offers = trading.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine).ToList();
         var bids = trading.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine).ToList();
-        var result = ClearingMechanisms.For(ToEngine(parameters.Mechanism)).Clear(new OrderBook(offers, bids));
+        var result = ClearingMechanisms.For(ChainMechanisms.ToEngine(parameters.Mechanism)).Clear(new OrderBook(offers, bids));
         if (result.Price is not { } price) return new ClearingPlan(0, []);
 
         var participants = trading.ToDictionary(Id, o => new Participant(Bus(o), parameters.MaxDistanceM), StringComparer.Ordinal);
@@ -44,11 +43,4 @@ public static class WindowClearing
     private static string Id(WindowOrder o) => o.OrderId.ToString(CultureInfo.InvariantCulture);
 
     private static string Bus(WindowOrder o) => o.Bus.ToString(CultureInfo.InvariantCulture);
-
-    private static Market.Clearing.Mechanism ToEngine(ChainMechanism mechanism) => mechanism switch
-    {
-        ChainMechanism.Mcafee => Market.Clearing.Mechanism.Mcafee,
-        ChainMechanism.Uniform => Market.Clearing.Mechanism.Uniform,
-        _ => Market.Clearing.Mechanism.Dpda,
-    };
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
+using EnergyAuction.Market.Clearing;
 
 namespace EnergyAuction.Operator.Options;
 
 /// <summary>Checks a configuration before the daemon starts, naming every setting that cannot work.</summary>
 public static partial class OperatorOptionsValidator
 {
-    private static readonly string[] Mechanisms = ["dpda", "mcafee", "uniform"];
-
     /// <summary>Every problem found, as "Setting: what is wrong"; empty when the options can work.</summary>
     public static IReadOnlyList<string> Problems(OperatorOptions o)
     {
@@ -49,7 +48,8 @@ public static partial class OperatorOptionsValidator
         Check(IsWei(w.PenaltyRate), $"Window:PenaltyRate: wei per kWh as a whole number, got '{w.PenaltyRate}'");
         Check(w.FeeRecipient is not null && Address().IsMatch(w.FeeRecipient),
             $"Window:FeeRecipient: the DSO's address (0x + 40 hex digits) is required, got '{w.FeeRecipient}'");
-        Check(Mechanisms.Contains(w.Mechanism), $"Window:Mechanism: one of {string.Join(", ", Mechanisms)}, got '{w.Mechanism}'");
+        Check(ClearingMechanisms.TryParse(w.Mechanism, out _),
+            $"Window:Mechanism: one of {string.Join(", ", Enum.GetValues<Mechanism>().Select(ClearingMechanisms.Name))}, got '{w.Mechanism}'");
         return problems;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Operator.Options;
 
 namespace EnergyAuction.Operator.Windows;
@@ -34,12 +35,7 @@ public static class WindowSchedule
         MaxDistanceM: checked((uint)o.MaxDistanceMetres),
         PenaltyRate: Wei(o.PenaltyRate),
         FeeRecipient: o.FeeRecipient!,
-        Mechanism: o.Mechanism switch
-        {
-            "mcafee" => Mechanism.Mcafee,
-            "uniform" => Mechanism.Uniform,
-            _ => Mechanism.Dpda,
-        },
+        Mechanism: ChainMechanisms.Parse(o.Mechanism),
         ValidateOffers: o.ValidateOffers);
 
     private static BigInteger Wei(string text) => BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);

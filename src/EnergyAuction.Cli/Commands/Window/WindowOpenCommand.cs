@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Numerics;
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Wallet;
 
@@ -41,7 +42,7 @@ public static class WindowOpenCommand
                 parseResult.GetValue(bidding), parseResult.GetValue(matching), parseResult.GetValue(transfer), parseResult.GetValue(settlement),
                 parseResult.GetValue(grace), (ulong)parseResult.GetValue(maxEnergy), parseResult.GetValue(referencePrice), parseResult.GetValue(gridCharge),
                 parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate), recipient,
-                MechanismNames.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
+                ChainMechanisms.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
             using var market = MarketConnection.Open(parseResult, key);
             var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
             var window = await market.Trade.GetWindowAsync(windowId);

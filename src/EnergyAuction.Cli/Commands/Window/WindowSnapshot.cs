@@ -1,4 +1,5 @@
 using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
 
@@ -68,13 +69,13 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
         json.WriteNumber("matches", Info.MatchCount);
         json.WriteNumber("price", Info.Price);
         json.WriteString("resultHash", Ethereum.Hex.HexConvert.ToHex(Info.ResultHash));
-        json.WriteString("mechanism", MechanismNames.Name(Info.Params.Mechanism));
+        json.WriteString("mechanism", ChainMechanisms.Name(Info.Params.Mechanism));
         json.WriteEndObject();
     }
 
     public void WriteText(CommandOutput output)
     {
-        output.WriteLine($"window:    {WindowId} ({MechanismNames.Name(Info.Params.Mechanism)}{(Info.Params.ValidateOffers ? ", offers validated by oracle" : "")})");
+        output.WriteLine($"window:    {WindowId} ({ChainMechanisms.Name(Info.Params.Mechanism)}{(Info.Params.ValidateOffers ? ", offers validated by oracle" : "")})");
         output.WriteLine($"phase:     {Info.Phase} ({Countdown})");
         output.WriteLine($"orders:    {Offers} offers, {Bids} bids");
         foreach (var (status, count) in ByStatus.OrderBy(s => s.Key))
