@@ -1,23 +1,12 @@
+using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
 
 namespace EnergyAuction.Market.Benchmarks;
 
-/// <summary>The shared data directory: ENERGYAUCTION_DATA_DIR, else ../shared/data beside the repository root.</summary>
+/// <summary>The shared data directory, found as the daemon and the CLI find it (<see cref="SharedDataDirectory"/>).</summary>
 internal static class DataDirectory
 {
-    public static string Path
-    {
-        get
-        {
-            var configured = Environment.GetEnvironmentVariable("ENERGYAUCTION_DATA_DIR");
-            if (!string.IsNullOrEmpty(configured))
-                return configured;
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "EnergyAuction.sln")))
-                dir = dir.Parent;
-            return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir?.FullName ?? ".", "..", "shared", "data"));
-        }
-    }
+    public static string Path => SharedDataDirectory.Resolve(null);
 
     /// <summary>The IEEE European LV feeder, or the generated fallback when the data is absent.</summary>
     public static FeederTopology Feeder() => FeederTopology.LoadOrFallback(Path);
