@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using EnergyAuction.Chain;
+using EnergyAuction.Market.Settlement;
 
 namespace EnergyAuction.Demo;
 
@@ -34,7 +35,7 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
         GraceSeconds: 300);
 
     /// <summary>MARKET.md cost(E, π): the collateral a seller posts for E Wh, and what a match of E Wh ties up of it.</summary>
-    public static BigInteger PenaltyCollateral(long wh) => wh * PenaltyRate / 1000;
+    public static BigInteger PenaltyCollateral(long wh) => Collateral.ForOffer(wh, PenaltyRate);
 
     /// <summary>The `energy window open` arguments (without the sender).</summary>
     public string[] OpenArguments(string feeRecipient) =>
