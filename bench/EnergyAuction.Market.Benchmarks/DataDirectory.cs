@@ -1,5 +1,7 @@
 using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data.Feeder;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Market.Benchmarks;
 
@@ -9,5 +11,5 @@ internal static class DataDirectory
     public static string Path => SharedDataDirectory.Resolve(null);
 
     /// <summary>The IEEE European LV feeder, or the generated fallback when the data is absent.</summary>
-    public static FeederTopology Feeder() => FeederTopology.LoadOrFallback(Path);
+    public static FeederTopology Feeder() => FeederFiles.LoadOrFallback(Path);
 }

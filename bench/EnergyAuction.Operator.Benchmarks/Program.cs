@@ -1,3 +1,5 @@
+using EnergyAuction.Data.Feeder;
+
 // One window with 1,000 offers and 1,000 bids run by the operator daemon on a local Hardhat node, phases
 // accelerated with evm_increaseTime. Prints the time from bidding close to clearing finalised and from transfer end
 // to settlement complete, and gas per match and per buyer; the last line is one JSON object.
@@ -36,7 +38,7 @@ var deployment = MarketDeploymentRecord.Load(deploymentFile);
 using var admin = new MarketClient(node.Rpc, deployment, node.Accounts[0]);
 
 // Households M-1..M-55 on their IEEE feeder buses, each with its own key.
-var feeder = FeederTopology.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
+var feeder = FeederFiles.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
 var households = new Dictionary<string, MarketClient>();
 for (var n = 1; n <= BenchOrders.Households; n++)
 {

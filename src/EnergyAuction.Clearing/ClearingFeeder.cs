@@ -1,4 +1,6 @@
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data.Feeder;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Clearing;
 
@@ -15,7 +17,7 @@ public sealed record ClearingFeeder(string Directory, FeederDistances Distances,
     {
         var directory = Path.GetFullPath(feederDirectory);
         var isFallback = !File.Exists(Path.Combine(directory, "lines.csv"));
-        var feeder = isFallback ? FallbackFeeder.Create() : FeederTopology.LoadDirectory(directory);
+        var feeder = isFallback ? FallbackFeeder.Create() : FeederFiles.LoadDirectory(directory);
         return new ClearingFeeder(directory, feeder.Distances(), feeder.Buses.Count, isFallback);
     }
 }

@@ -3,6 +3,8 @@ using EnergyAuction.Clearing;
 using EnergyAuction.Devnet;
 using EnergyAuction.Ethereum.Crypto;
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data.Feeder;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Demo;
 
@@ -53,7 +55,7 @@ public sealed class MarketServices : IAsyncDisposable
         var dataDir = SharedDataDirectory.Resolve(dataDirectory);
         var fallback = !File.Exists(Path.Combine(SharedDataDirectory.FeederDirectory(dataDir), "lines.csv"));
         if (fallback) progress.Step($"no IEEE feeder under {dataDir}: using the small generated fallback feeder and profiles");
-        var demoHouseholds = FeederHouseholds.Create(households, FeederTopology.LoadOrFallback(dataDir), fallback);
+        var demoHouseholds = FeederHouseholds.Create(households, FeederFiles.LoadOrFallback(dataDir), fallback);
         progress.Step($"{demoHouseholds.Count} households on the feeder: {demoHouseholds.Count(h => h.IsProsumer)} prosumers (PV + battery), "
             + $"{demoHouseholds.Count(h => !h.IsProsumer)} consumers; logs in {work}");
         var services = new MarketServices(work, dataDir, fallback, demoHouseholds, processGroups);

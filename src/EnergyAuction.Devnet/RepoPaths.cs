@@ -1,7 +1,8 @@
+
 namespace EnergyAuction.Devnet;
 
 /// <summary>Where things are: the repository root (the folder with hardhat.config.js), compiled artifacts, scratch folders, built programs.
-/// (The shared data directory has its home in EnergyAuction.Clearing.SharedDataDirectory.)</summary>
+/// (The shared data directory has its home in EnergyAuction.Data.SharedDataDirectory.)</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using EnergyAuction.Data;
+using EnergyAuction.Data.Profiles;
 
 namespace EnergyAuction.Hems;
 
@@ -31,7 +33,7 @@ public static class HemsApp
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Hems");
-        var profiles = ProfileData.Load(DataDirectory.Resolve(options.DataDirectory), logger);
+        var profiles = ProfileData.Load(SharedDataDirectory.Resolve(options.DataDirectory), logger);
         var households = options.HouseholdsFile is null
             ? HouseholdsFile.Default(Math.Min(ProfileData.FeederLoadCount, profiles.Loads.Count))
             : HouseholdsFile.Read(options.HouseholdsFile, profiles.Loads.Count);

@@ -2,6 +2,7 @@ using EnergyAuction.Hems.Households;
 using EnergyAuction.Hems.Profiles;
 using EnergyAuction.Hems.Readings;
 using EnergyAuction.Hems.Simulation;
+using EnergyAuction.Data.Profiles;
 
 namespace EnergyAuction.Hems;
 

@@ -1,4 +1,5 @@
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Clearing.Tests;
 

@@ -1,3 +1,5 @@
+using EnergyAuction.Data;
+
 namespace EnergyAuction.Clearing.Tests;
 
 [NonParallelizable]

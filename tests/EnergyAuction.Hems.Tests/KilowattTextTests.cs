@@ -1,4 +1,5 @@
 using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Data.Profiles;
 
 namespace EnergyAuction.Hems.Tests;
 

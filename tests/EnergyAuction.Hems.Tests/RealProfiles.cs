@@ -1,4 +1,6 @@
 using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Data;
+using EnergyAuction.Data.Profiles;
 
 namespace EnergyAuction.Hems.Tests;
 
@@ -12,8 +14,7 @@ internal static class RealProfiles
     {
         get
         {
-            var (loads, pv, feeder) = ProfileData.Files(DataDirectory.Resolve(null));
-            foreach (var file in new[] { loads, pv, feeder })
+            foreach (var file in ProfileFiles.All(SharedDataDirectory.Resolve(null)))
                 Assume.That(File.Exists(file), $"shared profile data not found: {file} is missing");
             return new HemsOptions { Origin = HemsServer.January15 };
         }

@@ -1,4 +1,5 @@
 using EnergyAuction.Clearing;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Testing;
 

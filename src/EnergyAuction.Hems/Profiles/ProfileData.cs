@@ -1,3 +1,4 @@
+using EnergyAuction.Data.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace EnergyAuction.Hems.Profiles;
@@ -11,21 +12,14 @@ public sealed record ProfileData(LoadShapes Loads, PvGeneration Pv, FeederLoads 
     /// <summary>Reads the real profiles from <paramref name="dataDirectory"/>, or falls back to generated ones with a warning.</summary>
     public static ProfileData Load(string dataDirectory, ILogger logger)
     {
-        var (loads, pv, feeder) = Files(dataDirectory);
-        if (File.Exists(loads) && File.Exists(pv) && File.Exists(feeder))
+        if (ProfileFiles.All(dataDirectory).All(File.Exists))
         {
             logger.LogInformation("Replaying real profiles from {DataDirectory}", dataDirectory);
-            return new ProfileData(LoadShapes.Read(loads), PvGeneration.Read(pv), FeederLoads.Read(feeder), false);
+            return new ProfileData(LoadShapes.Read(ProfileFiles.Loads(dataDirectory)), PvGeneration.Read(ProfileFiles.Pv(dataDirectory)), FeederLoads.Read(ProfileFiles.FeederLoads(dataDirectory)), false);
         }
         logger.LogWarning(
             "Data directory {DataDirectory} lacks the profile files; serving small GENERATED profiles instead of real data",
             dataDirectory);
         return new ProfileData(LoadShapes.Generated(FeederLoadCount), PvGeneration.Generated(), FeederLoads.None(), true);
     }
-
-    /// <summary>The three files the real profiles are read from; all must exist, else the generated profiles are served.</summary>
-    public static (string Loads, string Pv, string Feeder) Files(string dataDirectory) => (
-        Path.Combine(dataDirectory, "profiles", "ieee_eulv_load_profiles_1min.csv"),
-        Path.Combine(dataDirectory, "profiles", "ausgrid_customer12_2011-2012_30min.csv"),
-        Path.Combine(dataDirectory, "ieee-eu-lv", "loads.csv"));
 }

@@ -1,5 +1,6 @@
 using EnergyAuction.Hems.Households;
 using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Data.Profiles;
 
 namespace EnergyAuction.Hems.Simulation;
 

@@ -32,20 +32,6 @@ public sealed class FeederTopology
     /// <summary>Every bus, in the order the lines first name them.</summary>
     public IReadOnlyList<string> Buses { get; }
 
-    /// <summary>A feeder from a lines file (name,bus1,bus2,length_m) and no loads.</summary>
-    public static FeederTopology LoadCsv(string linesCsv) => new(FeederCsv.ReadLines(linesCsv), []);
-
-    /// <summary>The IEEE European LV feeder form: <c>lines.csv</c> and <c>loads.csv</c> in one directory.</summary>
-    public static FeederTopology LoadDirectory(string ieeeDir) =>
-        new(FeederCsv.ReadLines(Path.Combine(ieeeDir, "lines.csv")), FeederCsv.ReadLoads(Path.Combine(ieeeDir, "loads.csv")));
-
-    /// <summary>The IEEE feeder under <paramref name="dataDir"/>/ieee-eu-lv if present, else <see cref="FallbackFeeder"/>.</summary>
-    public static FeederTopology LoadOrFallback(string dataDir)
-    {
-        var ieeeDir = Path.Combine(dataDir, "ieee-eu-lv");
-        return File.Exists(Path.Combine(ieeeDir, "lines.csv")) ? LoadDirectory(ieeeDir) : FallbackFeeder.Create();
-    }
-
     /// <summary>Shortest-path distances between this feeder's buses.</summary>
     public FeederDistances Distances() => new(this);
 }

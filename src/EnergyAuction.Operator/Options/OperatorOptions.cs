@@ -1,5 +1,6 @@
 using EnergyAuction.Clearing;
 using EnergyAuction.Operator.Oracle;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Operator.Options;
 

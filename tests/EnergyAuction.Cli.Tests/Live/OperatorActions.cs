@@ -3,6 +3,7 @@ using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Testing;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

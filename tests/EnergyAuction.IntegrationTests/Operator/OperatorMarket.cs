@@ -11,6 +11,7 @@ using EnergyAuction.Operator.Options;
 using EnergyAuction.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using EnergyAuction.Data.Feeder;
 
 namespace EnergyAuction.IntegrationTests.Operator;
 
@@ -38,7 +39,7 @@ public sealed class OperatorMarket : IAsyncDisposable
         File.WriteAllText(KeystoreFile, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, Password, KdfKind.Pbkdf2));
         PasswordFile = Path.Combine(dir, "password.txt");
         File.WriteAllText(PasswordFile, Password);
-        Feeder = FeederTopology.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
+        Feeder = FeederFiles.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
     }
 
     public HardhatNode Node { get; }

@@ -1,4 +1,5 @@
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data.Feeder;
 
 namespace EnergyAuction.Market.Tests.Feeder;
 
@@ -15,7 +16,7 @@ public class FeederDistanceTests
     [Test]
     public void IeeeFeederDistancesMatchHandComputedPaths()
     {
-        var feeder = FeederTopology.LoadDirectory(TestData.IeeeFeeder);
+        var feeder = FeederFiles.LoadDirectory(TestData.IeeeFeeder);
         var distances = feeder.Distances();
         string Bus(string load) => feeder.LoadBus[load];
 
@@ -35,7 +36,7 @@ public class FeederDistanceTests
     [Test]
     public void IeeeFeederHasItsLoadsAndLines()
     {
-        var feeder = FeederTopology.LoadDirectory(TestData.IeeeFeeder);
+        var feeder = FeederFiles.LoadDirectory(TestData.IeeeFeeder);
 
         Assert.That(feeder.Lines, Has.Count.EqualTo(905));
         Assert.That(feeder.Buses, Has.Count.EqualTo(906));
@@ -47,7 +48,7 @@ public class FeederDistanceTests
     [Test]
     public void DistancesAreSymmetricAndObeyTheTriangleInequality()
     {
-        var feeder = FeederTopology.LoadDirectory(TestData.IeeeFeeder);
+        var feeder = FeederFiles.LoadDirectory(TestData.IeeeFeeder);
         var distances = feeder.Distances();
         var buses = feeder.Loads.Select(l => l.Bus).ToArray();
         foreach (var a in buses.Take(12))
@@ -63,7 +64,7 @@ public class FeederDistanceTests
     {
         var csv = WriteLines("A,1,2,1.5", "B,2,3,2", "C,3,1,4");
 
-        Assert.That(() => FeederTopology.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("line C").And.Message.Contains("cycle"));
+        Assert.That(() => FeederFiles.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("line C").And.Message.Contains("cycle"));
     }
 
     [Test]
@@ -71,7 +72,7 @@ public class FeederDistanceTests
     {
         var csv = WriteLines("A,1,2,1.5", "B,2,3,2", "ISLAND,7,8,4");
 
-        Assert.That(() => FeederTopology.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("line ISLAND").And.Message.Contains("not connected"));
+        Assert.That(() => FeederFiles.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("line ISLAND").And.Message.Contains("not connected"));
     }
 
     [Test]
@@ -79,13 +80,13 @@ public class FeederDistanceTests
     {
         var csv = WriteLines("A,1,2,1.5", "B,2,3,two");
 
-        Assert.That(() => FeederTopology.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("of B"));
+        Assert.That(() => FeederFiles.LoadCsv(csv), Throws.TypeOf<FeederException>().With.Message.Contains("of B"));
     }
 
     [Test]
     public void AnyFileOfTheSameFormLoads()
     {
-        var distances = FeederTopology.LoadCsv(WriteLines("A,1,2,1.5", "B,2,3,2.25", "C,2,4,0.000001")).Distances();
+        var distances = FeederFiles.LoadCsv(WriteLines("A,1,2,1.5", "B,2,3,2.25", "C,2,4,0.000001")).Distances();
 
         Assert.That(distances.Micrometres("3", "4"), Is.EqualTo(2_250_001));
         Assert.That(distances.Metres("1", "3"), Is.EqualTo(4), "3.75 m rounds half up");
@@ -101,7 +102,7 @@ public class FeederDistanceTests
         Assert.That(feeder.Loads, Has.Count.EqualTo(20));
         // LOAD1 (10 m off trunk bus 1) to LOAD20 (15 m off trunk bus 10, 9 sections of 25 m away).
         Assert.That(distances.Metres(feeder.LoadBus["LOAD1"], feeder.LoadBus["LOAD20"]), Is.EqualTo(10 + 9 * 25 + 15));
-        Assert.That(FeederTopology.LoadOrFallback(Path.Combine(Path.GetTempPath(), "no-such-data-dir")).Loads, Has.Count.EqualTo(20));
+        Assert.That(FeederFiles.LoadOrFallback(Path.Combine(Path.GetTempPath(), "no-such-data-dir")).Loads, Has.Count.EqualTo(20));
     }
 
     private string WriteLines(params string[] rows)

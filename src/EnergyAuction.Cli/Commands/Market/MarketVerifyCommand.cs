@@ -5,6 +5,7 @@ using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Verification;
 using EnergyAuction.Ethereum.Hex;
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Data;
 
 namespace EnergyAuction.Cli.Commands.Market;
 

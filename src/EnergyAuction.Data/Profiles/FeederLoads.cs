@@ -1,4 +1,4 @@
-namespace EnergyAuction.Hems.Profiles;
+namespace EnergyAuction.Data.Profiles;
 
 /// <summary>Feeder bus of each load LOAD1..LOAD55 of the IEEE European LV feeder (<c>ieee-eu-lv/loads.csv</c>).</summary>
 public sealed class FeederLoads

@@ -1,4 +1,4 @@
-namespace EnergyAuction.Hems.Profiles;
+namespace EnergyAuction.Data.Profiles;
 
 /// <summary>
 /// Gross PV generation of Ausgrid customer 12 (1.04 kWp), half-hourly from 2011-07-01 to 2012-06-30,

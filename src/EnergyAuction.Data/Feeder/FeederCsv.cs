@@ -1,4 +1,6 @@
-namespace EnergyAuction.Market.Feeder;
+using EnergyAuction.Market.Feeder;
+
+namespace EnergyAuction.Data.Feeder;
 
 /// <summary>
 /// Reads the CSV form of shared/data/ieee-eu-lv: lines (name,bus1,bus2,length_m) and loads

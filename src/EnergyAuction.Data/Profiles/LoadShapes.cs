@@ -1,4 +1,4 @@
-namespace EnergyAuction.Hems.Profiles;
+namespace EnergyAuction.Data.Profiles;
 
 /// <summary>The IEEE European LV feeder's daily load shapes: watts for each minute of the day, per shape number.</summary>
 public sealed class LoadShapes

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EnergyAuction.Hems.Profiles;
+namespace EnergyAuction.Data.Profiles;
 
 /// <summary>
 /// Turns a decimal kW value from the profile files into whole watts without floating point.

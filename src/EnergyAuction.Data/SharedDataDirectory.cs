@@ -1,4 +1,4 @@
-namespace EnergyAuction.Clearing;
+namespace EnergyAuction.Data;
 
 /// <summary>
 /// The shared data directory (feeder, profiles): the configured one, else $ENERGYAUCTION_DATA_DIR, else
