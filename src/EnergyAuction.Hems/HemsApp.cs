@@ -1,6 +1,7 @@
 using EnergyAuction.Hems.Api;
 using EnergyAuction.Hems.Households;
 using EnergyAuction.Hems.Profiles;
+using EnergyAuction.Hems.Security;
 using EnergyAuction.Hems.Simulation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,9 +44,16 @@ public static class HemsApp
         logger.LogInformation(
             "Metering {Count} households from origin {Origin} at time scale {Scale}",
             households.Count, clock.Origin, clock.Scale);
-        app.MapHems(new Meters(households, profiles, clock));
+        if (options.WriteToken is null)
+            logger.LogWarning("{WritesDisabled}", WritesDisabledMessage);
+        app.MapHems(new Meters(households, profiles, clock), new WriteAuthorization(options.WriteToken));
         return app;
     }
+
+    /// <summary>Logged at start when no write token is configured.</summary>
+    public const string WritesDisabledMessage =
+        "Writes are DISABLED: no write token is configured, so POST /meters/{id}/readings answers 403. "
+        + "Set " + HemsOptions.WriteTokenVariable + " or WriteToken in appsettings.json to enable them.";
 
     /// <summary>The first address a started HEMS listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public static Uri BaseAddress(WebApplication app) =>

@@ -23,6 +23,21 @@ public sealed record HemsOptions
     /// <summary>Unix seconds at which simulated and real time coincide and the meters start; null means start-up time.</summary>
     public long? Origin { get; init; }
 
+    /// <summary>
+    /// The bearer token that authorises <c>POST /meters/{id}/readings</c>; null disables writes. Read from
+    /// appsettings.json or <see cref="WriteTokenVariable"/>, never from a command-line switch.
+    /// </summary>
+    public string? WriteToken { get; init; }
+
+    /// <summary>Shortest write token accepted: a guessable token is no protection.</summary>
+    public const int MinWriteTokenLength = 16;
+
+    /// <summary>Prefix of the HEMS's environment variables (e.g. <c>ENERGY_HEMS_TIMESCALE</c>).</summary>
+    public const string EnvironmentPrefix = "ENERGY_HEMS_";
+
+    /// <summary>The environment variable that sets <see cref="WriteToken"/>.</summary>
+    public const string WriteTokenVariable = EnvironmentPrefix + "WRITETOKEN";
+
     /// <summary>Command-line switches (besides ASP.NET Core's own <c>--urls</c>).</summary>
     public static readonly IDictionary<string, string> SwitchMappings = new Dictionary<string, string>
     {
@@ -32,10 +47,27 @@ public sealed record HemsOptions
         ["--origin"] = nameof(Origin),
     };
 
-    /// <summary>Reads the options from command-line arguments; throws <see cref="ArgumentException"/> naming a bad switch.</summary>
-    public static HemsOptions FromArgs(string[] args)
+    /// <summary>
+    /// The settings a started HEMS reads besides its switches: appsettings.json next to the program, then
+    /// the <see cref="EnvironmentPrefix"/> environment variables (keys as in appsettings.json).
+    /// </summary>
+    public static IConfiguration Settings() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables(EnvironmentPrefix)
+        .Build();
+
+    /// <summary>
+    /// Reads the options from <paramref name="settings"/> (see <see cref="Settings"/>) overridden by command-line
+    /// switches; the write token only from the settings. Throws <see cref="ArgumentException"/> naming a bad switch.
+    /// </summary>
+    public static HemsOptions FromArgs(string[] args, IConfiguration? settings = null)
     {
-        var config = new ConfigurationBuilder().AddCommandLine(args, SwitchMappings).Build();
+        RejectTokenSwitches(args);
+        var config = new ConfigurationBuilder()
+            .AddConfiguration(settings ?? new ConfigurationBuilder().Build())
+            .AddCommandLine(args, SwitchMappings)
+            .Build();
         var options = new HemsOptions
         {
             Urls = config["urls"],
@@ -43,6 +75,7 @@ public sealed record HemsOptions
             HouseholdsFile = config[nameof(HouseholdsFile)],
             TimeScale = ParseLong(config[nameof(TimeScale)], "--time-scale") ?? 1,
             Origin = ParseLong(config[nameof(Origin)], "--origin"),
+            WriteToken = settings?[nameof(WriteToken)] is { Length: > 0 } token ? token : null,
         };
         options.Validate();
         return options;
@@ -55,6 +88,27 @@ public sealed record HemsOptions
             throw new ArgumentException($"--time-scale must be a whole number >= 1, got {TimeScale}");
         if (Origin is < 0)
             throw new ArgumentException($"--origin must be unix seconds >= 0, got {Origin}");
+        if (WriteToken is { Length: < MinWriteTokenLength })
+            throw new ArgumentException(
+                $"the write token ({WriteTokenVariable} or WriteToken in appsettings.json) must be at least {MinWriteTokenLength} characters");
+    }
+
+    // A token on the command line ends up in shell history and `ps` output.
+    private static void RejectTokenSwitches(string[] args)
+    {
+        foreach (var arg in args)
+            if (SwitchKey(arg)?.Contains("token", StringComparison.OrdinalIgnoreCase) == true)
+                throw new ArgumentException(
+                    $"the write token is never taken from the command line; set {WriteTokenVariable} or WriteToken in appsettings.json");
+    }
+
+    // The configuration key an argument sets in any of the forms AddCommandLine accepts (--k v, -k, /k, k=v), or null for a value.
+    private static string? SwitchKey(string arg)
+    {
+        var key = arg.Split('=', 2)[0];
+        if (key.StartsWith('-')) return key.TrimStart('-');
+        if (key.StartsWith('/') && key.LastIndexOf('/') == 0) return key[1..];
+        return arg.Contains('=') ? key : null;
     }
 
     private static long? ParseLong(string? text, string name)

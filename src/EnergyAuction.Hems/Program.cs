@@ -3,7 +3,7 @@ using EnergyAuction.Hems;
 HemsOptions options;
 try
 {
-    options = HemsOptions.FromArgs(args);
+    options = HemsOptions.FromArgs(args, HemsOptions.Settings());
 }
 catch (ArgumentException e)
 {

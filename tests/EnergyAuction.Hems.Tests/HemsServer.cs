@@ -10,6 +10,12 @@ public sealed class HemsServer : IAsyncDisposable
     /// <summary>2026-01-15 00:00:00 UTC: midsummer on the Ausgrid roof, maps to 2012-01-15.</summary>
     public const long January15 = 1768435200;
 
+    /// <summary>The write token of <see cref="Writable"/> HEMSes, which <see cref="PostAsync"/> sends by default.</summary>
+    public const string WriteToken = "test-write-token-0123456789";
+
+    /// <summary>A HEMS on the default households from 2026-01-15 that accepts readings with <see cref="WriteToken"/>.</summary>
+    public static HemsOptions Writable => new() { Origin = January15, WriteToken = WriteToken };
+
     private readonly WebApplication _app;
 
     private HemsServer(WebApplication app, HttpClient http, FixedTime time)
@@ -45,9 +51,15 @@ public sealed class HemsServer : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, string json)
+    /// <summary>Posts <paramref name="json"/> with <c>Authorization: Bearer <paramref name="token"/></c> (none when null).</summary>
+    public Task<(int Status, JsonElement Body)> PostAsync(string path, string json, string? token = WriteToken) =>
+        PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), token);
+
+    public async Task<(int Status, JsonElement Body)> PostAsync(string path, HttpContent content, string? token = WriteToken)
     {
-        using var response = await Http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        if (token is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 

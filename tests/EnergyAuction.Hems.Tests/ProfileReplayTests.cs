@@ -37,6 +37,30 @@ public class ProfileReplayTests
     }
 
     [Test]
+    public async Task Prosumer_without_battery_exports_its_pv_surplus()
+    {
+        // Ausgrid gg_kw at 1.04 kWp minus load 1, 11:00-13:00, where positive: 13656 W-min exported -> 227 Wh.
+        using var file = new TempHouseholdsFile("""[{"meter": "P-1", "load": 1, "pvPeakWatts": 1040}]""");
+        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file.Path });
+        var (_, body) = await hems.GetAsync($"/meters/P-1/energy?from={HemsServer.January15 + 11 * Hour}&to={HemsServer.January15 + 13 * Hour}");
+        Assert.That((body.GetProperty("importWh").GetInt64(), body.GetProperty("exportWh").GetInt64()), Is.EqualTo((81L, 227L)));
+    }
+
+    [Test]
+    public async Task A_full_battery_spills_the_surplus_to_the_grid()
+    {
+        // load 9, 5.2 kWp (5 x the Ausgrid roof), a full 2 kWh battery at the origin, 09:00-15:00:
+        // 1020 W-min (17 Wh) imported, 98298 W-min (1638 Wh) exported, battery at 1678 Wh at 15:00.
+        using var file = new TempHouseholdsFile(
+            """[{"meter": "P-9", "load": 9, "pvPeakWatts": 5200, "batteryCapacityWh": 2000, "initialChargeWh": 2000}]""");
+        await using var hems = await HemsServer.StartAsync(RealData with { HouseholdsFile = file.Path }, now: HemsServer.January15 + 15 * Hour);
+        var (_, many) = await hems.GetAsync($"/meters/energy?ids=P-9&from={HemsServer.January15 + 9 * Hour}&to={HemsServer.January15 + 15 * Hour}");
+        var p9 = many.GetProperty("meters").GetProperty("P-9");
+        Assert.That((p9.GetProperty("importWh").GetInt64(), p9.GetProperty("exportWh").GetInt64()), Is.EqualTo((17L, 1638L)));
+        Assert.That(await hems.ValueAsync("/battery-soc/P-9"), Is.EqualTo(1678));
+    }
+
+    [Test]
     public async Task Battery_follows_the_surplus_and_covers_the_load()
     {
         // load 5, 3.12 kWp (3 x the Ausgrid roof), 5 kWh battery starting at 1 kWh, 00:00-14:00:

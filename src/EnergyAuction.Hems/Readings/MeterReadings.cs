@@ -1,54 +1,65 @@
 namespace EnergyAuction.Hems.Readings;
 
 /// <summary>
-/// Readings ingested for one meter. Once a meter has import readings, its energy is the register
-/// interpolated linearly (integer arithmetic, rounded down) between readings and held flat before
-/// the first and after the last; once it has battery readings, its charge is the latest one.
+/// Readings ingested for one meter. Once a meter has import or export register readings, both its
+/// import and its export come from the registers (a register without readings counts zero): each is
+/// interpolated linearly (integer arithmetic, rounded down) between readings and held flat before the
+/// first and after the last. Once it has battery readings, its charge is the latest one.
 /// </summary>
-public sealed class MeterReadings
+/// <param name="batteryCapacityWh">The household's battery capacity: no battery reading may exceed it.</param>
+public sealed class MeterReadings(long batteryCapacityWh)
 {
-    private readonly SortedList<long, long> _import = [];
+    private EnergyRegister _import = new();
+    private EnergyRegister _export = new();
     private readonly SortedList<long, long> _battery = [];
     private readonly Lock _lock = new();
 
-    /// <summary>True once an import register reading has been ingested.</summary>
-    public bool HasImport { get { lock (_lock) return _import.Count > 0; } }
+    /// <summary>True once an import or export register reading has been ingested.</summary>
+    public bool HasRegisters { get { lock (_lock) return _import.Count + _export.Count > 0; } }
 
     /// <summary>True once a battery reading has been ingested.</summary>
     public bool HasBattery { get { lock (_lock) return _battery.Count > 0; } }
 
     /// <summary>
     /// Adds readings; all or none. Returns a problem (naming the field) when a reading is invalid,
-    /// e.g. a register that would run backwards.
+    /// e.g. a register that would run backwards or a battery charge above the battery's capacity.
     /// </summary>
     public string? Add(IReadOnlyList<MeterReading> readings)
     {
         lock (_lock)
         {
-            var import = new SortedList<long, long>(_import);
+            var import = _import.Copy();
+            var export = _export.Copy();
             var battery = new SortedList<long, long>(_battery);
             foreach (var r in readings)
             {
-                if (r.Timestamp is not { } t || t < 0) return "timestamp: required, unix seconds >= 0";
-                if (r.ImportWh is null && r.BatteryWh is null) return "importWh or batteryWh: at least one is required";
-                if (r.ImportWh is < 0) return "importWh: must be >= 0";
-                if (r.BatteryWh is < 0) return "batteryWh: must be >= 0";
-                if (r.ImportWh is { } register) import[t] = register;
+                if (Problem(r) is { } problem) return problem;
+                var t = r.Timestamp!.Value;
+                if (r.ImportWh is { } imported) import.Set(t, imported);
+                if (r.ExportWh is { } exported) export.Set(t, exported);
                 if (r.BatteryWh is { } charge) battery[t] = charge;
             }
-            for (var i = 1; i < import.Count; i++)
-                if (import.GetValueAtIndex(i) < import.GetValueAtIndex(i - 1))
-                    return $"importWh: the register may not run backwards (at timestamp {import.GetKeyAtIndex(i)})";
-            Replace(_import, import);
-            Replace(_battery, battery);
+            if (import.FirstBackwardStep() is { } importAt)
+                return $"importWh: the register may not run backwards (at timestamp {importAt})";
+            if (export.FirstBackwardStep() is { } exportAt)
+                return $"exportWh: the register may not run backwards (at timestamp {exportAt})";
+            (_import, _export) = (import, export);
+            _battery.Clear();
+            foreach (var (t, v) in battery) _battery.Add(t, v);
             return null;
         }
     }
 
-    /// <summary>Wh imported during [from, to], from the interpolated register.</summary>
+    /// <summary>Wh imported during [from, to], from the interpolated import register.</summary>
     public long ImportedWh(long from, long to)
     {
-        lock (_lock) return Register(to) - Register(from);
+        lock (_lock) return _import.Between(from, to);
+    }
+
+    /// <summary>Wh exported during [from, to], from the interpolated export register.</summary>
+    public long ExportedWh(long from, long to)
+    {
+        lock (_lock) return _export.Between(from, to);
     }
 
     /// <summary>Battery charge at <paramref name="t"/>: the latest reading at or before it, else the earliest.</summary>
@@ -63,22 +74,15 @@ public sealed class MeterReadings
         }
     }
 
-    private long Register(long t)
+    private string? Problem(MeterReading r) => r switch
     {
-        if (t <= _import.GetKeyAtIndex(0)) return _import.GetValueAtIndex(0);
-        for (var i = 1; i < _import.Count; i++)
-        {
-            var (t1, r1) = (_import.GetKeyAtIndex(i), _import.GetValueAtIndex(i));
-            if (t > t1) continue;
-            var (t0, r0) = (_import.GetKeyAtIndex(i - 1), _import.GetValueAtIndex(i - 1));
-            return r0 + (long)((Int128)(r1 - r0) * (t - t0) / (t1 - t0));
-        }
-        return _import.GetValueAtIndex(_import.Count - 1);
-    }
-
-    private static void Replace(SortedList<long, long> target, SortedList<long, long> source)
-    {
-        target.Clear();
-        foreach (var (k, v) in source) target.Add(k, v);
-    }
+        { Timestamp: null or < 0 } => "timestamp: required, unix seconds >= 0",
+        { ImportWh: null, ExportWh: null, BatteryWh: null } => "importWh, exportWh or batteryWh: at least one is required",
+        { ImportWh: < 0 } => "importWh: must be >= 0",
+        { ExportWh: < 0 } => "exportWh: must be >= 0",
+        { BatteryWh: < 0 } => "batteryWh: must be >= 0",
+        { BatteryWh: { } charge } when charge > batteryCapacityWh =>
+            $"batteryWh: {charge} Wh is above this meter's battery capacity of {batteryCapacityWh} Wh",
+        _ => null,
+    };
 }

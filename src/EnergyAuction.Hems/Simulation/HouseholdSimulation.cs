@@ -8,7 +8,8 @@ namespace EnergyAuction.Hems.Simulation;
 /// Replays one household minute by minute from the clock's origin: load from its feeder load shape,
 /// PV from the Ausgrid reference scaled to its peak power, and a battery that charges from PV
 /// surplus and discharges to cover load, clamped to [0, capacity]. What the battery cannot cover
-/// is imported from the grid. Integer watts and watt-minutes throughout.
+/// is imported from the grid; surplus the full battery cannot take is exported to it. Integer
+/// watts and watt-minutes throughout.
 /// </summary>
 public sealed class HouseholdSimulation(Household household, ProfileData profiles, SimulatedClock clock)
 {
@@ -16,7 +17,7 @@ public sealed class HouseholdSimulation(Household household, ProfileData profile
     public const long HorizonSimulatedSeconds = 10L * 366 * 86400;
 
     private const int MinutesPerCheckpoint = LoadShapes.MinutesPerDay;
-    private readonly List<State> _checkpoints = [new State(household.InitialChargeWh * 60, 0, 0)];
+    private readonly List<State> _checkpoints = [new State(household.InitialChargeWh * 60, 0, 0, 0)];
     private readonly Lock _lock = new();
     private readonly long _firstMinute = Math.DivRem(clock.Origin, 60, out _);
 
@@ -32,8 +33,8 @@ public sealed class HouseholdSimulation(Household household, ProfileData profile
     /// <summary>Wh the meter imported from the grid during [from, to) real (or chain) seconds.</summary>
     public long ImportedWh(long from, long to) => (At(to).ImportWattSeconds - At(from).ImportWattSeconds) / 3600;
 
-    /// <summary>True when <paramref name="t"/> is within the simulated horizon.</summary>
-    public bool IsWithinHorizon(long t) => t - clock.Origin <= HorizonSimulatedSeconds / clock.Scale;
+    /// <summary>Wh the meter exported to the grid during [from, to) real (or chain) seconds.</summary>
+    public long ExportedWh(long from, long to) => (At(to).ExportWattSeconds - At(from).ExportWattSeconds) / 3600;
 
     private Reading At(long t)
     {
@@ -44,7 +45,8 @@ public sealed class HouseholdSimulation(Household household, ProfileData profile
         return new Reading(
             state.ChargeWattMinutes,
             state.LoadWattMinutes * 60 + step.LoadWatts * second,
-            state.ImportWattMinutes * 60 + step.ImportWatts * second);
+            state.ImportWattMinutes * 60 + step.ImportWatts * second,
+            state.ExportWattMinutes * 60 + step.ExportWatts * second);
     }
 
     private State StateAtMinute(long minute)
@@ -65,7 +67,8 @@ public sealed class HouseholdSimulation(Household household, ProfileData profile
         for (var k = 0; k < minutes; k++)
         {
             var step = Step(state.ChargeWattMinutes, _firstMinute + fromMinute + k);
-            state = new State(step.ChargeAfter, state.LoadWattMinutes + step.LoadWatts, state.ImportWattMinutes + step.ImportWatts);
+            state = new State(step.ChargeAfter, state.LoadWattMinutes + step.LoadWatts,
+                state.ImportWattMinutes + step.ImportWatts, state.ExportWattMinutes + step.ExportWatts);
         }
         return state;
     }
@@ -77,15 +80,18 @@ public sealed class HouseholdSimulation(Household household, ProfileData profile
         var pv = profiles.Pv.ReferenceWatts(utc) * household.PvPeakWatts / PvGeneration.ReferencePeakWatts;
         var capacity = household.BatteryCapacityWh * 60;
         if (pv >= load)
-            return new MinuteStep(load, 0, Math.Min(capacity, chargeWattMinutes + pv - load));
+        {
+            var charged = chargeWattMinutes + pv - load;
+            return new MinuteStep(load, 0, Math.Max(0, charged - capacity), Math.Min(capacity, charged));
+        }
         var deficit = load - pv;
         var discharge = Math.Min(chargeWattMinutes, deficit);
-        return new MinuteStep(load, deficit - discharge, chargeWattMinutes - discharge);
+        return new MinuteStep(load, deficit - discharge, 0, chargeWattMinutes - discharge);
     }
 
-    private readonly record struct State(long ChargeWattMinutes, long LoadWattMinutes, long ImportWattMinutes);
+    private readonly record struct State(long ChargeWattMinutes, long LoadWattMinutes, long ImportWattMinutes, long ExportWattMinutes);
 
-    private readonly record struct Reading(long ChargeWattMinutes, long LoadWattSeconds, long ImportWattSeconds);
+    private readonly record struct Reading(long ChargeWattMinutes, long LoadWattSeconds, long ImportWattSeconds, long ExportWattSeconds);
 
-    private readonly record struct MinuteStep(long LoadWatts, long ImportWatts, long ChargeAfter);
+    private readonly record struct MinuteStep(long LoadWatts, long ImportWatts, long ExportWatts, long ChargeAfter);
 }
