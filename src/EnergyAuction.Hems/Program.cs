@@ -9,6 +9,7 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine($"hems: {e.Message}");
     Console.Error.WriteLine("usage: hems [--urls http://127.0.0.1:5080] [--data-dir DIR] [--households FILE] [--time-scale N] [--origin UNIX_SECONDS]");
+    Console.Error.WriteLine($"       writes need a token from {HemsOptions.WriteTokenVariable} or WriteToken in appsettings.json");
     return 2;
 }
 

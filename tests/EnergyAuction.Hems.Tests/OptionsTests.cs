@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using EnergyAuction.Hems.Households;
 
 namespace EnergyAuction.Hems.Tests;
@@ -13,6 +14,38 @@ public class OptionsTests
             Urls = "http://127.0.0.1:5081", DataDirectory = "/d", HouseholdsFile = "h.json", TimeScale = 60, Origin = 100,
         }));
     }
+
+    [Test]
+    public void Reads_the_write_token_and_other_settings_from_the_settings_not_the_switches()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WriteToken"] = "0123456789abcdef", ["TimeScale"] = "30", ["Origin"] = "7" })
+            .Build();
+        var options = HemsOptions.FromArgs(["--origin", "100"], settings);
+        Assert.That((options.WriteToken, options.TimeScale, options.Origin), Is.EqualTo(("0123456789abcdef", 30L, 100L)), "a switch overrides a setting");
+    }
+
+    [Test]
+    public void An_empty_write_token_leaves_writes_disabled()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WriteToken"] = "" })
+            .Build();
+        Assert.That(HemsOptions.FromArgs([], settings).WriteToken, Is.Null);
+    }
+
+    [TestCase("--WriteToken", "0123456789abcdef")]
+    [TestCase("WriteToken=0123456789abcdef")]
+    [TestCase("-token", "x")]
+    public void Refuses_a_token_on_the_command_line(params string[] args)
+    {
+        var e = Assert.Throws<ArgumentException>(() => HemsOptions.FromArgs(args));
+        Assert.That(e!.Message, Does.Contain(HemsOptions.WriteTokenVariable));
+    }
+
+    [Test]
+    public void A_file_whose_name_mentions_a_token_is_still_a_households_file() =>
+        Assert.That(HemsOptions.FromArgs(["--households", "/srv/tokens/households.json"]).HouseholdsFile, Is.EqualTo("/srv/tokens/households.json"));
 
     [TestCase("--time-scale", "0")]
     [TestCase("--time-scale", "1.5")]
