@@ -28,7 +28,8 @@ var gwei = new BigInteger(1_000_000_000);
 var dir = Directory.CreateTempSubdirectory("bench-operator-").FullName;
 
 await using var node = await HardhatNode.StartAsync();
-var hems = HemsApp.Build(new HemsOptions { Urls = "http://127.0.0.1:0", DataDirectory = RepoPaths.SharedDataDir, Origin = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600 },
+const string hemsWriteToken = "bench-operator-hems-write-token";
+var hems = HemsApp.Build(new HemsOptions { Urls = "http://127.0.0.1:0", DataDirectory = RepoPaths.SharedDataDir, Origin = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600, WriteToken = hemsWriteToken },
     ["--Logging:LogLevel:Default=Warning"]);
 await hems.StartAsync();
 var hemsUrl = HemsApp.BaseAddress(hems).ToString().TrimEnd('/');
@@ -73,7 +74,7 @@ await Task.WhenAll(orders.GroupBy(o => o.Meter).Select(async group =>
 Console.WriteLine($"placed {offerCount} offers and {bidCount} bids in {placing.Elapsed.TotalSeconds:0.0} s");
 
 // Every buyer's meter imports plenty during the transfer interval, except every fifth, which falls short.
-using (var http = new HttpClient { BaseAddress = new Uri(hemsUrl) })
+using (var http = new HttpClient { BaseAddress = new Uri(hemsUrl), DefaultRequestHeaders = { Authorization = new("Bearer", hemsWriteToken) } })
     for (var n = BenchOrders.Sellers + 1; n <= BenchOrders.Households; n++)
     {
         var received = n % 5 == 0 ? 1_500L : 1_000_000L;

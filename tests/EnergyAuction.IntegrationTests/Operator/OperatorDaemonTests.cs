@@ -27,7 +27,7 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
         var prosumers = new Dictionary<string, MarketClient>();
         foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)).Append("M-7"))
             prosumers[meter] = await Market.ProsumerAsync(meter);
-        foreach (var (meter, _, _) in sellers) await Market.SetBatteryAsync(meter, 20_000);
+        foreach (var (meter, wh, _) in sellers) await Market.SetBatteryAsync(meter, (long)wh);
         await Market.SetBatteryAsync("M-7", 1_000);
 
         var log = new DaemonLog();

@@ -63,6 +63,7 @@ public sealed class OperatorMarket : IAsyncDisposable
             Urls = "http://127.0.0.1:0",
             DataDirectory = RepoPaths.SharedDataDir,
             Origin = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3600,
+            WriteToken = HemsWriteToken,
         });
         await hems.StartAsync();
         var hemsUrl = HemsApp.BaseAddress(hems);
@@ -84,10 +85,14 @@ public sealed class OperatorMarket : IAsyncDisposable
         return prosumer;
     }
 
+    /// <summary>The token the fixture's HEMS accepts readings with.</summary>
+    public const string HemsWriteToken = "operator-it-hems-write-token";
+
     /// <summary>Stores meter readings in the HEMS (battery charge now, or import register values at chain timestamps).</summary>
     public async Task IngestAsync(string meter, params object[] readings)
     {
         using var http = new HttpClient { BaseAddress = HemsUrl };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", HemsWriteToken);
         var response = await http.PostAsJsonAsync($"/meters/{meter}/readings", readings);
         Assert.That(response.IsSuccessStatusCode, $"HEMS ingest for {meter}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }

@@ -24,7 +24,7 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         var prosumers = new Dictionary<string, MarketClient>();
         foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)))
             prosumers[meter] = await Market.ProsumerAsync(meter);
-        foreach (var (meter, _, _) in sellers) await Market.SetBatteryAsync(meter, 10_000);
+        foreach (var (meter, wh, _) in sellers) await Market.SetBatteryAsync(meter, (long)wh);
         var firstBlock = await Market.Node.Rpc.BlockNumberAsync();
         var checkpoint = await Market.FreshCheckpointAsync();
         var (windowId, window) = await Market.OpenWindowAsync(dso);
