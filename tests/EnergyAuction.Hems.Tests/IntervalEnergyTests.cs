@@ -93,6 +93,43 @@ public class IntervalEnergyTests
         Assert.That(error, Does.Not.Contain("BBB"));
     }
 
+    [Test]
+    public async Task Readings_answer_the_v2_oracle_request_in_the_order_asked_with_read_false_for_an_unknown_meter()
+    {
+        await using var hems = await HemsServer.StartAsync(HemsServer.Writable);
+        await hems.PostAsync("/meters/M-4/readings", $$"""[{"timestamp": {{T}}, "importWh": 1000}, {"timestamp": {{T + 100}}, "importWh": 1600}]""");
+        await hems.PostAsync("/meters/M-5/readings", $$"""[{"timestamp": {{T}}, "exportWh": 0}, {"timestamp": {{T + 100}}, "exportWh": 700}]""");
+        var (status, body) = await hems.GetAsync($"/readings?from={T}&to={T + 100}&meters=M-5,M-99,M-4,M-2");
+        Assert.That(status, Is.EqualTo(200));
+        Assert.That(body.GetProperty("meters").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "M-5", "M-99", "M-4", "M-2" }));
+        var (_, m2) = await hems.GetAsync($"/meters/M-2/energy?from={T}&to={T + 100}");
+        Assert.That(Longs(body, "imports"), Is.EqualTo(new[] { 0L, 0L, 600L, m2.GetProperty("importWh").GetInt64() }));
+        Assert.That(Longs(body, "exports"), Is.EqualTo(new[] { 700L, 0L, 0L, m2.GetProperty("exportWh").GetInt64() }));
+        Assert.That(body.GetProperty("read").EnumerateArray().Select(r => r.GetBoolean()), Is.EqualTo(new[] { true, false, true, true }));
+        Assert.That((body.GetProperty("from").GetInt64(), body.GetProperty("to").GetInt64()), Is.EqualTo((T, T + 100)));
+    }
+
+    [Test]
+    public async Task Readings_answer_every_position_asked_so_the_arrays_match_the_request()
+    {
+        await using var hems = await HemsServer.StartAsync(HemsServer.Writable);
+        var (_, body) = await hems.GetAsync($"/readings?from={T}&to={T + 100}&meters=M-1,M-1");
+        Assert.That(body.GetProperty("imports").GetArrayLength(), Is.EqualTo(2));
+    }
+
+    [TestCase("from=1&to=2", "meters")]
+    [TestCase("meters=M-1,&from=1&to=2", "meters")]
+    [TestCase("meters=M-1&from=2&to=1", "from")]
+    public async Task A_malformed_readings_request_is_400_naming_the_parameter(string query, string parameter)
+    {
+        await using var hems = await HemsServer.StartAsync(HemsServer.Writable);
+        var (status, body) = await hems.GetAsync($"/readings?{query}");
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(body.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
+    }
+
+    private static long[] Longs(JsonElement body, string name) => [.. body.GetProperty(name).EnumerateArray().Select(e => e.GetInt64())];
+
     private static (long Import, long Export) Energy(JsonElement meters, string id) =>
         (meters.GetProperty(id).GetProperty("importWh").GetInt64(), meters.GetProperty(id).GetProperty("exportWh").GetInt64());
 }

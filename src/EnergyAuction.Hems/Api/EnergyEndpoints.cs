@@ -6,7 +6,7 @@ namespace EnergyAuction.Hems.Api;
 
 /// <summary>
 /// Interval energy: each meter's import (Wh taken from the grid) and export (Wh fed in) during [from, to],
-/// for one meter or many in one request.
+/// for one meter or many in one request; <c>/readings</c> answers in the v2 oracle request's shape.
 /// </summary>
 internal static class EnergyEndpoints
 {
@@ -23,14 +23,33 @@ internal static class EnergyEndpoints
 
         app.MapGet("/meters/energy", (HttpRequest request) =>
         {
-            if (MeterIds(request, out var ids) is { } badIds) return badIds;
+            if (MeterIds(request, "ids", out var ids) is { } badIds) return badIds;
             if (Interval(request, meters, out var from, out var to) is { } problem) return problem;
             var answers = new Dictionary<string, object>();
-            foreach (var id in ids)
+            foreach (var id in ids.Distinct())
                 answers[id] = meters.Find(id) is { } meter
                     ? new { importWh = meter.ImportedWh(from, to), exportWh = meter.ExportedWh(from, to) }
                     : new { error = "unknown meter" };
             return Results.Json(new { from, to, meters = answers });
+        });
+
+        // What EnergyOracleClient v2 asks (get = <hems>/readings?from=&to=&meters=A,B; paths meters, imports,
+        // exports, read): arrays in the order asked, so the job ABI-encodes them as they are. An unknown meter
+        // is read = false with 0 Wh, which the contract counts as a missing reading.
+        app.MapGet("/readings", (HttpRequest request) =>
+        {
+            if (MeterIds(request, "meters", out var ids) is { } badIds) return badIds;
+            if (Interval(request, meters, out var from, out var to) is { } problem) return problem;
+            var found = ids.Select(meters.Find).ToList();
+            return Results.Json(new
+            {
+                from,
+                to,
+                meters = ids,
+                imports = found.Select(m => m?.ImportedWh(from, to) ?? 0),
+                exports = found.Select(m => m?.ExportedWh(from, to) ?? 0),
+                read = found.Select(m => m is not null),
+            });
         });
     }
 
@@ -40,24 +59,19 @@ internal static class EnergyEndpoints
         return meters.IsWithinHorizon(to) ? null : ApiResults.BadRequest("to", "to is beyond the simulated horizon");
     }
 
-    // Ids in the order asked (repeats answered once); a malformed list fails the whole request without repeating it.
-    private static IResult? MeterIds(HttpRequest request, out List<string> ids)
+    // Ids in the order asked; a malformed list fails the whole request without repeating it.
+    private static IResult? MeterIds(HttpRequest request, string name, out List<string> ids)
     {
-        ids = [];
-        var text = string.Join(',', request.Query["ids"].ToArray());
-        if (text.Length == 0) return ApiResults.BadRequest("ids", "ids is required: meter ids separated by commas, e.g. ids=M-1,M-2");
-        var seen = new HashSet<string>();
-        var position = 0;
-        foreach (var id in text.Split(','))
+        ids = [.. string.Join(',', request.Query[name].ToArray()).Split(',')];
+        if (ids is [""]) return ApiResults.BadRequest(name, $"{name} is required: meter ids separated by commas, e.g. {name}=M-1,M-2");
+        if (ids.Count > RequestLimits.MaxMetersPerRequest)
+            return ApiResults.BadRequest(name, $"{name}: at most {RequestLimits.MaxMetersPerRequest} meters per request, got {ids.Count}");
+        for (var i = 0; i < ids.Count; i++)
         {
-            position++;
-            if (id.Length == 0) return ApiResults.BadRequest("ids", $"ids: meter id {position} is empty");
-            if (id.Length > RequestLimits.MaxEchoedLength)
-                return ApiResults.BadRequest("ids", $"ids: meter id {position} is longer than {RequestLimits.MaxEchoedLength} characters");
-            if (seen.Add(id)) ids.Add(id);
+            if (ids[i].Length == 0) return ApiResults.BadRequest(name, $"{name}: meter id {i + 1} is empty");
+            if (ids[i].Length > RequestLimits.MaxEchoedLength)
+                return ApiResults.BadRequest(name, $"{name}: meter id {i + 1} is longer than {RequestLimits.MaxEchoedLength} characters");
         }
-        return ids.Count > RequestLimits.MaxMetersPerRequest
-            ? ApiResults.BadRequest("ids", $"ids: at most {RequestLimits.MaxMetersPerRequest} meters per request, got {ids.Count}")
-            : null;
+        return null;
     }
 }

@@ -9,8 +9,11 @@ public static class RequestLimits
     /// <summary>Most readings one POST may carry (a day of minute readings fits).</summary>
     public const int MaxReadingsPerRequest = 1_500;
 
-    /// <summary>Most meters one <c>GET /meters/energy</c> may name.</summary>
-    public const int MaxMetersPerRequest = 100;
+    /// <summary>
+    /// Most meters one <c>GET /meters/energy</c> or <c>GET /readings</c> may name: 500 ids of up to 12
+    /// characters (the contracts' meter ids) keep the URL within Kestrel's 8 KiB request line.
+    /// </summary>
+    public const int MaxMetersPerRequest = 500;
 
     /// <summary>Longest text (a meter id, a query value) an error message repeats; longer text is cut.</summary>
     public const int MaxEchoedLength = 32;
