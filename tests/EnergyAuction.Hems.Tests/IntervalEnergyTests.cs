@@ -128,6 +128,17 @@ public class IntervalEnergyTests
         Assert.That(body.GetProperty("parameter").GetString(), Is.EqualTo(parameter));
     }
 
+    [Test]
+    public async Task The_most_meters_a_request_may_name_fit_in_its_url_at_the_contracts_longest_ids()
+    {
+        await using var hems = await HemsServer.StartAsync(HemsServer.Writable);
+        var ids = string.Join(',', Enumerable.Range(1, Api.RequestLimits.MaxMetersPerRequest).Select(n => $"METER-{n:D6}"));
+        Assert.That(ids.Split(',')[0], Has.Length.EqualTo(12));
+        var (status, body) = await hems.GetAsync($"/readings?from={T}&to={T + 100}&meters={ids}");
+        Assert.That(status, Is.EqualTo(200));
+        Assert.That(body.GetProperty("read").GetArrayLength(), Is.EqualTo(Api.RequestLimits.MaxMetersPerRequest));
+    }
+
     private static long[] Longs(JsonElement body, string name) => [.. body.GetProperty(name).EnumerateArray().Select(e => e.GetInt64())];
 
     private static (long Import, long Export) Energy(JsonElement meters, string id) =>
