@@ -81,6 +81,14 @@ public sealed record HemsOptions
         return options;
     }
 
+    // The record's printed form (logs, test messages) never shows the token itself.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Urls = {Urls}, DataDirectory = {DataDirectory}, HouseholdsFile = {HouseholdsFile}, ");
+        builder.Append($"TimeScale = {TimeScale}, Origin = {Origin}, WriteToken = {(WriteToken is null ? "none" : "(set)")}");
+        return true;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when a value cannot work.</summary>
     public void Validate()
     {

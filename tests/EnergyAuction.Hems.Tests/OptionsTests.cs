@@ -26,6 +26,10 @@ public class OptionsTests
     }
 
     [Test]
+    public void The_printed_options_never_show_the_token() =>
+        Assert.That(new HemsOptions { WriteToken = "0123456789abcdef" }.ToString(), Does.Not.Contain("0123456789abcdef").And.Contain("WriteToken = (set)"));
+
+    [Test]
     public void An_empty_write_token_leaves_writes_disabled()
     {
         var settings = new ConfigurationBuilder()

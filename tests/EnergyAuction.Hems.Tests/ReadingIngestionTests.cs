@@ -43,6 +43,8 @@ public class ReadingIngestionTests
     [TestCase("""{"timestamp": 5, "exportWh": -1}""", "exportWh")]
     [TestCase("""{"timestamp": 5, "importWh": 1.5}""", "body")]
     [TestCase("""not json""", "body")]
+    [TestCase("""null""", "body")]
+    [TestCase("""[{"timestamp": 5, "importWh": 1}, null]""", "body")]
     [TestCase("""[]""", "body")]
     [TestCase("""[{"timestamp": 5, "importWh": 9}, {"timestamp": 6, "importWh": 8}]""", "importWh")]
     [TestCase("""[{"timestamp": 5, "exportWh": 9}, {"timestamp": 6, "exportWh": 8}]""", "exportWh")]

@@ -34,6 +34,7 @@ internal static class ReadingsEndpoint
                 return ApiResults.BadRequest("body", $"expected a reading or an array of readings as JSON: {e.Message}");
             }
             if (readings.Count == 0) return ApiResults.BadRequest("body", "no readings");
+            if (readings.Contains(null!)) return ApiResults.BadRequest("body", "every reading must be a JSON object");
             if (readings.Count > RequestLimits.MaxReadingsPerRequest)
                 return ApiResults.BadRequest("body",
                     $"at most {RequestLimits.MaxReadingsPerRequest} readings per request, got {readings.Count}; send them in several requests");
