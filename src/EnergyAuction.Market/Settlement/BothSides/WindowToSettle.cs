@@ -15,4 +15,19 @@ public sealed record WindowToSettle(
     IReadOnlyList<SettlementOffer> Offers,
     IReadOnlyList<SettlementBid> Bids,
     IReadOnlyList<PairedMatch> Matches,
-    IReadOnlyDictionary<string, long?> Readings);
+    IReadOnlyDictionary<string, long?> Readings)
+{
+    /// <summary>
+    /// The settlement input of a window cleared and paired by <see cref="WindowPairing.ClearAndPair"/>: every order of
+    /// <paramref name="book"/> (removed and losing orders with allocation 0), the allocations and matches of
+    /// <paramref name="paired"/>, and the readings given. A window with no trade settles at price 0.
+    /// </summary>
+    public static WindowToSettle Of(SettlementParameters parameters, WindowBook book, PairedWindow paired, IReadOnlyDictionary<string, long?> readings)
+    {
+        var clearing = paired.Clearing;
+        return new WindowToSettle(parameters, paired.Price ?? BigInteger.Zero,
+            [.. book.Offers.Select(o => new SettlementOffer(o.Id, o.EnergyWh, clearing.OfferAllocations.GetValueOrDefault(o.Id)))],
+            [.. book.Bids.Select(b => new SettlementBid(b.Id, b.EnergyWh, b.Price, clearing.BidAllocations.GetValueOrDefault(b.Id)))],
+            paired.Matches, readings);
+    }
+}
