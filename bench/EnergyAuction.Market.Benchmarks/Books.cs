@@ -11,11 +11,11 @@ internal static class Books
         return new OrderBook(Orders("s", offers, random, 50_000), Orders("b", bids, random, 60_000));
     }
 
-    /// <summary>Each order's owner on one of <paramref name="buses"/>, preferring trades within 50..300 m.</summary>
+    /// <summary>Each order a household of its own on one of <paramref name="buses"/>, preferring trades within 50..300 m.</summary>
     public static Dictionary<string, Participant> Participants(OrderBook book, IReadOnlyList<string> buses, int seed)
     {
         var random = new Random(seed);
-        return book.Offers.Concat(book.Bids).ToDictionary(o => o.Id, _ => new Participant(buses[random.Next(buses.Count)], random.Next(50, 300)));
+        return book.Offers.Concat(book.Bids).ToDictionary(o => o.Id, o => new Participant(buses[random.Next(buses.Count)], o.Id, random.Next(50, 300)));
     }
 
     private static Order[] Orders(string prefix, int count, Random random, int centre) =>

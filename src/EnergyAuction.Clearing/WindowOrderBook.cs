@@ -3,7 +3,7 @@ using EnergyAuction.Chain.Events;
 
 namespace EnergyAuction.Clearing;
 
-/// <summary>A window's valid orders, in order id order, each with its meter's feeder bus, read from the chain.</summary>
+/// <summary>A window's valid orders, in order id order, each with its meter's feeder bus and owner, read from the chain.</summary>
 public static class WindowOrderBook
 {
     // Calls are issued this many at a time: enough to hide round trips, few enough not to swamp the node.
@@ -13,7 +13,7 @@ public static class WindowOrderBook
     public static async Task<IReadOnlyList<WindowOrder>> ReadInMatchingAsync(MarketClient market, ulong windowId)
     {
         var orders = await ReadOrdersAsync(market, windowId);
-        return await WithBusesAsync(market, [.. orders.Where(o => OrderValidity.TradesInMatching(o.Order))]);
+        return await WithMetersAsync(market, [.. orders.Where(o => OrderValidity.TradesInMatching(o.Order))]);
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public static class WindowOrderBook
         var validated = window.Params.ValidateOffers
             ? (await market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block)).Select(e => e.Event.OrderId).ToHashSet()
             : null;
-        return await WithBusesAsync(market, [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated))]);
+        return await WithMetersAsync(market, [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated))]);
     }
 
     private static async Task<List<(ulong Id, OrderInfo Order)>> ReadOrdersAsync(MarketClient market, ulong windowId)
@@ -38,12 +38,12 @@ public static class WindowOrderBook
         return orders;
     }
 
-    private static async Task<IReadOnlyList<WindowOrder>> WithBusesAsync(MarketClient market, List<(ulong Id, OrderInfo Order)> orders)
+    private static async Task<IReadOnlyList<WindowOrder>> WithMetersAsync(MarketClient market, List<(ulong Id, OrderInfo Order)> orders)
     {
-        var buses = new Dictionary<string, uint>(StringComparer.Ordinal);
+        var meters = new Dictionary<string, MeterInfo>(StringComparer.Ordinal);
         foreach (var chunk in orders.Select(o => o.Order.Meter).Distinct(StringComparer.Ordinal).Chunk(Concurrency))
             foreach (var (meter, info) in await Task.WhenAll(chunk.Select(async m => (m, await market.DataAccess.MeterOfAsync(m)))))
-                buses[meter] = info.Bus;
-        return [.. orders.Select(o => new WindowOrder(o.Id, o.Order, buses[o.Order.Meter]))];
+                meters[meter] = info;
+        return [.. orders.Select(o => new WindowOrder(o.Id, o.Order, meters[o.Order.Meter].Bus, meters[o.Order.Meter].Owner))];
     }
 }

@@ -9,7 +9,9 @@ internal static class Orders
     public static OrderInfo Info(ulong id, OrderSide side, ulong wh, long price, OrderStatus status = OrderStatus.Valid) =>
         new(1, "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", MeterId.ToBytes32($"M-{id}"), side, wh, new BigInteger(price), status, 0, 0);
 
-    public static WindowOrder Order(ulong id, OrderSide side, ulong wh, long price, uint bus) => new(id, Info(id, side, wh, price), bus);
+    /// <summary>An order whose meter belongs to a household of its own (owner 0x…id), unless <paramref name="owner"/> is given.</summary>
+    public static WindowOrder Order(ulong id, OrderSide side, ulong wh, long price, uint bus, string? owner = null) =>
+        new(id, Info(id, side, wh, price), bus, owner ?? $"0x{id:x40}");
 
     // The thesis vector of MARKET.md (on-chain ids in seq order), buses along the fallback feeder's trunk.
     public static List<WindowOrder> ThesisBook() =>

@@ -57,13 +57,21 @@ public class WindowClearingTests
     }
 
     [Test]
-    public void A_clearing_the_contract_would_refuse_becomes_no_trade_with_the_reason()
+    public void Matches_stay_within_the_windows_maximum_distance_and_the_contracts_cap()
     {
-        var plan = WindowClearing.Compute(Window with { MaxDistanceM = 10 }, ThesisBook(), Feeder, 255);
-        Assert.That(plan.Matches, Is.Empty);
-        Assert.That(plan.Price, Is.EqualTo(BigInteger.Zero));
-        Assert.That(plan.Problem, Does.Contain("beyond the window's 10 m"));
-        Assert.That(WindowClearing.Compute(Window, ThesisBook(), Feeder, 1).Problem, Does.Contain("more than 1"));
+        var near = WindowClearing.Compute(Window with { MaxDistanceM = 100, Mechanism = Mechanism.Uniform }, ThesisBook(), Feeder, 255);
+        Assert.That(near.Problem, Is.Null);
+        Assert.That(near.Matches, Is.Not.Empty.And.All.Matches<ChainMatch>(m => m.DistanceM <= 100));
+        var capped = WindowClearing.Compute(Window, ThesisBook(), Feeder, 1);
+        Assert.That(capped.Problem, Is.Null);
+        Assert.That(capped.Matches.GroupBy(m => m.BidId).Select(g => g.Count()), Has.All.EqualTo(1));
+    }
+
+    [Test]
+    public void Orders_of_one_meter_owner_are_never_matched_with_each_other()
+    {
+        var plan = WindowClearing.Compute(Window, [Order(1, OrderSide.Offer, 1000, 10_000, 1, "0xAbC"), Order(2, OrderSide.Bid, 1000, 40_000, 2, "0xabc")], Feeder, 255);
+        Assert.That((plan.Price, plan.Matches.Count), Is.EqualTo((BigInteger.Zero, 0)), "owners compare case-insensitively, as addresses do");
     }
 
     [Test]

@@ -1,42 +1,53 @@
 namespace EnergyAuction.Market.Pairing;
 
 /// <summary>
-/// One bid's offers ordered by (score desc, offer seq asc). The first best is found by a scan; a
-/// binary heap is built only if the bid needs a second candidate, which most bids never do.
+/// One bid's feasible offers ordered by (score desc, offer seq asc). The first best is found by a scan; a binary heap
+/// is built only if the bid needs a second candidate, which most bids never do.
 /// </summary>
-internal sealed class BidCandidates(double[] scores, long[] offerSeq)
+/// <param name="offers">Indexes of the bid's feasible offers among the winning offers.</param>
+/// <param name="scores">Score of each, same order.</param>
+/// <param name="distances">Distance to each in metres, same order.</param>
+/// <param name="offerSeq">Seq of every winning offer, by index.</param>
+internal sealed class BidCandidates(int[] offers, double[] scores, long[] distances, long[] offerSeq)
 {
     private int[]? _heap;
     private int _size;
 
-    /// <summary>The offer returned by the last <see cref="Best"/>.</summary>
-    public int Current { get; private set; } = -1;
+    /// <summary>Position (into the bid's candidates) of the offer returned by the last <see cref="Best"/>.</summary>
+    private int _current = -1;
 
-    public double Score(int offer) => scores[offer];
+    /// <summary>Index of the offer returned by the last <see cref="Best"/>, or -1 when none is left.</summary>
+    public int CurrentOffer => _current < 0 ? -1 : offers[_current];
 
-    /// <summary>The best offer that still has energy to pair.</summary>
+    public double CurrentScore => scores[_current];
+
+    public long CurrentDistance => distances[_current];
+
+    /// <summary>The best feasible offer that still has energy to pair, or -1.</summary>
     public int Best(long[] remaining)
     {
-        if (Current < 0)
-            return Current = Scan(remaining);
-        if (_heap is null)
-            Heapify(remaining);
-        else
+        if (_heap is null && _current < 0)
         {
-            while (remaining[_heap[0]] == 0)
-                Pop();
+            _current = Scan(remaining);
+            _heap = _current < 0 ? [] : null;
+            return CurrentOffer;
         }
 
-        return Current = _heap![0];
+        if (_heap is null)
+            Heapify(remaining);
+        while (_size > 0 && remaining[offers[_heap![0]]] == 0)
+            Pop();
+        _current = _size > 0 ? _heap![0] : -1;
+        return CurrentOffer;
     }
 
     private int Scan(long[] remaining)
     {
         var best = -1;
-        for (var s = 0; s < scores.Length; s++)
+        for (var k = 0; k < offers.Length; k++)
         {
-            if (remaining[s] > 0 && (best < 0 || Before(s, best)))
-                best = s;
+            if (remaining[offers[k]] > 0 && (best < 0 || Before(k, best)))
+                best = k;
         }
 
         return best;
@@ -44,11 +55,11 @@ internal sealed class BidCandidates(double[] scores, long[] offerSeq)
 
     private void Heapify(long[] remaining)
     {
-        _heap = new int[scores.Length];
-        for (var s = 0; s < scores.Length; s++)
+        _heap = new int[offers.Length];
+        for (var k = 0; k < offers.Length; k++)
         {
-            if (remaining[s] > 0)
-                _heap[_size++] = s;
+            if (remaining[offers[k]] > 0)
+                _heap[_size++] = k;
         }
 
         for (var i = _size / 2 - 1; i >= 0; i--)
@@ -81,6 +92,6 @@ internal sealed class BidCandidates(double[] scores, long[] offerSeq)
     private bool Before(int a, int b)
     {
         var byScore = scores[b].CompareTo(scores[a]);
-        return byScore != 0 ? byScore < 0 : offerSeq[a] < offerSeq[b];
+        return byScore != 0 ? byScore < 0 : offerSeq[offers[a]] < offerSeq[offers[b]];
     }
 }

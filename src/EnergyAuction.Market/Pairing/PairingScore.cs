@@ -1,29 +1,33 @@
+using System.Numerics;
+
 namespace EnergyAuction.Market.Pairing;
 
 /// <summary>
-/// MARKET.md "Pairing" score per thesis Algorithm 4: score_price = P(b) - d_km * C_d and
-/// W = (W_s + W_b) / 2; a preference D is exceeded when d &gt; D, and each exceeded preference adds
-/// D/d to W and one to the divisor.
+/// MARKET.md "Pairing" score, after thesis Algorithm 4: score = score_price * W_n * f_b * f_s with
+/// score_price = P(b) - d_km * C_d / 2, W_n = (W_s + W_b) / W_max (1 when W_max = 0) and f_i = 1 when d &lt;= D_i,
+/// else D_i / d. Every operand becomes an IEEE-754 double before any operation and each expression is evaluated left
+/// to right, so every implementation ranks alike.
 /// </summary>
 public static class PairingScore
 {
     /// <param name="bidPrice">P(b), wei per kWh.</param>
-    /// <param name="gridCharge">C_d, wei per kWh per km.</param>
-    /// <param name="welfare">W = (W_s + W_b) / 2, wei.</param>
     /// <param name="distanceM">d, metres.</param>
+    /// <param name="gridCharge">C_d, wei per kWh per km.</param>
+    /// <param name="normalisedWelfare">W_n, from <see cref="Welfare.Normalised"/>.</param>
     /// <param name="buyerPreferenceM">D_b, metres.</param>
     /// <param name="sellerPreferenceM">D_s, metres.</param>
-    public static double Of(double bidPrice, double gridCharge, double welfare, long distanceM, long buyerPreferenceM, long sellerPreferenceM)
+    public static double Of(BigInteger bidPrice, long distanceM, BigInteger gridCharge, double normalisedWelfare, long buyerPreferenceM, long sellerPreferenceM)
     {
-        var scorePrice = bidPrice - distanceM / 1000.0 * gridCharge;
-        var buyerExceeded = distanceM > buyerPreferenceM;
-        var sellerExceeded = distanceM > sellerPreferenceM;
-        return (buyerExceeded, sellerExceeded) switch
-        {
-            (false, false) => scorePrice * welfare,
-            (false, true) => scorePrice * (welfare + (double)sellerPreferenceM / distanceM) / 2,
-            (true, false) => scorePrice * (welfare + (double)buyerPreferenceM / distanceM) / 2,
-            (true, true) => scorePrice * (welfare + (double)buyerPreferenceM / distanceM + (double)sellerPreferenceM / distanceM) / 3,
-        };
+        double price = (double)bidPrice, d = distanceM, charge = (double)gridCharge;
+        var distanceKm = d / 1000.0;
+        var scorePrice = price - distanceKm * charge / 2.0;
+        return scorePrice * normalisedWelfare * Preference(d, buyerPreferenceM) * Preference(d, sellerPreferenceM);
+    }
+
+    /// <summary>f_i: 1 when d &lt;= D_i, else D_i / d.</summary>
+    public static double Preference(double distanceM, long preferenceM)
+    {
+        double preference = preferenceM;
+        return distanceM <= preference ? 1.0 : preference / distanceM;
     }
 }

@@ -1,4 +1,7 @@
 namespace EnergyAuction.Market.Pairing;
 
-/// <summary>Where an order's owner sits on the feeder and how far it prefers to trade (D, metres).</summary>
-public sealed record Participant(string Bus, long DistancePreferenceM);
+/// <summary>
+/// Who stands behind an order: its meter's feeder bus, the meter's owner (one owner is never matched with itself)
+/// and the order's distance preference D in metres (0 &lt; D &lt;= L; null takes L).
+/// </summary>
+public sealed record Participant(string Bus, string Owner, long? DistancePreferenceM = null);

@@ -5,96 +5,110 @@ using EnergyAuction.Market.Feeder;
 namespace EnergyAuction.Market.Pairing;
 
 /// <summary>
-/// MARKET.md "Pairing" (score matching): repeatedly take the remaining (bid, offer) pair with the
-/// highest score (ties: lower bid seq, then lower offer seq), match min(remaining bid, remaining
-/// offer), until every winning bid is filled.
+/// MARKET.md "Pairing" greedy pass (score matching): repeatedly take the feasible (bid, offer) pair with the highest
+/// score (ties: lower bid seq, then lower offer seq) that has energy left on both sides, match min(remaining bid,
+/// remaining offer); a bid at the cap on matches leaves the pass. What a winner could not place is reported, not fixed
+/// here (<see cref="WindowPairing"/> removes unplaced winners and clears again).
 /// </summary>
 /// <remarks>
-/// Scores do not change as energy is used up, so the greedy equals walking all pairs in score order
-/// and skipping exhausted ones. Instead of sorting all pairs, each bid keeps a heap of its
-/// candidates and a global heap holds each bid's best candidate; entries naming an exhausted offer
-/// are skipped when they surface. Same result, far fewer comparisons.
+/// Scores do not change as energy is used up, so the greedy equals walking all feasible pairs in score order and
+/// skipping exhausted ones. Instead of sorting all pairs, each bid keeps its candidates (a scan, then a heap only if
+/// needed) and a global heap holds each bid's best candidate; entries naming an exhausted offer are skipped.
 /// </remarks>
 public static class ScorePairing
 {
-    /// <param name="result">The clearing result to pair; it must trade equal energy on both sides.</param>
-    /// <param name="offers">The window's offers (at least every winning one).</param>
-    /// <param name="bids">The window's bids (at least every winning one).</param>
-    /// <param name="participants">Bus and distance preference per order id (ids are unique across both sides on chain).</param>
-    /// <param name="distances">Distances on the feeder the participants' buses are on.</param>
-    /// <param name="gridChargeWeiPerKwhPerKm">C_d.</param>
-    /// <returns>Matches in pairing order.</returns>
-    public static IReadOnlyList<PairedMatch> Pair(
-        ClearingResult result,
-        IReadOnlyList<Order> offers,
-        IReadOnlyList<Order> bids,
-        IReadOnlyDictionary<string, Participant> participants,
-        FeederDistances distances,
-        BigInteger gridChargeWeiPerKwhPerKm)
+    /// <param name="result">The clearing of <paramref name="book"/>; it must trade equal energy on both sides.</param>
+    /// <param name="book">The orders (at least every winner) with their participants.</param>
+    /// <param name="feeder">Distances on the feeder the participants' buses are on.</param>
+    /// <param name="parameters">C_d, L and the cap on matches per bid (the mechanism is not used here).</param>
+    public static PairingOutcome Pair(ClearingResult result, WindowBook book, FeederDistances feeder, PairingParameters parameters) =>
+        Pair(result, book, new BookDistances(book, feeder), parameters);
+
+    internal static PairingOutcome Pair(ClearingResult result, WindowBook book, BookDistances distances, PairingParameters parameters)
     {
         if (result.Price is not { } p0)
-            return [];
+            return new PairingOutcome([], new Dictionary<string, long>());
         if (result.OfferAllocations.TotalWh != result.BidAllocations.TotalWh)
             throw new PairingException(
                 $"clearing result is unbalanced: offers {result.OfferAllocations.TotalWh} Wh, bids {result.BidAllocations.TotalWh} Wh");
 
-        var sellers = Side.Of(result.OfferAllocations, offers, participants, "offer");
-        var buyers = Side.Of(result.BidAllocations, bids, participants, "bid");
-        var buses = sellers.Bus.Concat(buyers.Bus).Distinct(StringComparer.Ordinal).ToArray();
-        var busIndex = buses.Select((bus, i) => (bus, i)).ToDictionary(x => x.bus, x => x.i, StringComparer.Ordinal);
-        var metres = distances.MetresBetween(buses);
-        var sellerBus = sellers.Bus.Select(b => busIndex[b]).ToArray();
-        var buyerBus = buyers.Bus.Select(b => busIndex[b]).ToArray();
+        var sellers = Side.Of(result.OfferAllocations, book.Offers, book.Participants, "offer", parameters.MaxDistanceM);
+        var buyers = Side.Of(result.BidAllocations, book.Bids, book.Participants, "bid", parameters.MaxDistanceM);
+        var sellerWelfare = sellers.Orders.Select((o, i) => Welfare.OfSeller(p0, o.Price, sellers.Remaining[i])).ToArray();
+        var buyerWelfare = buyers.Orders.Select((b, i) => Welfare.OfBuyer(p0, b.Price, buyers.Remaining[i])).ToArray();
 
-        var sellerWelfare = sellers.Orders.Select((o, i) => (double)Welfare.OfSeller(p0, o.Price, sellers.Remaining[i])).ToArray();
-        var buyerWelfare = buyers.Orders.Select((b, i) => (double)Welfare.OfBuyer(p0, b.Price, buyers.Remaining[i])).ToArray();
-        var gridCharge = (double)gridChargeWeiPerKwhPerKm;
+        // Feasible pairs first, then W_max over them, then the scores.
+        var feasible = new List<(int Offer, long Distance, double Welfare)>[buyers.Orders.Length];
+        var maxWelfare = 0.0;
+        for (var b = 0; b < feasible.Length; b++)
+        {
+            feasible[b] = [];
+            for (var s = 0; s < sellers.Orders.Length; s++)
+            {
+                var d = distances.Metres(buyers.Orders[b].Id, sellers.Orders[s].Id);
+                if (!FeasiblePair.Allows(d, parameters.MaxDistanceM, parameters.GridCharge, p0, buyers.Owner[b], sellers.Owner[s]))
+                    continue;
+                var welfare = Welfare.OfPair(sellerWelfare[s], buyerWelfare[b]);
+                maxWelfare = Math.Max(maxWelfare, welfare);
+                feasible[b].Add((s, d, welfare));
+            }
+        }
+
         var offerSeq = sellers.Orders.Select(o => o.Seq).ToArray();
-
         var candidates = new BidCandidates[buyers.Orders.Length];
         var queue = new PriorityQueue<int, (double Score, long BidSeq, long OfferSeq)>(buyers.Orders.Length, PairOrder.Instance);
+        var matchCount = new int[buyers.Orders.Length];
         for (var b = 0; b < candidates.Length; b++)
         {
-            var scores = new double[sellers.Orders.Length];
-            var bidPrice = (double)buyers.Orders[b].Price;
-            for (var s = 0; s < scores.Length; s++)
-            {
-                var d = metres[buyerBus[b], sellerBus[s]];
-                scores[s] = PairingScore.Of(bidPrice, gridCharge, (sellerWelfare[s] + buyerWelfare[b]) / 2, d,
-                    buyers.Preference[b], sellers.Preference[s]);
-            }
-
-            candidates[b] = new BidCandidates(scores, offerSeq);
-            Enqueue(b, candidates[b].Best(sellers.Remaining));
+            var scores = feasible[b].Select(f => PairingScore.Of(buyers.Orders[b].Price, f.Distance, parameters.GridCharge,
+                Welfare.Normalised(f.Welfare, maxWelfare), buyers.Preference[b], sellers.Preference[f.Offer])).ToArray();
+            candidates[b] = new BidCandidates([.. feasible[b].Select(f => f.Offer)], scores, [.. feasible[b].Select(f => f.Distance)], offerSeq);
+            EnqueueBest(b);
         }
 
         var matches = new List<PairedMatch>();
         while (queue.TryDequeue(out var bid, out _))
         {
-            var offer = candidates[bid].Current;
+            var offer = candidates[bid].CurrentOffer;
             if (sellers.Remaining[offer] > 0)
             {
                 var energy = Math.Min(buyers.Remaining[bid], sellers.Remaining[offer]);
                 buyers.Remaining[bid] -= energy;
                 sellers.Remaining[offer] -= energy;
-                matches.Add(new PairedMatch(sellers.Orders[offer].Id, buyers.Orders[bid].Id, energy,
-                    metres[buyerBus[bid], sellerBus[offer]]));
+                matchCount[bid]++;
+                matches.Add(new PairedMatch(sellers.Orders[offer].Id, buyers.Orders[bid].Id, energy, candidates[bid].CurrentDistance));
             }
 
-            if (buyers.Remaining[bid] > 0)
-                Enqueue(bid, candidates[bid].Best(sellers.Remaining));
+            if (buyers.Remaining[bid] > 0 && matchCount[bid] < parameters.MaxMatchesPerBid)
+                EnqueueBest(bid);
         }
 
-        return matches;
+        var unplaced = new Dictionary<string, long>(StringComparer.Ordinal);
+        AddUnplaced(unplaced, sellers);
+        AddUnplaced(unplaced, buyers);
+        return new PairingOutcome(matches, unplaced);
 
-        void Enqueue(int bid, int offer) =>
-            queue.Enqueue(bid, (candidates[bid].Score(offer), buyers.Orders[bid].Seq, offerSeq[offer]));
+        void EnqueueBest(int bid)
+        {
+            var offer = candidates[bid].Best(sellers.Remaining);
+            if (offer >= 0)
+                queue.Enqueue(bid, (candidates[bid].CurrentScore, buyers.Orders[bid].Seq, offerSeq[offer]));
+        }
     }
 
-    /// <summary>One side's winners: orders, remaining energy to pair, buses and preferences.</summary>
-    private sealed record Side(Order[] Orders, long[] Remaining, string[] Bus, long[] Preference)
+    private static void AddUnplaced(Dictionary<string, long> unplaced, Side side)
     {
-        public static Side Of(Allocations winners, IReadOnlyList<Order> orders, IReadOnlyDictionary<string, Participant> participants, string side)
+        for (var i = 0; i < side.Orders.Length; i++)
+        {
+            if (side.Remaining[i] > 0)
+                unplaced[side.Orders[i].Id] = side.Remaining[i];
+        }
+    }
+
+    /// <summary>One side's winners: orders, remaining energy to pair, owners and preferences (D, or L when none is given).</summary>
+    private sealed record Side(Order[] Orders, long[] Remaining, string[] Owner, long[] Preference)
+    {
+        public static Side Of(Allocations winners, IReadOnlyList<Order> orders, IReadOnlyDictionary<string, Participant> participants, string side, long maxDistanceM)
         {
             var byId = new Dictionary<string, Order>(orders.Count, StringComparer.Ordinal);
             foreach (var order in orders)
@@ -104,9 +118,9 @@ public static class ScorePairing
                 : throw new PairingException($"winning {side} {w.Id} is not among the {side}s")).ToArray();
             var who = winning.Select(o => participants.TryGetValue(o.Id, out var p)
                 ? p
-                : throw new PairingException($"{side} {o.Id} has no participant (bus and distance preference)")).ToArray();
+                : throw new PairingException($"{side} {o.Id} has no participant (bus, owner and distance preference)")).ToArray();
             return new Side(winning, winners.InOrder.Select(w => w.EnergyWh).ToArray(),
-                who.Select(p => p.Bus).ToArray(), who.Select(p => p.DistancePreferenceM).ToArray());
+                who.Select(p => p.Owner).ToArray(), who.Select(p => p.DistancePreferenceM ?? maxDistanceM).ToArray());
         }
     }
 

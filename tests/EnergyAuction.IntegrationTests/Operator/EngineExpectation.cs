@@ -13,15 +13,18 @@ namespace EnergyAuction.IntegrationTests.Operator;
 /// settlement for given meter readings. Tests compare the chain against it.</summary>
 public sealed class EngineExpectation
 {
-    private EngineExpectation(WindowInfo window, IReadOnlyList<(ulong Id, OrderInfo Order)> orders, OperatorMarket market)
+    private EngineExpectation(WindowInfo window, IReadOnlyList<(ulong Id, OrderInfo Order)> orders, OperatorMarket market, uint maxMatchesPerBid)
     {
         Window = window;
         var valid = orders.Where(o => o.Order.Status is OrderStatus.Valid or OrderStatus.Matched or OrderStatus.Settled).ToList();
         var offers = valid.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine).ToList();
         var bids = valid.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine).ToList();
-        Clearing = ClearingMechanisms.For(EngineMechanism.Dpda).Clear(new OrderBook(offers, bids));
-        var participants = valid.ToDictionary(o => Id(o.Id), o => new Participant(market.BusOf(o.Order.Meter).ToString(CultureInfo.InvariantCulture), window.Params.MaxDistanceM));
-        Matches = ScorePairing.Pair(Clearing, offers, bids, participants, market.Feeder.Distances(), window.Params.GridCharge);
+        // Every household registers its meter to its own key, so the order's owner is the meter's owner; D = L.
+        var participants = valid.ToDictionary(o => Id(o.Id), o => new Participant(market.BusOf(o.Order.Meter).ToString(CultureInfo.InvariantCulture), o.Order.Owner.ToLowerInvariant()));
+        var paired = WindowPairing.ClearAndPair(new WindowBook(offers, bids, participants), market.Feeder.Distances(),
+            new PairingParameters(EngineMechanism.Dpda, window.Params.GridCharge, window.Params.MaxDistanceM, (int)maxMatchesPerBid));
+        Clearing = paired.Clearing;
+        Matches = paired.Matches;
         AllOffers = [.. orders.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine)];
         AllBids = [.. orders.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine)];
     }
@@ -40,7 +43,8 @@ public sealed class EngineExpectation
         var ids = await market.Admin.Trade.GetWindowOrderIdsAsync(windowId);
         var orders = new List<(ulong, OrderInfo)>();
         foreach (var id in ids) orders.Add((id, await market.Admin.Trade.GetOrderAsync(id)));
-        return new EngineExpectation(window, orders, market);
+        var limits = await market.Admin.Trade.GetLimitsAsync();
+        return new EngineExpectation(window, orders, market, limits.MaxMatchesPerBid);
     }
 
     /// <summary>The engine's settlement of the window for the buyers' readings (bid id -> Wh received).</summary>

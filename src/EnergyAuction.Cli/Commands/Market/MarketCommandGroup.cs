@@ -7,8 +7,9 @@ public sealed class MarketCommandGroup : ICommandGroup
 {
     public Command Build(CliContext context)
     {
-        var market = new Command("market", "Clear order books with the market engine and check posted results");
+        var market = new Command("market", "Clear order books and settle windows with the market engine, and check posted results");
         market.Add(MarketClearCommand.Build(context));
+        market.Add(MarketSettleCommand.Build(context));
         market.Add(MarketVerifyCommand.Build(context));
         return market;
     }

@@ -1,0 +1,23 @@
+using EnergyAuction.Market.Feeder;
+
+namespace EnergyAuction.Market.Pairing;
+
+/// <summary>
+/// d(b, s) in whole metres between the buses of a book's orders, every needed distance computed once
+/// (MARKET.md "Pairing": once per topology version).
+/// </summary>
+internal sealed class BookDistances
+{
+    private readonly Dictionary<string, int> _busOf;
+    private readonly long[,] _metres;
+
+    public BookDistances(WindowBook book, FeederDistances feeder)
+    {
+        var buses = book.Participants.Values.Select(p => p.Bus).Distinct(StringComparer.Ordinal).ToArray();
+        var index = buses.Select((bus, i) => (bus, i)).ToDictionary(x => x.bus, x => x.i, StringComparer.Ordinal);
+        _busOf = book.Participants.ToDictionary(p => p.Key, p => index[p.Value.Bus], StringComparer.Ordinal);
+        _metres = feeder.MetresBetween(buses);
+    }
+
+    public long Metres(string orderA, string orderB) => _metres[_busOf[orderA], _busOf[orderB]];
+}
