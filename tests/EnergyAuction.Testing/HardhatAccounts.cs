@@ -1,4 +1,4 @@
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Testing;
 
@@ -7,5 +7,5 @@ public static class HardhatAccounts
 {
     public static IReadOnlyList<string> PrivateKeys => Devnet.HardhatAccounts.PrivateKeys;
 
-    public static IReadOnlyList<EthECKey> Keys => Devnet.HardhatAccounts.Keys;
+    public static IReadOnlyList<AccountKey> Keys => Devnet.HardhatAccounts.Keys;
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
 using DevnetNode = EnergyAuction.Devnet.HardhatNode;
 
 namespace EnergyAuction.Testing;
@@ -22,10 +22,10 @@ public sealed class HardhatNode : IAsyncDisposable
 
     public string RpcUrl => Devnet.RpcUrl;
 
-    public EthRpcClient Rpc => Devnet.Rpc;
+    public ChainRpcClient Rpc => Devnet.Rpc;
 
     /// <summary>The 20 funded Hardhat accounts (10,000 ETH each at start).</summary>
-    public IReadOnlyList<EthECKey> Accounts => Devnet.Accounts;
+    public IReadOnlyList<AccountKey> Accounts => Devnet.Accounts;
 
     public bool IsRunning => Devnet.IsRunning;
 
@@ -54,10 +54,10 @@ public sealed class HardhatNode : IAsyncDisposable
     public Task SetBalanceAsync(string address, BigInteger wei) => Devnet.SetBalanceAsync(address, wei);
 
     /// <summary>A brand-new key holding the given balance (default 100 ETH).</summary>
-    public Task<EthECKey> NewFundedKeyAsync(BigInteger? wei = null) => Devnet.NewFundedKeyAsync(wei);
+    public Task<AccountKey> NewFundedKeyAsync(BigInteger? wei = null) => Devnet.NewFundedKeyAsync(wei);
 
     /// <summary>A transaction manager for a key on this node's chain.</summary>
-    public TransactionManager NewTransactionManager(EthECKey key, TransactionManagerOptions? options = null) =>
+    public TransactionSender NewTransactionManager(AccountKey key, TransactionSenderOptions? options = null) =>
         Devnet.NewTransactionManager(key, options);
 
     /// <summary>Kills the node abruptly (fault tests: the RPC server disappears mid-run).</summary>

@@ -28,7 +28,7 @@ public sealed class LiveMarket
     public static string PasswordFile => Path.Combine(Directory, "password.txt");
 
     /// <summary>The operator's key (Hardhat account 0, the deployer: admin and operator of everything).</summary>
-    public static Ethereum.Crypto.EthECKey OperatorKey => Node.Accounts[0];
+    public static Chain.Crypto.AccountKey OperatorKey => Node.Accounts[0];
 
     public static MarketClient Operator { get; private set; } = null!;
 
