@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace EnergyAuction.Ethereum.Tests;
+namespace EnergyAuction.Chain.Tests;
 
 /// <summary>A real HTTP server on a free loopback port that answers JSON-RPC however a fault test scripts it.</summary>
 internal sealed class FakeRpcServer : IDisposable

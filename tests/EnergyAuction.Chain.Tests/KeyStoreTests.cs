@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using System.Text.Json;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.KeyStore;
 using EnergyAuction.Testing;
 
-namespace EnergyAuction.Ethereum.Tests;
+namespace EnergyAuction.Chain.Tests;
 
 public class KeyStoreTests
 {
     // Small work factors keep the tests fast; the format and the algorithm are the same as with the defaults.
-    private static readonly KeyStoreService Service = new(scryptN: 4096, pbkdf2Iterations: 4096);
+    private static readonly Keystore Service = new(scryptN: 4096, pbkdf2Iterations: 4096);
 
     [Test]
     public void Keystores_made_by_ethers_decrypt_to_the_same_key()
@@ -33,15 +33,23 @@ public class KeyStoreTests
     [TestCase(KdfKind.Pbkdf2)]
     public void Our_keystores_round_trip_and_ethers_decrypts_them(KdfKind kdf)
     {
-        var key = EthECKey.GenerateNew();
+        var key = AccountKey.GenerateNew();
         var json = Service.EncryptAndSerialize(key, "pässwörd ⚡", kdf);
         Assert.That(Service.DecryptKey(json, "pässwörd ⚡").PrivateKeyHex, Is.EqualTo(key.PrivateKeyHex));
 
         var path = Path.Combine(RepoPaths.WorkDir("keystores"), Guid.NewGuid().ToString("N") + ".json");
-        KeyStoreService.SaveToFile(path, json);
+        Keystore.SaveToFile(path, json);
         using var ethers = EthersDecrypt(path, "pässwörd ⚡");
         Assert.That(ethers.RootElement.GetProperty("address").GetString(), Is.EqualTo(key.Address));
         File.Delete(path);
+    }
+
+    [Test]
+    public void Scrypt_keystores_are_written_with_r_8_and_p_1_like_every_other_wallet()
+    {
+        var json = Service.EncryptAndSerialize(AccountKey.GenerateNew(), "pw");
+        var kdf = JsonDocument.Parse(json).RootElement.GetProperty("crypto").GetProperty("kdfparams");
+        Assert.That((kdf.GetProperty("r").GetInt32(), kdf.GetProperty("p").GetInt32(), kdf.GetProperty("n").GetInt32()), Is.EqualTo((8, 1, 4096)));
     }
 
     [Test]
@@ -50,9 +58,9 @@ public class KeyStoreTests
     public void Saved_keystores_are_readable_by_the_owner_only_and_never_overwritten()
     {
         var path = Path.Combine(RepoPaths.WorkDir("keystores"), Guid.NewGuid().ToString("N") + ".json");
-        KeyStoreService.SaveToFile(path, "{}");
+        Keystore.SaveToFile(path, "{}");
         Assert.That(File.GetUnixFileMode(path), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
-        Assert.Throws<IOException>(() => KeyStoreService.SaveToFile(path, "{\"other\":1}"));
+        Assert.Throws<IOException>(() => Keystore.SaveToFile(path, "{\"other\":1}"));
         Assert.That(File.ReadAllText(path), Is.EqualTo("{}"));
         File.Delete(path);
     }

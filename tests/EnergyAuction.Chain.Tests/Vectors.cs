@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EnergyAuction.Ethereum.Tests;
+namespace EnergyAuction.Chain.Tests;
 
 /// <summary>Reads the ethers-made reference vectors (scripts/ethers-vectors.js) copied next to the tests.</summary>
 internal static class Vectors

@@ -1,7 +1,7 @@
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Hex;
 
-namespace EnergyAuction.Ethereum.Tests;
+namespace EnergyAuction.Chain.Tests;
 
 public class KeyAndSignatureTests
 {
@@ -10,7 +10,7 @@ public class KeyAndSignatureTests
     {
         foreach (var v in Vectors.Items("keys.json"))
         {
-            var key = new EthECKey(v.Str("privateKey"));
+            var key = new AccountKey(v.Str("privateKey"));
             Assert.That(key.Address, Is.EqualTo(v.Str("address")));
             Assert.That(HexConvert.ToHex([0x04, .. key.PublicKey]), Is.EqualTo(v.Str("publicKey")));
         }
@@ -21,19 +21,19 @@ public class KeyAndSignatureTests
     {
         foreach (var v in Vectors.Items("messages.json"))
         {
-            var key = new EthECKey(v.Str("privateKey"));
+            var key = new AccountKey(v.Str("privateKey"));
             var signature = key.SignMessage(v.Str("message"));
             Assert.That(signature.ToHex(), Is.EqualTo(v.Str("signature")), v.Str("message"));
-            Assert.That(EthECKey.RecoverFromMessage(v.Str("message"), v.Str("signature")), Is.EqualTo(v.Str("address")));
+            Assert.That(AccountKey.RecoverFromMessage(v.Str("message"), v.Str("signature")), Is.EqualTo(v.Str("address")));
         }
     }
 
     [Test]
     public void A_signature_over_another_message_recovers_a_different_address()
     {
-        var key = EthECKey.GenerateNew();
+        var key = AccountKey.GenerateNew();
         var signature = key.SignMessage("sell 1000 Wh").ToHex();
-        Assert.That(EthECKey.RecoverFromMessage("sell 9000 Wh", signature), Is.Not.EqualTo(key.Address));
+        Assert.That(AccountKey.RecoverFromMessage("sell 9000 Wh", signature), Is.Not.EqualTo(key.Address));
     }
 
     [Test]
@@ -42,7 +42,7 @@ public class KeyAndSignatureTests
         var halfN = System.Numerics.BigInteger.Parse("7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0", System.Globalization.NumberStyles.HexNumber);
         for (var i = 0; i < 50; i++)
         {
-            var signature = EthECKey.GenerateNew().Sign(Keccak256.Hash($"m{i}"));
+            var signature = AccountKey.GenerateNew().Sign(Keccak256.Hash($"m{i}"));
             Assert.That(HexConvert.FromBigEndianUnsigned(signature.S), Is.LessThanOrEqualTo(halfN));
         }
     }
@@ -51,11 +51,11 @@ public class KeyAndSignatureTests
     public void Checksums_follow_eip55_and_bad_checksums_are_rejected()
     {
         const string address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
-        Assert.That(AddressUtil.ToChecksum(address.ToLowerInvariant()), Is.EqualTo(address));
-        Assert.That(AddressUtil.IsValid(address), Is.True);
-        Assert.That(AddressUtil.IsValid(address.ToLowerInvariant()), Is.True);
-        Assert.That(AddressUtil.IsValid("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"), Is.False);
-        Assert.That(AddressUtil.IsValid("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeA"), Is.False);
+        Assert.That(ChainAddress.ToChecksum(address.ToLowerInvariant()), Is.EqualTo(address));
+        Assert.That(ChainAddress.IsValid(address), Is.True);
+        Assert.That(ChainAddress.IsValid(address.ToLowerInvariant()), Is.True);
+        Assert.That(ChainAddress.IsValid("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"), Is.False);
+        Assert.That(ChainAddress.IsValid("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeA"), Is.False);
     }
 
     [Test]
@@ -68,7 +68,7 @@ public class KeyAndSignatureTests
     [Test]
     public void Out_of_range_private_keys_are_refused()
     {
-        Assert.Throws<ArgumentException>(() => new EthECKey(new byte[32]));
-        Assert.Throws<ArgumentException>(() => new EthECKey("0x1234"));
+        Assert.Throws<ArgumentException>(() => new AccountKey(new byte[32]));
+        Assert.Throws<ArgumentException>(() => new AccountKey("0x1234"));
     }
 }
