@@ -19,7 +19,7 @@ using EnergyAuction.Market.Settlement;
 using EnergyAuction.Operator;
 using EnergyAuction.Operator.Benchmarks;
 using EnergyAuction.Operator.Options;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using Microsoft.Extensions.Logging;
 
 var offerCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;

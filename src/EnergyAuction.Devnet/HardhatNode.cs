@@ -104,8 +104,8 @@ public sealed class HardhatNode : IAsyncDisposable
         return key;
     }
 
-    /// <summary>A transaction manager for a key on this node's chain.</summary>
-    public TransactionSender NewTransactionManager(AccountKey key, TransactionSenderOptions? options = null) =>
+    /// <summary>An ordered transaction sender for a key on this node's chain.</summary>
+    public TransactionSender NewTransactionSender(AccountKey key, TransactionSenderOptions? options = null) =>
         new(Rpc, key, options ?? new TransactionSenderOptions { ExpectedChainId = ChainId });
 
     /// <summary>Kills the node abruptly (fault tests: the RPC server disappears mid-run).</summary>

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Chain.Tests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.KeyStore;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Chain.Tests;
 

@@ -6,7 +6,7 @@ using EnergyAuction.Chain.Hex;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Services;
 using EnergyAuction.Chain.Transactions;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Chain.Tests;
 
@@ -24,7 +24,7 @@ public class LiveNodeTests
     public async Task StartNodeAndDeploy()
     {
         _node = await HardhatNode.StartAsync();
-        _deployer = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
+        _deployer = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
         _market = await MarketDeployer.DeployAsync(_deployer, "localhost", new MarketDeploymentOptions { OperatorAddress = _node.Accounts[1].Address });
     }
 
@@ -48,7 +48,7 @@ public class LiveNodeTests
     [Test]
     public async Task A_custom_error_reads_as_its_name_and_arguments_from_an_estimate_a_send_and_a_failed_receipt()
     {
-        var sender = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
+        var sender = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
         var trade = new EnergyTradeService(_node.Rpc, _market.EnergyTrade, sender);
 
         var estimated = Assert.ThrowsAsync<ContractRevertException>(() => trade.CancelOrderAsync(999));
@@ -78,7 +78,7 @@ public class LiveNodeTests
             await _node.SetAutomineAsync(true);
         }
 
-        var stranger = new EnergyTradeService(_node.Rpc, _market.EnergyTrade, _node.NewTransactionManager(await _node.NewFundedKeyAsync()));
+        var stranger = new EnergyTradeService(_node.Rpc, _market.EnergyTrade, _node.NewTransactionSender(await _node.NewFundedKeyAsync()));
         var notOperator = Assert.ThrowsAsync<ContractRevertException>(() => stranger.OpenWindowAsync(WindowParams.ForTests(_deployer.Address)));
         Assert.That(notOperator!.ErrorName, Is.EqualTo("AccessControlUnauthorizedAccount"));
         Assert.That(notOperator.Arguments[0], Is.EqualTo(stranger.Transactions!.Address), "addresses in errors are checksummed");
@@ -87,7 +87,7 @@ public class LiveNodeTests
     [Test]
     public async Task Two_hundred_pipelined_transactions_from_one_account_all_land_with_consecutive_nonces()
     {
-        var sender = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
+        var sender = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
         var receiver = AccountKey.GenerateNew().Address;
         var firstNonce = await _node.Rpc.GetTransactionCountAsync(sender.Address, "latest");
 
@@ -104,7 +104,7 @@ public class LiveNodeTests
     [Test]
     public async Task A_batch_of_signed_transactions_lands_in_one_block_when_the_node_has_a_mempool()
     {
-        var sender = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
+        var sender = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
         var receiver = AccountKey.GenerateNew().Address;
         await _node.SetAutomineAsync(false);
         IReadOnlyList<SubmittedTransaction> submitted;
@@ -128,8 +128,8 @@ public class LiveNodeTests
     public async Task Sends_continue_after_another_wallet_used_the_same_account()
     {
         var key = await _node.NewFundedKeyAsync();
-        var first = _node.NewTransactionManager(key);
-        var second = _node.NewTransactionManager(key);
+        var first = _node.NewTransactionSender(key);
+        var second = _node.NewTransactionSender(key);
         var to = AccountKey.GenerateNew().Address;
         await first.SendAndWaitAsync(new TransactionInput(to, [], 1));
         await second.SendAndWaitAsync(new TransactionInput(to, [], 1));
@@ -147,7 +147,7 @@ public class LiveNodeTests
             await _node.Rpc.RequestAsync<object>("hardhat_setNextBlockBaseFeePerGas", "0x0");
             await _node.MineAsync();
             await _node.Rpc.RequestAsync<object>("hardhat_setNextBlockBaseFeePerGas", "0x0");
-            var sender = _node.NewTransactionManager(await _node.NewFundedKeyAsync());
+            var sender = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
             var hash = await sender.SendTransactionAsync(new TransactionInput(AccountKey.GenerateNew().Address, [], 1, 21_000));
             await sender.WaitForReceiptAsync(hash);
             Assert.That((await _node.Rpc.GetTransactionByHashAsync(hash))!.Type, Is.EqualTo(0));

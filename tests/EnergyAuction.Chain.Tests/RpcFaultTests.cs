@@ -5,7 +5,7 @@ using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Hex;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using static EnergyAuction.Chain.Tests.FakeRpcServer;
 
 namespace EnergyAuction.Chain.Tests;

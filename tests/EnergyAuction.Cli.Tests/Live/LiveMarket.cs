@@ -1,5 +1,5 @@
 using EnergyAuction.Chain;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

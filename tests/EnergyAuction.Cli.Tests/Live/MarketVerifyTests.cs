@@ -1,7 +1,7 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Services;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EnergyAuction.Chain;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 

@@ -4,7 +4,7 @@ using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Services;
 using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Chain.Crypto;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 

@@ -5,7 +5,7 @@ using EnergyAuction.Chain.Services;
 using EnergyAuction.Chain.Deployment;
 using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Chain.Crypto;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using static EnergyAuction.IntegrationTests.Operator.OperatorMarket;
 
 namespace EnergyAuction.IntegrationTests.Operator;

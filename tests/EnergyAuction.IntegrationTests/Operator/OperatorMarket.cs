@@ -8,7 +8,7 @@ using EnergyAuction.Hems;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Operator;
 using EnergyAuction.Operator.Options;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using EnergyAuction.Data.Feeder;
