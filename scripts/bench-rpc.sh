@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# RPC throughput: starts a Hardhat node on a free loopback port, deploys the test contract ClientProbe and sends
-# 1,000 signed contract calls pipelined from one process (one account, locally tracked nonces).
+# RPC throughput: starts a Hardhat node on a free loopback port, deploys the market through EnergyAuction.Chain and
+# sends 1,000 signed DataAccess.registerMeter calls pipelined from one process (one account, locally tracked nonces).
 # The last line printed is one JSON object: {"txPerSecond": N, "transactions": 1000, "failed": 0}.
 #   scripts/bench-rpc.sh [count]        BENCH_MINING=auto (default: Hardhat automine, a block per transaction)
 #                                       BENCH_MINING=interval (a block per second, JSON-RPC batches)
@@ -12,8 +12,7 @@ log=.work/bench-rpc
 mkdir -p "$log"
 
 npx hardhat compile --quiet >&2
-artifact=artifacts/contracts/test/ClientProbe.sol/ClientProbe.json
-dotnet build bench/EnergyAuction.Ethereum.Benchmarks -c Release --nologo -v quiet >&2
+dotnet build bench/EnergyAuction.Chain.Benchmarks -c Release --nologo -v quiet >&2
 
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 node node_modules/hardhat/internal/cli/bootstrap.js node --hostname 127.0.0.1 --port "$port" >"$log/node.log" 2>&1 &
@@ -38,4 +37,4 @@ if [ "$mining" = interval ]; then
   rpc evm_setIntervalMining 1000
 fi
 
-dotnet bench/EnergyAuction.Ethereum.Benchmarks/bin/Release/net10.0/EnergyAuction.Ethereum.Benchmarks.dll rpc "$url" "$artifact" "$count"
+dotnet bench/EnergyAuction.Chain.Benchmarks/bin/Release/net10.0/EnergyAuction.Chain.Benchmarks.dll "$url" "$count"

@@ -11,15 +11,15 @@ using System.Numerics;
 using System.Text.Json;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.KeyStore;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.KeyStore;
+using EnergyAuction.Chain.Transactions;
 using EnergyAuction.Hems;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Market.Settlement;
 using EnergyAuction.Operator;
 using EnergyAuction.Operator.Benchmarks;
 using EnergyAuction.Operator.Options;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using Microsoft.Extensions.Logging;
 
 var offerCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
@@ -58,15 +58,14 @@ var window = await admin.Trade.GetWindowAsync(windowId);
 
 // Orders go in back to back per household, households in parallel (fixed gas, deposits computed with the engine's own rules).
 var placing = Stopwatch.StartNew();
-var trade = admin.Trade.Contract;
 var orders = BenchOrders.Generate(offerCount, bidCount);
 await Task.WhenAll(orders.GroupBy(o => o.Meter).Select(async group =>
 {
     var sender = households[group.Key].Transactions!;
-    var inputs = group.Select(o => new TransactionInput(trade.Address,
-        trade.EncodeCall(o.IsOffer ? "submitOffer" : "submitBid", windowId, MeterId.ToBytes32(o.Meter), o.EnergyWh, o.Price),
-        o.IsOffer ? Collateral.ForOffer((long)o.EnergyWh, parameters.PenaltyRate) : Escrow.ForBid((long)o.EnergyWh, o.Price, parameters.GridCharge, parameters.MaxDistanceM),
-        400_000)).ToList();
+    var inputs = group.Select(o => o.IsOffer
+        ? admin.Trade.SubmitOfferInput(windowId, o.Meter, o.EnergyWh, o.Price, Collateral.ForOffer((long)o.EnergyWh, parameters.PenaltyRate), 400_000)
+        : admin.Trade.SubmitBidInput(windowId, o.Meter, o.EnergyWh, o.Price,
+            Escrow.ForBid((long)o.EnergyWh, o.Price, parameters.GridCharge, parameters.MaxDistanceM), 400_000)).ToList();
     // One request per transaction: Hardhat's automine rejects a JSON-RPC batch's later nonces.
     var receipts = await sender.SendManyAsync(inputs);
     if (receipts.Any(r => !r.Succeeded)) throw new InvalidOperationException($"an order from {group.Key} reverted");
@@ -88,7 +87,7 @@ using (var http = new HttpClient { BaseAddress = new Uri(hemsUrl), DefaultReques
 
 const string password = "bench";
 var keystore = Path.Combine(dir, "operator.json");
-File.WriteAllText(keystore, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, password, KdfKind.Pbkdf2));
+File.WriteAllText(keystore, new Keystore(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, password, KdfKind.Pbkdf2));
 File.WriteAllText(Path.Combine(dir, "password"), password);
 var options = new OperatorOptions
 {

@@ -1,9 +1,11 @@
 using System.Reflection;
-using EnergyAuction.Ethereum.Abi;
+using EnergyAuction.Chain.Contracts;
+using Nethereum.ABI.ABIDeserialisation;
 
 namespace EnergyAuction.Chain;
 
-/// <summary>The ABIs of the market's contracts, embedded from Abi/*.json (regenerate with scripts/export-abi.js).</summary>
+/// <summary>The ABIs of the market's contracts, embedded from Abi/*.json (regenerate with scripts/codegen.sh), and
+/// the custom errors read from them.</summary>
 public static class ChainAbis
 {
     public const string DataAccessName = "DataAccess";
@@ -15,21 +17,21 @@ public static class ChainAbis
     public static IReadOnlyList<string> Names { get; } =
         [DataAccessName, EnergyTradeName, EnergyOracleClientName, OperatorName, LinkTokenName];
 
-    private static readonly Lazy<ContractAbi> DataAccessAbi = new(() => Load(DataAccessName));
-    private static readonly Lazy<ContractAbi> EnergyTradeAbi = new(() => Load(EnergyTradeName));
-    private static readonly Lazy<ContractAbi> EnergyOracleClientAbi = new(() => Load(EnergyOracleClientName));
-    private static readonly Lazy<ContractAbi> OperatorAbi = new(() => Load(OperatorName));
-    private static readonly Lazy<ContractAbi> LinkTokenAbi = new(() => Load(LinkTokenName));
+    private static readonly Lazy<ContractErrors> DataAccessAbi = new(() => Load(DataAccessName));
+    private static readonly Lazy<ContractErrors> EnergyTradeAbi = new(() => Load(EnergyTradeName));
+    private static readonly Lazy<ContractErrors> EnergyOracleClientAbi = new(() => Load(EnergyOracleClientName));
+    private static readonly Lazy<ContractErrors> OperatorAbi = new(() => Load(OperatorName));
+    private static readonly Lazy<ContractErrors> LinkTokenAbi = new(() => Load(LinkTokenName));
 
-    public static ContractAbi DataAccess => DataAccessAbi.Value;
+    public static ContractErrors DataAccess => DataAccessAbi.Value;
 
-    public static ContractAbi EnergyTrade => EnergyTradeAbi.Value;
+    public static ContractErrors EnergyTrade => EnergyTradeAbi.Value;
 
-    public static ContractAbi EnergyOracleClient => EnergyOracleClientAbi.Value;
+    public static ContractErrors EnergyOracleClient => EnergyOracleClientAbi.Value;
 
-    public static ContractAbi Operator => OperatorAbi.Value;
+    public static ContractErrors Operator => OperatorAbi.Value;
 
-    public static ContractAbi LinkToken => LinkTokenAbi.Value;
+    public static ContractErrors LinkToken => LinkTokenAbi.Value;
 
     /// <summary>The embedded ABI JSON text of one contract (one of <see cref="Names"/>).</summary>
     public static string Json(string contractName)
@@ -40,5 +42,10 @@ public static class ChainAbis
         return reader.ReadToEnd();
     }
 
-    private static ContractAbi Load(string name) => ContractAbi.Parse(Json(name), name);
+    /// <summary>The contract's function names by 0x-prefixed lower-case selector (for naming transactions).</summary>
+    public static IReadOnlyDictionary<string, string> FunctionNamesBySelector(string contractName) =>
+        new ABIJsonDeserialiser().DeserialiseContract(Json(contractName)).Functions
+            .ToDictionary(f => "0x" + f.Sha3Signature.Replace("0x", "").ToLowerInvariant(), f => f.Name);
+
+    private static ContractErrors Load(string name) => ContractErrors.FromAbiJson(name, Json(name));
 }

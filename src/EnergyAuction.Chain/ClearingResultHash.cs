@@ -1,6 +1,8 @@
 using System.Numerics;
-using EnergyAuction.Ethereum.Abi;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
+using Nethereum.ABI;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using GeneratedMatch = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition.Match;
 
 namespace EnergyAuction.Chain;
 
@@ -9,12 +11,27 @@ namespace EnergyAuction.Chain;
 /// matches in posting order (the same encoding the contract tests compute with ethers).</summary>
 public static class ClearingResultHash
 {
-    private static readonly string[] Types = ["uint256", "uint256", "(uint64,uint64,uint64,uint32)[]"];
-
     public static byte[] Compute(BigInteger windowId, BigInteger price, IReadOnlyList<ChainMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        object?[] tuples = [.. matches.Select(m => new object?[] { m.OfferId, m.BidId, m.EnergyWh, m.DistanceM })];
-        return Keccak256.Hash(AbiEncoder.Encode(Types, windowId, price, tuples));
+        var encoded = new ABIEncode().GetABIParamsEncoded(new ResultHashInput
+        {
+            WindowId = windowId,
+            Price = price,
+            Matches = [.. matches.Select(m => m.ToGenerated())],
+        });
+        return Keccak256.Hash(encoded);
+    }
+
+    private sealed class ResultHashInput
+    {
+        [Parameter("uint256", "windowId", 1)]
+        public BigInteger WindowId { get; set; }
+
+        [Parameter("uint256", "price", 2)]
+        public BigInteger Price { get; set; }
+
+        [Parameter("tuple[]", "matches", 3)]
+        public List<GeneratedMatch> Matches { get; set; } = [];
     }
 }

@@ -1,35 +1,35 @@
 using System.Collections.Concurrent;
 using EnergyAuction.Chain.Services;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
 
 namespace EnergyAuction.Chain;
 
 /// <summary>The deployed market on one chain as five typed services. With a key, sends go through one
-/// TransactionManager per key (shared by every client made with <see cref="As"/>, so nonces never collide);
+/// TransactionSender per key (shared by every client made with <see cref="As"/>, so nonces never collide);
 /// without one the client is read-only. Sends check the chain id against the deployment record.</summary>
 public sealed class MarketClient : IDisposable
 {
     private readonly bool _ownsRpc;
-    private readonly ConcurrentDictionary<string, TransactionManager> _senders;
-    private readonly TransactionManagerOptions _options;
+    private readonly ConcurrentDictionary<string, TransactionSender> _senders;
+    private readonly TransactionSenderOptions _options;
 
-    public MarketClient(EthRpcClient rpc, MarketDeploymentRecord deployment, EthECKey? key = null, TransactionManagerOptions? options = null)
-        : this(rpc, deployment, key, options ?? new TransactionManagerOptions { ExpectedChainId = deployment.ChainId },
-            new ConcurrentDictionary<string, TransactionManager>(StringComparer.OrdinalIgnoreCase), ownsRpc: false)
+    public MarketClient(ChainRpcClient rpc, MarketDeploymentRecord deployment, AccountKey? key = null, TransactionSenderOptions? options = null)
+        : this(rpc, deployment, key, options ?? new TransactionSenderOptions { ExpectedChainId = deployment.ChainId },
+            new ConcurrentDictionary<string, TransactionSender>(StringComparer.OrdinalIgnoreCase), ownsRpc: false)
     {
     }
 
-    private MarketClient(EthRpcClient rpc, MarketDeploymentRecord deployment, EthECKey? key, TransactionManagerOptions options,
-        ConcurrentDictionary<string, TransactionManager> senders, bool ownsRpc)
+    private MarketClient(ChainRpcClient rpc, MarketDeploymentRecord deployment, AccountKey? key, TransactionSenderOptions options,
+        ConcurrentDictionary<string, TransactionSender> senders, bool ownsRpc)
     {
         Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
         Deployment = deployment ?? throw new ArgumentNullException(nameof(deployment));
         _options = options;
         _senders = senders;
         _ownsRpc = ownsRpc;
-        Transactions = key is null ? null : _senders.GetOrAdd(key.Address, _ => new TransactionManager(rpc, key, options));
+        Transactions = key is null ? null : _senders.GetOrAdd(key.Address, _ => new TransactionSender(rpc, key, options));
         Trade = new EnergyTradeService(rpc, deployment.EnergyTrade, Transactions);
         DataAccess = new DataAccessService(rpc, deployment.DataAccess, Transactions);
         OracleClient = new EnergyOracleClientService(rpc, deployment.EnergyOracleClient, Transactions);
@@ -38,19 +38,19 @@ public sealed class MarketClient : IDisposable
     }
 
     /// <summary>Connects to a JSON-RPC endpoint; the client owns (and disposes) the connection.</summary>
-    public static MarketClient Connect(string rpcUrl, MarketDeploymentRecord deployment, EthECKey? key = null, TransactionManagerOptions? options = null)
+    public static MarketClient Connect(string rpcUrl, MarketDeploymentRecord deployment, AccountKey? key = null, TransactionSenderOptions? options = null)
     {
-        var rpc = new EthRpcClient(new Uri(rpcUrl));
-        return new MarketClient(rpc, deployment, key, options ?? new TransactionManagerOptions { ExpectedChainId = deployment.ChainId },
-            new ConcurrentDictionary<string, TransactionManager>(StringComparer.OrdinalIgnoreCase), ownsRpc: true);
+        var rpc = new ChainRpcClient(new Uri(rpcUrl));
+        return new MarketClient(rpc, deployment, key, options ?? new TransactionSenderOptions { ExpectedChainId = deployment.ChainId },
+            new ConcurrentDictionary<string, TransactionSender>(StringComparer.OrdinalIgnoreCase), ownsRpc: true);
     }
 
-    public EthRpcClient Rpc { get; }
+    public ChainRpcClient Rpc { get; }
 
     public MarketDeploymentRecord Deployment { get; }
 
     /// <summary>The sender's transaction manager; null for a read-only client.</summary>
-    public TransactionManager? Transactions { get; }
+    public TransactionSender? Transactions { get; }
 
     /// <summary>The sender's address; null for a read-only client.</summary>
     public string? Account => Transactions?.Address;
@@ -65,9 +65,9 @@ public sealed class MarketClient : IDisposable
 
     public LinkTokenService Link { get; }
 
-    /// <summary>The same market and connection, sending as another key (its TransactionManager is created once and
+    /// <summary>The same market and connection, sending as another key (its TransactionSender is created once and
     /// reused). Disposing the returned client does not close the shared connection.</summary>
-    public MarketClient As(EthECKey key) =>
+    public MarketClient As(AccountKey key) =>
         new(Rpc, Deployment, key ?? throw new ArgumentNullException(nameof(key)), _options, _senders, ownsRpc: false);
 
     public void Dispose()

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.Chain;
 
@@ -20,6 +20,25 @@ public sealed record MarketDeploymentRecord(
     byte[] JobId,
     BigInteger OracleFee)
 {
+    /// <summary>The record as scripts/deploy.js writes it (two-space indented JSON).</summary>
+    public string ToJson()
+    {
+        var contracts = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, address) in new[] { ("LinkToken", LinkToken), ("Operator", Operator), ("DataAccess", DataAccess),
+                     ("EnergyTrade", EnergyTrade), ("EnergyOracleClient", EnergyOracleClient) })
+            contracts[name] = new System.Text.Json.Nodes.JsonObject { ["address"] = address };
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["network"] = Network,
+            ["chainId"] = ChainId,
+            ["block"] = Block,
+            ["contracts"] = contracts,
+            ["jobId"] = HexConvert.ToHex(JobId),
+            ["oracleFee"] = OracleFee.ToString(CultureInfo.InvariantCulture),
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
     /// <summary>Reads a deployment file; throws FileNotFoundException or InvalidDataException naming the file and
     /// what is wrong with it.</summary>
     public static MarketDeploymentRecord Load(string path)
@@ -54,8 +73,8 @@ public sealed record MarketDeploymentRecord(
                     || !entry.TryGetProperty("address", out var a) || a.ValueKind != JsonValueKind.String)
                     throw new InvalidDataException($"{source}: missing contract {name} (contracts.{name}.address)");
                 var address = a.GetString()!;
-                return AddressUtil.IsValid(address)
-                    ? AddressUtil.ToChecksum(address)
+                return ChainAddress.IsValid(address)
+                    ? ChainAddress.ToChecksum(address)
                     : throw new InvalidDataException($"{source}: contracts.{name}.address '{address}' is not an address");
             }
             string Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String

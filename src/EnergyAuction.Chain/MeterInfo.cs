@@ -1,4 +1,4 @@
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Chain;
 
@@ -7,5 +7,5 @@ public sealed record MeterInfo(string Owner, uint Bus)
 {
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
-    public bool IsRegistered => !AddressUtil.AreEqual(Owner, ZeroAddress);
+    public bool IsRegistered => !ChainAddress.AreEqual(Owner, ZeroAddress);
 }

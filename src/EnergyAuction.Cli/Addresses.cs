@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Cli;
 
@@ -12,8 +12,8 @@ public static class Addresses
         CustomParser = r =>
         {
             var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
-            if (AddressUtil.IsValid(token))
-                return AddressUtil.ToChecksum(token);
+            if (ChainAddress.IsValid(token))
+                return ChainAddress.ToChecksum(token);
             r.AddError($"{name} \"{token}\" is not an address: expected 0x followed by 40 hex digits");
             return "";
         },

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Numerics;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Contracts;
-using EnergyAuction.Ethereum.KeyStore;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.KeyStore;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
 
 namespace EnergyAuction.Cli;
 

@@ -1,7 +1,7 @@
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Devnet;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Data.Feeder;
 using EnergyAuction.Data;
@@ -17,7 +17,7 @@ namespace EnergyAuction.Demo;
 public sealed class MarketServices : IAsyncDisposable
 {
     /// <summary>Hardhat account 1: the operator daemon's key.</summary>
-    public static EthECKey DaemonKey => HardhatAccounts.Keys[1];
+    public static AccountKey DaemonKey => HardhatAccounts.Keys[1];
 
     private readonly List<IAsyncDisposable> _started = [];
 

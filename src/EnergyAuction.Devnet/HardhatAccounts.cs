@@ -1,4 +1,4 @@
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Devnet;
 
@@ -29,5 +29,5 @@ public static class HardhatAccounts
         "0xdf57089febbacf7ba0bc227dafbffa9fc08a93fdc68e1e42411a14efcf23656e",
     ];
 
-    public static IReadOnlyList<EthECKey> Keys { get; } = [.. PrivateKeys.Select(k => new EthECKey(k))];
+    public static IReadOnlyList<AccountKey> Keys { get; } = [.. PrivateKeys.Select(k => new AccountKey(k))];
 }

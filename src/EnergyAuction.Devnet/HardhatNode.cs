@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Hex;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Hex;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
 
 namespace EnergyAuction.Devnet;
 
@@ -21,20 +21,20 @@ public sealed class HardhatNode : IAsyncDisposable
         _process = process;
         Port = port;
         RpcUrl = $"http://127.0.0.1:{port}";
-        Rpc = new EthRpcClient(new Uri(RpcUrl));
+        Rpc = new ChainRpcClient(new Uri(RpcUrl));
     }
 
     public int Port { get; }
 
     public string RpcUrl { get; }
 
-    public EthRpcClient Rpc { get; }
+    public ChainRpcClient Rpc { get; }
 
     /// <summary>The process group id of the node (for checking nothing is left running).</summary>
     public int ProcessId => _process.Id;
 
     /// <summary>The 20 funded Hardhat accounts (10,000 ETH each at start).</summary>
-    public IReadOnlyList<EthECKey> Accounts => HardhatAccounts.Keys;
+    public IReadOnlyList<AccountKey> Accounts => HardhatAccounts.Keys;
 
     public bool IsRunning => !_process.HasExited;
 
@@ -97,16 +97,16 @@ public sealed class HardhatNode : IAsyncDisposable
         Rpc.RequestAsync<object>("hardhat_setBalance", address, HexConvert.ToQuantity(wei));
 
     /// <summary>A brand-new key holding the given balance (default 100 ETH).</summary>
-    public async Task<EthECKey> NewFundedKeyAsync(BigInteger? wei = null)
+    public async Task<AccountKey> NewFundedKeyAsync(BigInteger? wei = null)
     {
-        var key = EthECKey.GenerateNew();
+        var key = AccountKey.GenerateNew();
         await SetBalanceAsync(key.Address, wei ?? BigInteger.Pow(10, 20)).ConfigureAwait(false);
         return key;
     }
 
-    /// <summary>A transaction manager for a key on this node's chain.</summary>
-    public TransactionManager NewTransactionManager(EthECKey key, TransactionManagerOptions? options = null) =>
-        new(Rpc, key, options ?? new TransactionManagerOptions { ExpectedChainId = ChainId });
+    /// <summary>An ordered transaction sender for a key on this node's chain.</summary>
+    public TransactionSender NewTransactionSender(AccountKey key, TransactionSenderOptions? options = null) =>
+        new(Rpc, key, options ?? new TransactionSenderOptions { ExpectedChainId = ChainId });
 
     /// <summary>Kills the node abruptly (fault tests: the RPC server disappears mid-run).</summary>
     public Task KillAsync() => _process.KillAsync();
@@ -119,7 +119,7 @@ public sealed class HardhatNode : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var probe = new EthRpcClient(new Uri(RpcUrl), options: new RpcResilienceOptions { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(2) });
+        using var probe = new ChainRpcClient(new Uri(RpcUrl), options: new RpcResilienceOptions { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(2) });
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {

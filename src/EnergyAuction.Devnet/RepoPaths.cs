@@ -2,7 +2,7 @@
 namespace EnergyAuction.Devnet;
 
 /// <summary>Where things are: the repository root (the folder with hardhat.config.js), compiled artifacts, scratch folders, built programs.
-/// (The shared data directory has its home in EnergyAuction.Data.SharedDataDirectory.)</summary>
+/// and the shared data directory as the programs find it (resolved by EnergyAuction.Data.SharedDataDirectory).</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
@@ -13,6 +13,9 @@ public static class RepoPaths
 
     /// <summary>Hardhat's command-line entry point, run with `node` (no npx: one process less to stop).</summary>
     public static string HardhatCli => Path.Combine(Root, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
+
+    /// <summary>The real data directory: ENERGYAUCTION_DATA_DIR if set, else ../shared/data from the repository root.</summary>
+    public static string SharedDataDir => EnergyAuction.Data.SharedDataDirectory.Resolve(null);
 
     /// <summary>A scratch folder under .work/ (git-ignored), created on demand.</summary>
     public static string WorkDir(string name)

@@ -1,5 +1,5 @@
 using System.Net;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.KeyStore;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Operator.Options;

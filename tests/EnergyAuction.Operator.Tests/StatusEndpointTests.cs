@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.KeyStore;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Oracle;
 using EnergyAuction.Operator.Status;
@@ -35,7 +35,7 @@ public class StatusEndpointTests
         // answer while the chain services log that they cannot reach the chain.
         File.WriteAllText(Path.Combine(_dir, "deployment.json"), DeploymentJson);
         File.WriteAllText(Path.Combine(_dir, "operator.keystore.json"),
-            new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(EthECKey.GenerateNew(), "pw", KdfKind.Pbkdf2));
+            new Keystore(pbkdf2Iterations: 1024).EncryptAndSerialize(AccountKey.GenerateNew(), "pw", KdfKind.Pbkdf2));
         File.WriteAllText(Path.Combine(_dir, "password.txt"), "pw");
         _daemon = OperatorApp.Build(OperatorOptionsTests.ValidArgs(_dir, "--status-url", "http://127.0.0.1:0", "--rpc-url", "http://127.0.0.1:9", "--checkpoint", Path.Combine(_dir, "checkpoint.json")));
         await _daemon.StartAsync();

@@ -1,46 +1,59 @@
-using System.Numerics;
+using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.Abi;
-using EnergyAuction.Ethereum.Contracts;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Hex;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 
 namespace EnergyAuction.Chain.Services;
 
-/// <summary>What every typed contract service shares: the <see cref="Ethereum.Contracts.Contract"/>, the sender's
-/// transaction manager (null = read-only), sends with decoded reverts and typed event queries. An event DTO type
-/// `XyzEvent` stands for the contract's event `Xyz`.</summary>
+/// <summary>What every typed contract service shares: the contract's address and custom errors, the sender
+/// (null = read-only), calls and sends of generated function messages with reverts mapped to
+/// <see cref="ContractRevertException"/>, and typed event queries onto Chain's event records.</summary>
 public abstract class ContractService
 {
-    protected ContractService(EthRpcClient rpc, ContractAbi abi, string address, TransactionManager? transactions)
+    protected ContractService(ChainRpcClient rpc, ContractErrors errors, string address, TransactionSender? transactions)
     {
-        Contract = new Contract(rpc, abi, address);
+        Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
+        Errors = errors;
+        Address = ChainAddress.IsValid(address) ? ChainAddress.ToChecksum(address) : throw new ArgumentException($"'{address}' is not a valid address", nameof(address));
         Transactions = transactions;
     }
 
-    public Contract Contract { get; }
+    public ChainRpcClient Rpc { get; }
 
-    public string Address => Contract.Address;
+    public string Address { get; }
+
+    /// <summary>The contract's custom errors, for naming its reverts.</summary>
+    public ContractErrors Errors { get; }
 
     /// <summary>Who sends this service's transactions; null when the service was built without a key.</summary>
-    public TransactionManager? Transactions { get; }
+    public TransactionSender? Transactions { get; }
 
     /// <summary>Typed logs of one event between two blocks (inclusive; null = latest), optionally filtered by the
     /// event's indexed fields in order (null = any).</summary>
-    public async Task<IReadOnlyList<EventLog<TEvent>>> GetEventsAsync<TEvent>(ulong fromBlock = 0, ulong? toBlock = null, params object?[] indexedFilter)
+    public Task<IReadOnlyList<Events.EventLog<TEvent>>> GetEventsAsync<TEvent>(ulong fromBlock = 0, ulong? toBlock = null, params object?[] indexedFilter) =>
+        GetEventsAsync<TEvent>(fromBlock, toBlock, indexedFilter, CancellationToken.None);
+
+    public async Task<IReadOnlyList<Events.EventLog<TEvent>>> GetEventsAsync<TEvent>(ulong fromBlock, ulong? toBlock, object?[] indexedFilter, CancellationToken ct)
     {
-        var logs = await Contract.GetEventsAsync(EventName<TEvent>(), fromBlock, toBlock, indexedFilter).ConfigureAwait(false);
-        return [.. logs.Select(Typed<TEvent>)];
+        var binding = EventMap.For<TEvent>();
+        List<IReadOnlyList<string>?> topics = [[binding.Topic]];
+        for (var i = 0; i < indexedFilter.Length; i++)
+            topics.Add(indexedFilter[i] is { } value ? [binding.IndexedTopic(i, value)] : null);
+        var logs = await Rpc.GetLogsAsync(new LogFilter([Address], topics, fromBlock, toBlock), ct).ConfigureAwait(false);
+        return [.. logs.Where(l => !l.Removed && binding.Matches(l))
+            .Select(l => new Events.EventLog<TEvent>(binding.DecodeLog<TEvent>(l), l.BlockNumber, l.TransactionHash, l.LogIndex))];
     }
 
-    /// <summary>This contract's events in a receipt, in log order (other contracts' logs are skipped).</summary>
-    public IReadOnlyList<DecodedEvent> DecodeEvents(TransactionReceipt receipt) => Contract.DecodeLogs(receipt);
-
-    /// <summary>This contract's events of one type in a receipt, in log order.</summary>
+    /// <summary>This contract's events of one type in a receipt, in log order (other contracts' logs are skipped).</summary>
     public IReadOnlyList<TEvent> DecodeEvents<TEvent>(TransactionReceipt receipt)
     {
-        var name = EventName<TEvent>();
-        return [.. Contract.DecodeLogs(receipt).Where(e => e.Name == name).Select(e => e.As<TEvent>())];
+        ArgumentNullException.ThrowIfNull(receipt);
+        var binding = EventMap.For<TEvent>();
+        return [.. receipt.Logs.Where(l => ChainAddress.AreEqual(l.Address, Address) && binding.Matches(l)).Select(binding.DecodeLog<TEvent>)];
     }
 
     /// <summary>The one event of a type a receipt must hold (e.g. the id-bearing event of a submit).</summary>
@@ -49,26 +62,41 @@ public abstract class ContractService
         var events = DecodeEvents<TEvent>(receipt);
         return events.Count == 1
             ? events[0]
-            : throw new InvalidOperationException($"expected one {EventName<TEvent>()} event from {Contract.Abi.ContractName} in {receipt.TransactionHash}, found {events.Count}");
+            : throw new InvalidOperationException($"expected one {typeof(TEvent).Name} from {Errors.ContractName} in {receipt.TransactionHash}, found {events.Count}");
     }
 
-    protected Task<TransactionReceipt> SendAsync(string function, params object?[] args) => SendPayableAsync(function, BigInteger.Zero, null, args);
+    /// <summary>The transaction a function message makes (value from AmountToSend, gas from Gas when set), for
+    /// batched submission through <see cref="TransactionSender.SendBatchAsync"/>.</summary>
+    protected TransactionInput Input<TFunction>(TFunction message) where TFunction : FunctionMessage, new() =>
+        new(Address, message.GetCallData(), message.AmountToSend, message.Gas);
 
-    protected Task<TransactionReceipt> SendPayableAsync(string function, BigInteger value, BigInteger? gas, params object?[] args) =>
-        Sender(function).SendAndWaitAsync(new TransactionInput(Address, Contract.EncodeCall(function, args), value, gas), Contract.Abi);
+    protected Task<TransactionReceipt> SendAsync<TFunction>(TFunction message, CancellationToken ct) where TFunction : FunctionMessage, new() =>
+        Sender(typeof(TFunction)).SendAndWaitAsync(Input(message), Errors, ct);
 
-    protected Task<T> CallAsync<T>(string function, params object?[] args) => Contract.CallAsync<T>(function, args);
+    /// <summary>eth_call of a function with one simple output (integer, address, bool, bytes).</summary>
+    protected async Task<T> CallAsync<TFunction, T>(TFunction message, CancellationToken ct) where TFunction : FunctionMessage, new() =>
+        new FunctionBuilder<TFunction>(Address).DecodeTypeOutput<T>(HexConvert.ToHex(await RawCallAsync(message, ct).ConfigureAwait(false)));
 
-    private TransactionManager Sender(string function) => Transactions
-        ?? throw new InvalidOperationException($"{Contract.Abi.ContractName}.{function} sends a transaction, but this connection has no key (read-only)");
+    /// <summary>eth_call of a function whose outputs are a generated output DTO.</summary>
+    protected async Task<TOutput> CallDtoAsync<TFunction, TOutput>(TFunction message, CancellationToken ct)
+        where TFunction : FunctionMessage, new() where TOutput : IFunctionOutputDTO, new() =>
+        new FunctionBuilder<TFunction>(Address).DecodeDTOTypeOutput<TOutput>(HexConvert.ToHex(await RawCallAsync(message, ct).ConfigureAwait(false)));
 
-    private static string EventName<TEvent>()
+    private async Task<byte[]> RawCallAsync<TFunction>(TFunction message, CancellationToken ct) where TFunction : FunctionMessage, new()
     {
-        var name = typeof(TEvent).Name;
-        return name.EndsWith("Event", StringComparison.Ordinal) && name.Length > 5
-            ? name[..^5]
-            : throw new ArgumentException($"event DTO types are named <Event>Event; {name} is not");
+        try
+        {
+            return await Rpc.CallAsync(new CallInput(Address, message.GetCallData(), message.FromAddress), "latest", ct).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (TransactionSender.RevertOf(e, Errors) is { } revert)
+        {
+            throw revert;
+        }
     }
 
-    private static EventLog<TEvent> Typed<TEvent>(DecodedEvent e) => new(e.As<TEvent>(), e.BlockNumber, e.TransactionHash, e.LogIndex);
+    private TransactionSender Sender(Type function) => Transactions
+        ?? throw new InvalidOperationException($"{Errors.ContractName}.{FunctionName(function)} sends a transaction, but this connection has no key (read-only)");
+
+    private static string FunctionName(Type function) =>
+        function.BaseType?.GetCustomAttributes(typeof(FunctionAttribute), false).OfType<FunctionAttribute>().FirstOrDefault()?.Name ?? function.Name;
 }

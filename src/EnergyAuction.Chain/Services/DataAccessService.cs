@@ -1,42 +1,58 @@
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
+using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
 
 /// <summary>Typed access to DataAccess (IDataAccess): the meter registry and read-access grants. Meter ids are
 /// given as text and packed with <see cref="MeterId"/>.</summary>
-public sealed class DataAccessService(EthRpcClient rpc, string address, TransactionManager? transactions = null)
+public sealed class DataAccessService(ChainRpcClient rpc, string address, TransactionSender? transactions = null)
     : ContractService(rpc, ChainAbis.DataAccess, address, transactions)
 {
     /// <summary>keccak256("OPERATOR_ROLE"): may register meters.</summary>
     public static byte[] OperatorRole { get; } = Keccak256.Hash("OPERATOR_ROLE");
 
     /// <summary>Registers a meter with its owner and feeder bus (operator only).</summary>
-    public Task<TransactionReceipt> RegisterMeterAsync(string meterId, string owner, uint bus) =>
-        SendAsync("registerMeter", MeterId.ToBytes32(meterId), owner, bus);
+    public Task<TransactionReceipt> RegisterMeterAsync(string meterId, string owner, uint bus, CancellationToken ct = default) =>
+        SendAsync(Register(meterId, owner, bus, null), ct);
+
+    /// <summary>A registerMeter transaction with a fixed gas limit, for pipelined submission (load runs).</summary>
+    public TransactionInput RegisterMeterInput(string meterId, string owner, uint bus, System.Numerics.BigInteger gas) =>
+        Input(Register(meterId, owner, bus, gas));
 
     /// <summary>Lets requester (e.g. EnergyTrade) read the sender's meter (meter owner only).</summary>
-    public Task<TransactionReceipt> GrantAccessAsync(string meterId, string requester) =>
-        SendAsync("grantAccess", MeterId.ToBytes32(meterId), requester);
+    public Task<TransactionReceipt> GrantAccessAsync(string meterId, string requester, CancellationToken ct = default) =>
+        SendAsync(new DA.GrantAccessFunction { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct);
 
-    public Task<TransactionReceipt> RevokeAccessAsync(string meterId, string requester) =>
-        SendAsync("revokeAccess", MeterId.ToBytes32(meterId), requester);
+    public Task<TransactionReceipt> RevokeAccessAsync(string meterId, string requester, CancellationToken ct = default) =>
+        SendAsync(new DA.RevokeAccessFunction { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct);
 
-    public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account) => SendAsync("grantRole", role, account);
+    public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        SendAsync(new DA.GrantRoleFunction { Role = role, Account = account }, ct);
 
-    public Task<TransactionReceipt> RevokeRoleAsync(byte[] role, string account) => SendAsync("revokeRole", role, account);
+    public Task<TransactionReceipt> RevokeRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        SendAsync(new DA.RevokeRoleFunction { Role = role, Account = account }, ct);
 
-    public Task<bool> HasAccessAsync(string meterId, string requester) =>
-        CallAsync<bool>("hasAccess", MeterId.ToBytes32(meterId), requester);
+    public Task<bool> HasAccessAsync(string meterId, string requester, CancellationToken ct = default) =>
+        CallAsync<DA.HasAccessFunction, bool>(new() { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct);
 
-    public Task<MeterInfo> MeterOfAsync(string meterId) => CallAsync<MeterInfo>("meterOf", MeterId.ToBytes32(meterId));
-
-    public async Task<(string Owner, bool Access)> OwnerAndAccessAsync(string meterId, string requester)
+    public async Task<MeterInfo> MeterOfAsync(string meterId, CancellationToken ct = default)
     {
-        var outputs = await Contract.CallAsync("ownerAndAccess", MeterId.ToBytes32(meterId), requester).ConfigureAwait(false);
-        return ((string)outputs[0]!, (bool)outputs[1]!);
+        var meter = await CallDtoAsync<DA.MeterOfFunction, DA.MeterOfOutputDTO>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct).ConfigureAwait(false);
+        return new MeterInfo(ChainAddress.ToChecksum(meter.Owner), meter.Bus);
     }
 
-    public Task<bool> HasRoleAsync(byte[] role, string account) => CallAsync<bool>("hasRole", role, account);
+    public async Task<(string Owner, bool Access)> OwnerAndAccessAsync(string meterId, string requester, CancellationToken ct = default)
+    {
+        var answer = await CallDtoAsync<DA.OwnerAndAccessFunction, DA.OwnerAndAccessOutputDTO>(
+            new() { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct).ConfigureAwait(false);
+        return (ChainAddress.ToChecksum(answer.Owner), answer.Access);
+    }
+
+    public Task<bool> HasRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        CallAsync<DA.HasRoleFunction, bool>(new() { Role = role, Account = account }, ct);
+
+    private static DA.RegisterMeterFunction Register(string meterId, string owner, uint bus, System.Numerics.BigInteger? gas) =>
+        new() { MeterId = MeterId.ToBytes32(meterId), Owner = owner, Bus = bus, Gas = gas };
 }

@@ -1,44 +1,53 @@
 using System.Numerics;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
+using EOC = EnergyAuction.Chain.Generated.EnergyOracleClient.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
 
 /// <summary>Typed access to EnergyOracleClient (IEnergyOracleClient): the Chainlink consumer that reads meters for
 /// EnergyTrade. Requests are made by EnergyTrade itself; operators read its settings and events.</summary>
-public sealed class EnergyOracleClientService(EthRpcClient rpc, string address, TransactionManager? transactions = null)
+public sealed class EnergyOracleClientService(ChainRpcClient rpc, string address, TransactionSender? transactions = null)
     : ContractService(rpc, ChainAbis.EnergyOracleClient, address, transactions)
 {
     /// <summary>Changes the Operator, job, fee and HEMS base URL (owner only).</summary>
-    public Task<TransactionReceipt> ConfigureAsync(string operatorAddress, byte[] jobId, BigInteger fee, string hemsBaseUrl) =>
-        SendAsync("configure", operatorAddress, jobId, fee, hemsBaseUrl);
+    public Task<TransactionReceipt> ConfigureAsync(string operatorAddress, byte[] jobId, BigInteger fee, string hemsBaseUrl, CancellationToken ct = default) =>
+        SendAsync(new EOC.ConfigureFunction { Operator = operatorAddress, Jobid = jobId, Fee = fee, Hemsbaseurl = hemsBaseUrl }, ct);
 
-    public Task<TransactionReceipt> SetEnergyTradeAsync(string energyTrade) => SendAsync("setEnergyTrade", energyTrade);
-
-    /// <summary>EnergyTrade only; exposed for completeness and for testing the OnlyEnergyTrade guard.</summary>
-    public Task<TransactionReceipt> RequestAvailableEnergyAsync(ulong orderId, string meterId) =>
-        SendAsync("requestAvailableEnergy", orderId, MeterId.ToBytes32(meterId));
+    public Task<TransactionReceipt> SetEnergyTradeAsync(string energyTrade, CancellationToken ct = default) =>
+        SendAsync(new EOC.SetEnergyTradeFunction { Energytrade = energyTrade }, ct);
 
     /// <summary>EnergyTrade only; exposed for completeness and for testing the OnlyEnergyTrade guard.</summary>
-    public Task<TransactionReceipt> RequestDeliveryAsync(ulong bidId, string meterId, ulong fromTs, ulong toTs) =>
-        SendAsync("requestDelivery", bidId, MeterId.ToBytes32(meterId), fromTs, toTs);
+    public Task<TransactionReceipt> RequestAvailableEnergyAsync(ulong orderId, string meterId, CancellationToken ct = default) =>
+        SendAsync(new EOC.RequestAvailableEnergyFunction { OrderId = orderId, MeterId = MeterId.ToBytes32(meterId) }, ct);
+
+    /// <summary>EnergyTrade only; exposed for completeness and for testing the OnlyEnergyTrade guard.</summary>
+    public Task<TransactionReceipt> RequestDeliveryAsync(ulong bidId, string meterId, ulong fromTs, ulong toTs, CancellationToken ct = default) =>
+        SendAsync(new EOC.RequestDeliveryFunction { BidId = bidId, MeterId = MeterId.ToBytes32(meterId), FromTs = fromTs, ToTs = toTs }, ct);
 
     /// <summary>The Chainlink callback; only the Operator can call it successfully.</summary>
-    public Task<TransactionReceipt> FulfillAsync(byte[] requestId, BigInteger value) => SendAsync("fulfill", requestId, value);
+    public Task<TransactionReceipt> FulfillAsync(byte[] requestId, BigInteger value, CancellationToken ct = default) =>
+        SendAsync(new EOC.FulfillFunction { RequestId = requestId, Value = value }, ct);
 
-    public Task<string> OperatorAsync() => CallAsync<string>("operator");
+    public async Task<string> OperatorAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<EOC.OperatorFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<string> LinkTokenAsync() => CallAsync<string>("linkToken");
+    public async Task<string> LinkTokenAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<EOC.LinkTokenFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<string> EnergyTradeAsync() => CallAsync<string>("energyTrade");
+    public async Task<string> EnergyTradeAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<EOC.EnergyTradeFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<string> DataAccessAsync() => CallAsync<string>("dataAccess");
+    public async Task<string> DataAccessAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<EOC.DataAccessFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<byte[]> JobIdAsync() => CallAsync<byte[]>("jobId");
+    public Task<byte[]> JobIdAsync(CancellationToken ct = default) => CallAsync<EOC.JobIdFunction, byte[]>(new(), ct);
 
-    public Task<BigInteger> FeeAsync() => CallAsync<BigInteger>("fee");
+    public Task<BigInteger> FeeAsync(CancellationToken ct = default) => CallAsync<EOC.FeeFunction, BigInteger>(new(), ct);
 
-    public Task<string> HemsBaseUrlAsync() => CallAsync<string>("hemsBaseUrl");
+    public Task<string> HemsBaseUrlAsync(CancellationToken ct = default) => CallAsync<EOC.HemsBaseUrlFunction, string>(new(), ct);
 
-    public Task<string> OwnerAsync() => CallAsync<string>("owner");
+    public async Task<string> OwnerAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<EOC.OwnerFunction, string>(new(), ct).ConfigureAwait(false));
 }

@@ -1,14 +1,15 @@
 using System.Numerics;
+using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Rpc;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Transactions;
+using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
 
 /// <summary>Typed access to EnergyTrade (IEnergyTrade): windows, orders, clearing, settlement and withdrawals.
 /// Ids are the contract's window and order indexes; energy in Wh, prices in wei per kWh, money in wei.</summary>
-public sealed class EnergyTradeService(EthRpcClient rpc, string address, TransactionManager? transactions = null)
+public sealed class EnergyTradeService(ChainRpcClient rpc, string address, TransactionSender? transactions = null)
     : ContractService(rpc, ChainAbis.EnergyTrade, address, transactions)
 {
     /// <summary>keccak256("OPERATOR_ROLE"): may open windows, post clearings and settle.</summary>
@@ -20,106 +21,141 @@ public sealed class EnergyTradeService(EthRpcClient rpc, string address, Transac
     // --- sends ---
 
     /// <summary>Opens a window (operator only); returns its id from WindowOpened.</summary>
-    public async Task<(ulong WindowId, TransactionReceipt Receipt)> OpenWindowAsync(WindowParams parameters)
+    public async Task<(ulong WindowId, TransactionReceipt Receipt)> OpenWindowAsync(WindowParams parameters, CancellationToken ct = default)
     {
-        var receipt = await SendAsync("openWindow", parameters).ConfigureAwait(false);
+        var receipt = await SendAsync(new ET.OpenWindowFunction { P = parameters.ToGenerated() }, ct).ConfigureAwait(false);
         return (Single<WindowOpenedEvent>(receipt).WindowId, receipt);
     }
 
-    public Task<TransactionReceipt> AdvancePhaseAsync(ulong windowId) => SendAsync("advancePhase", windowId);
+    public Task<TransactionReceipt> AdvancePhaseAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.AdvancePhaseFunction { WindowId = windowId }, ct);
 
     /// <summary>Offers energy at no less than minPrice with the collateral attached (read from offerCollateral when
     /// not given); returns the order id from OfferSubmitted.</summary>
     public async Task<(ulong OrderId, TransactionReceipt Receipt)> SubmitOfferAsync(ulong windowId, string meterId, ulong energyWh,
-        BigInteger minPrice, BigInteger? collateral = null)
+        BigInteger minPrice, BigInteger? collateral = null, CancellationToken ct = default)
     {
         var meter = MeterId.ToBytes32(meterId);
-        var value = collateral ?? await OfferCollateralAsync(windowId, energyWh).ConfigureAwait(false);
-        var receipt = await SendPayableAsync("submitOffer", value, null, windowId, meter, energyWh, minPrice).ConfigureAwait(false);
+        var value = collateral ?? await OfferCollateralAsync(windowId, energyWh, ct).ConfigureAwait(false);
+        var receipt = await SendAsync(Offer(windowId, meter, energyWh, minPrice, value, null), ct).ConfigureAwait(false);
         return (Single<OfferSubmittedEvent>(receipt).OrderId, receipt);
     }
 
     /// <summary>Bids for energy at no more than maxPrice with the escrow attached (read from bidEscrow when not
     /// given); returns the order id from BidSubmitted.</summary>
     public async Task<(ulong OrderId, TransactionReceipt Receipt)> SubmitBidAsync(ulong windowId, string meterId, ulong energyWh,
-        BigInteger maxPrice, BigInteger? escrow = null)
+        BigInteger maxPrice, BigInteger? escrow = null, CancellationToken ct = default)
     {
         var meter = MeterId.ToBytes32(meterId);
-        var value = escrow ?? await BidEscrowAsync(windowId, energyWh, maxPrice).ConfigureAwait(false);
-        var receipt = await SendPayableAsync("submitBid", value, null, windowId, meter, energyWh, maxPrice).ConfigureAwait(false);
+        var value = escrow ?? await BidEscrowAsync(windowId, energyWh, maxPrice, ct).ConfigureAwait(false);
+        var receipt = await SendAsync(Bid(windowId, meter, energyWh, maxPrice, value, null), ct).ConfigureAwait(false);
         return (Single<BidSubmittedEvent>(receipt).OrderId, receipt);
     }
 
-    public Task<TransactionReceipt> CancelOrderAsync(ulong orderId) => SendAsync("cancelOrder", orderId);
+    /// <summary>A submitOffer transaction with a fixed gas limit, for pipelined submission (load runs).</summary>
+    public TransactionInput SubmitOfferInput(ulong windowId, string meterId, ulong energyWh, BigInteger minPrice, BigInteger collateral, BigInteger gas) =>
+        Input(Offer(windowId, MeterId.ToBytes32(meterId), energyWh, minPrice, collateral, gas));
+
+    /// <summary>A submitBid transaction with a fixed gas limit, for pipelined submission (load runs).</summary>
+    public TransactionInput SubmitBidInput(ulong windowId, string meterId, ulong energyWh, BigInteger maxPrice, BigInteger escrow, BigInteger gas) =>
+        Input(Bid(windowId, MeterId.ToBytes32(meterId), energyWh, maxPrice, escrow, gas));
+
+    public Task<TransactionReceipt> CancelOrderAsync(ulong orderId, CancellationToken ct = default) =>
+        SendAsync(new ET.CancelOrderFunction { OrderId = orderId }, ct);
 
     /// <summary>Posts one batch of the clearing (every batch of a window carries the same price).</summary>
-    public Task<TransactionReceipt> PostClearingAsync(ulong windowId, BigInteger price, IReadOnlyList<ChainMatch> matches) =>
-        SendAsync("postClearing", windowId, price, matches.ToArray());
+    public Task<TransactionReceipt> PostClearingAsync(ulong windowId, BigInteger price, IReadOnlyList<ChainMatch> matches, CancellationToken ct = default) =>
+        SendAsync(new ET.PostClearingFunction { WindowId = windowId, Price = price, Matches = [.. matches.Select(m => m.ToGenerated())] }, ct);
 
     /// <summary>Commits the result hash (see <see cref="ClearingResultHash"/>) and moves to EnergyTransfer.</summary>
-    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash) => SendAsync("finaliseClearing", windowId, resultHash);
+    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash, CancellationToken ct = default) =>
+        SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId, ResultHash = resultHash }, ct);
 
-    public Task<TransactionReceipt> RequestDeliveryReadingsAsync(ulong windowId, IReadOnlyList<ulong> bidIds) =>
-        SendAsync("requestDeliveryReadings", windowId, bidIds.ToArray());
+    public Task<TransactionReceipt> RequestDeliveryReadingsAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
+        SendAsync(new ET.RequestDeliveryReadingsFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
 
-    public Task<TransactionReceipt> SettleUnreportedAsync(ulong windowId, IReadOnlyList<ulong> bidIds) =>
-        SendAsync("settleUnreported", windowId, bidIds.ToArray());
+    public Task<TransactionReceipt> SettleUnreportedAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
+        SendAsync(new ET.SettleUnreportedFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
 
-    public Task<TransactionReceipt> CloseWindowAsync(ulong windowId) => SendAsync("closeWindow", windowId);
+    public Task<TransactionReceipt> CloseWindowAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.CloseWindowFunction { WindowId = windowId }, ct);
 
-    public Task<TransactionReceipt> CancelWindowAsync(ulong windowId) => SendAsync("cancelWindow", windowId);
+    public Task<TransactionReceipt> CancelWindowAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.CancelWindowFunction { WindowId = windowId }, ct);
 
-    public Task<TransactionReceipt> WithdrawAsync() => SendAsync("withdraw");
+    public Task<TransactionReceipt> WithdrawAsync(CancellationToken ct = default) => SendAsync(new ET.WithdrawFunction(), ct);
 
     /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
-    public Task<TransactionReceipt> OnAvailableEnergyAsync(ulong orderId, BigInteger availableWh) => SendAsync("onAvailableEnergy", orderId, availableWh);
+    public Task<TransactionReceipt> OnAvailableEnergyAsync(ulong orderId, BigInteger availableWh, CancellationToken ct = default) =>
+        SendAsync(new ET.OnAvailableEnergyFunction { OrderId = orderId, AvailableWh = availableWh }, ct);
 
     /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
-    public Task<TransactionReceipt> OnDeliveryAsync(ulong bidId, BigInteger receivedWh) => SendAsync("onDelivery", bidId, receivedWh);
+    public Task<TransactionReceipt> OnDeliveryAsync(ulong bidId, BigInteger receivedWh, CancellationToken ct = default) =>
+        SendAsync(new ET.OnDeliveryFunction { BidId = bidId, ReceivedWh = receivedWh }, ct);
 
-    public Task<TransactionReceipt> SetOracleClientAsync(string client) => SendAsync("setOracleClient", client);
+    public Task<TransactionReceipt> SetOracleClientAsync(string client, CancellationToken ct = default) =>
+        SendAsync(new ET.SetOracleClientFunction { Client = client }, ct);
 
-    public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account) => SendAsync("grantRole", role, account);
+    public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        SendAsync(new ET.GrantRoleFunction { Role = role, Account = account }, ct);
 
-    public Task<TransactionReceipt> RevokeRoleAsync(byte[] role, string account) => SendAsync("revokeRole", role, account);
+    public Task<TransactionReceipt> RevokeRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        SendAsync(new ET.RevokeRoleFunction { Role = role, Account = account }, ct);
 
     // --- views ---
 
-    public Task<WindowInfo> GetWindowAsync(ulong windowId) => CallAsync<WindowInfo>("window", windowId);
+    public async Task<WindowInfo> GetWindowAsync(ulong windowId, CancellationToken ct = default) =>
+        GeneratedMapping.ToInfo((await CallDtoAsync<ET.WindowFunction, ET.WindowOutputDTO>(new() { WindowId = windowId }, ct).ConfigureAwait(false)).V);
 
-    public Task<OrderInfo> GetOrderAsync(ulong orderId) => CallAsync<OrderInfo>("order", orderId);
+    public async Task<OrderInfo> GetOrderAsync(ulong orderId, CancellationToken ct = default) =>
+        GeneratedMapping.ToInfo((await CallDtoAsync<ET.OrderFunction, ET.OrderOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V);
 
-    public Task<ulong[]> GetWindowOrderIdsAsync(ulong windowId) => CallAsync<ulong[]>("windowOrderIds", windowId);
+    public async Task<ulong[]> GetWindowOrderIdsAsync(ulong windowId, CancellationToken ct = default) =>
+        [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId }, ct).ConfigureAwait(false)).Select(i => (ulong)i)];
 
     /// <summary>Up to count of the window's matches from index from, in posting order.</summary>
-    public Task<ChainMatch[]> GetWindowMatchesAsync(ulong windowId, ulong from, ulong count) =>
-        CallAsync<ChainMatch[]>("windowMatches", windowId, from, count);
+    public async Task<ChainMatch[]> GetWindowMatchesAsync(ulong windowId, ulong from, ulong count, CancellationToken ct = default) =>
+        [.. (await CallDtoAsync<ET.WindowMatchesFunction, ET.WindowMatchesOutputDTO>(new() { WindowId = windowId, From = from, Count = count }, ct)
+            .ConfigureAwait(false)).Page.Select(GeneratedMapping.FromGenerated)];
 
-    public Task<BigInteger> WithdrawableAsync(string account) => CallAsync<BigInteger>("withdrawable", account);
+    public Task<BigInteger> WithdrawableAsync(string account, CancellationToken ct = default) =>
+        CallAsync<ET.WithdrawableFunction, BigInteger>(new() { Account = account }, ct);
 
-    public Task<BigInteger> BidEscrowAsync(ulong windowId, ulong energyWh, BigInteger maxPrice) =>
-        CallAsync<BigInteger>("bidEscrow", windowId, energyWh, maxPrice);
+    public Task<BigInteger> BidEscrowAsync(ulong windowId, ulong energyWh, BigInteger maxPrice, CancellationToken ct = default) =>
+        CallAsync<ET.BidEscrowFunction, BigInteger>(new() { WindowId = windowId, EnergyWh = energyWh, MaxPrice = maxPrice }, ct);
 
-    public Task<BigInteger> OfferCollateralAsync(ulong windowId, ulong energyWh) => CallAsync<BigInteger>("offerCollateral", windowId, energyWh);
+    public Task<BigInteger> OfferCollateralAsync(ulong windowId, ulong energyWh, CancellationToken ct = default) =>
+        CallAsync<ET.OfferCollateralFunction, BigInteger>(new() { WindowId = windowId, EnergyWh = energyWh }, ct);
 
-    public Task<ulong> WindowCountAsync() => CallAsync<ulong>("windowCount");
+    public async Task<ulong> WindowCountAsync(CancellationToken ct = default) =>
+        (ulong)await CallAsync<ET.WindowCountFunction, BigInteger>(new(), ct).ConfigureAwait(false);
 
-    public Task<ulong> OrderCountAsync() => CallAsync<ulong>("orderCount");
+    public async Task<ulong> OrderCountAsync(CancellationToken ct = default) =>
+        (ulong)await CallAsync<ET.OrderCountFunction, BigInteger>(new(), ct).ConfigureAwait(false);
 
-    public Task<string> DataAccessAsync() => CallAsync<string>("dataAccess");
+    public async Task<string> DataAccessAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<ET.DataAccessFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<string> OracleClientAsync() => CallAsync<string>("oracleClient");
+    public async Task<string> OracleClientAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<ET.OracleClientFunction, string>(new(), ct).ConfigureAwait(false));
 
-    public Task<bool> HasRoleAsync(byte[] role, string account) => CallAsync<bool>("hasRole", role, account);
+    public Task<bool> HasRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
+        CallAsync<ET.HasRoleFunction, bool>(new() { Role = role, Account = account }, ct);
 
     /// <summary>The contract's MAX_* constants (four concurrent calls).</summary>
-    public async Task<MarketLimits> GetLimitsAsync()
+    public async Task<MarketLimits> GetLimitsAsync(CancellationToken ct = default)
     {
-        var energy = CallAsync<ulong>("MAX_ENERGY_WH");
-        var distance = CallAsync<uint>("MAX_DISTANCE_M");
-        var price = CallAsync<BigInteger>("MAX_PRICE");
-        var matches = CallAsync<uint>("MAX_MATCHES_PER_BID");
-        return new MarketLimits(await energy.ConfigureAwait(false), await distance.ConfigureAwait(false),
-            await price.ConfigureAwait(false), await matches.ConfigureAwait(false));
+        var energy = CallAsync<ET.MaxEnergyWhFunction, BigInteger>(new(), ct);
+        var distance = CallAsync<ET.MaxDistanceMFunction, BigInteger>(new(), ct);
+        var price = CallAsync<ET.MaxPriceFunction, BigInteger>(new(), ct);
+        var matches = CallAsync<ET.MaxMatchesPerBidFunction, BigInteger>(new(), ct);
+        return new MarketLimits((ulong)await energy.ConfigureAwait(false), (uint)await distance.ConfigureAwait(false),
+            await price.ConfigureAwait(false), (uint)await matches.ConfigureAwait(false));
     }
+
+    private static ET.SubmitOfferFunction Offer(ulong windowId, byte[] meter, ulong energyWh, BigInteger minPrice, BigInteger value, BigInteger? gas) =>
+        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MinPrice = minPrice, AmountToSend = value, Gas = gas };
+
+    private static ET.SubmitBidFunction Bid(ulong windowId, byte[] meter, ulong energyWh, BigInteger maxPrice, BigInteger value, BigInteger? gas) =>
+        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MaxPrice = maxPrice, AmountToSend = value, Gas = gas };
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Cli.Connection;
 
@@ -8,7 +8,7 @@ namespace EnergyAuction.Cli.Connection;
 /// signing with a wallet's key.</summary>
 public static class MarketConnection
 {
-    public static MarketClient Open(ParseResult parseResult, EthECKey? key = null)
+    public static MarketClient Open(ParseResult parseResult, AccountKey? key = null)
     {
         var rpc = SharedOptions.RequireRpc(parseResult);
         var path = SharedOptions.RequireDeployment(parseResult);

@@ -1,7 +1,7 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.Cli.Verification;
 

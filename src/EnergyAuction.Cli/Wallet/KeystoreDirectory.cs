@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Cli.Wallet;
 
@@ -44,7 +44,7 @@ public sealed partial class KeystoreDirectory(string path)
             throw CliException.Failure($"no wallets in {Path}: create one with `energy wallet new` or `energy wallet import` (or pass --keystore-dir)");
         if (nameOrAddress is null)
             return wallets[0];
-        return wallets.FirstOrDefault(w => w.Name == nameOrAddress || AddressUtil.AreEqual(w.Address, nameOrAddress))
+        return wallets.FirstOrDefault(w => w.Name == nameOrAddress || ChainAddress.AreEqual(w.Address, nameOrAddress))
             ?? throw CliException.Usage($"--from {nameOrAddress}: no such wallet in {Path}; `energy wallet list` shows them");
     }
 
@@ -53,10 +53,10 @@ public sealed partial class KeystoreDirectory(string path)
     {
         if (!NamePattern().IsMatch(name))
             throw CliException.Usage($"--name \"{name}\": use 1 to 40 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
-        if (List().FirstOrDefault(w => w.Name == name || AddressUtil.AreEqual(w.Address, address)) is { } existing)
+        if (List().FirstOrDefault(w => w.Name == name || ChainAddress.AreEqual(w.Address, address)) is { } existing)
             throw CliException.Usage($"wallet {existing.Name} ({existing.Address}) already exists in {Path}; choose another --name or key");
         var file = System.IO.Path.Combine(Path, name + ".json");
-        Ethereum.KeyStore.KeyStoreService.SaveToFile(file, keystoreJson);
+        Chain.KeyStore.Keystore.SaveToFile(file, keystoreJson);
         return new WalletEntry(name, address, file);
     }
 
@@ -76,10 +76,10 @@ public sealed partial class KeystoreDirectory(string path)
                 return null;
             var hex = address.GetString()!;
             hex = hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex : "0x" + hex;
-            if (!AddressUtil.IsValid(hex))
+            if (!ChainAddress.IsValid(hex))
                 return null;
             var name = System.IO.Path.GetFileName(file);
-            return new WalletEntry(name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name, AddressUtil.ToChecksum(hex), file);
+            return new WalletEntry(name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? name[..^5] : name, ChainAddress.ToChecksum(hex), file);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

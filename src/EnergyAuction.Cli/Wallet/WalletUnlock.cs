@@ -1,22 +1,22 @@
 using System.CommandLine;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.KeyStore;
 
 namespace EnergyAuction.Cli.Wallet;
 
 /// <summary>The signing key of the wallet chosen with --from (or the only/first one, said on stderr).</summary>
 public static class WalletUnlock
 {
-    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, ParseResult parseResult) =>
+    public static (WalletEntry Wallet, AccountKey Key) Unlock(CliContext context, ParseResult parseResult) =>
         Unlock(context, Choose(context, parseResult));
 
     /// <summary>The key of a wallet already chosen (the password is asked for here, after any checks that need none).</summary>
-    public static (WalletEntry Wallet, EthECKey Key) Unlock(CliContext context, WalletEntry wallet)
+    public static (WalletEntry Wallet, AccountKey Key) Unlock(CliContext context, WalletEntry wallet)
     {
         var password = PasswordSource.ForUnlocking(context.Input, wallet);
         try
         {
-            return (wallet, new KeyStoreService().DecryptKey(File.ReadAllText(wallet.Path), password));
+            return (wallet, new Keystore().DecryptKey(File.ReadAllText(wallet.Path), password));
         }
         catch (WrongPasswordException e)
         {

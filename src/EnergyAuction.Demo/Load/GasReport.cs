@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Hex;
-using EnergyAuction.Ethereum.Rpc;
+using EnergyAuction.Chain.Hex;
+using EnergyAuction.Chain.Rpc;
 
 namespace EnergyAuction.Demo.Load;
 
@@ -15,7 +15,7 @@ public static class GasReport
 
     public sealed record Operation(string Name, int Count, BigInteger MeanGas, BigInteger MaxGas);
 
-    public static async Task<IReadOnlyList<Operation>> MeasureAsync(EthRpcClient rpc, MarketDeploymentRecord deployment, ulong fromBlock, ulong toBlock)
+    public static async Task<IReadOnlyList<Operation>> MeasureAsync(ChainRpcClient rpc, MarketDeploymentRecord deployment, ulong fromBlock, ulong toBlock)
     {
         var names = Names(deployment);
         var transactions = new List<(string Hash, string Name)>();
@@ -40,9 +40,9 @@ public static class GasReport
     private static Dictionary<(string To, string Selector), string> Names(MarketDeploymentRecord deployment)
     {
         var names = new Dictionary<(string, string), string>();
-        foreach (var (address, abi) in new[] { (deployment.EnergyTrade, ChainAbis.EnergyTrade), (deployment.DataAccess, ChainAbis.DataAccess), (deployment.Operator, ChainAbis.Operator) })
-            foreach (var function in abi.Functions)
-                names[(address.ToLowerInvariant(), function.SelectorHex.ToLowerInvariant())] = function.Name;
+        foreach (var (address, contract) in new[] { (deployment.EnergyTrade, ChainAbis.EnergyTradeName), (deployment.DataAccess, ChainAbis.DataAccessName), (deployment.Operator, ChainAbis.OperatorName) })
+            foreach (var (selector, name) in ChainAbis.FunctionNamesBySelector(contract))
+                names[(address.ToLowerInvariant(), selector)] = name;
         return names;
     }
 

@@ -5,8 +5,8 @@ using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli;
 using EnergyAuction.Devnet;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.KeyStore;
 
 namespace EnergyAuction.Demo.Load;
 
@@ -32,7 +32,7 @@ public static class LoadRun
         var passwordFile = Path.Combine(services.WorkDirectory, "password.txt");
         SecretFile.Write(passwordFile, "load run");
         var keystoreFile = Path.Combine(services.WorkDirectory, "daemon.keystore.json");
-        SecretFile.Write(keystoreFile, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(MarketServices.DaemonKey, "load run", KdfKind.Pbkdf2));
+        SecretFile.Write(keystoreFile, new Keystore(pbkdf2Iterations: 1024).EncryptAndSerialize(MarketServices.DaemonKey, "load run", KdfKind.Pbkdf2));
         var dso = HardhatAccounts.Keys[2].Address;
         var daemon = await services.StartDaemonAsync(keystoreFile, passwordFile, dso, progress).ConfigureAwait(false);
 
@@ -43,7 +43,7 @@ public static class LoadRun
         var phases = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        var people = services.Households.Select(h => (Household: h, Key: EthECKey.GenerateNew())).ToList();
+        var people = services.Households.Select(h => (Household: h, Key: AccountKey.GenerateNew())).ToList();
         await Concurrently.ForEachAsync(people, p => node.SetBalanceAsync(p.Key.Address, Ether), InFlight).ConfigureAwait(false);
         await RegisterMetersAsync(node, admin, people).ConfigureAwait(false);
         var clients = people.Select(p => (p.Household, Client: admin.As(p.Key))).ToList();
@@ -59,8 +59,9 @@ public static class LoadRun
         progress.Step($"window {windowId} open; {orders.Count(o => o.IsOffer)} offers and {orders.Count(o => !o.IsOffer)} bids sized from the meters");
 
         var submitted = Stopwatch.StartNew();
-        var hashes = await MapAsync(orders, o => o.Client.Trade.Contract.SubmitAsync(o.Client.Transactions!, o.IsOffer ? "submitOffer" : "submitBid",
-            o.Deposit, OrderGas, windowId, MeterId.ToBytes32(o.Meter), (ulong)o.EnergyWh, o.Price)).ConfigureAwait(false);
+        var hashes = await MapAsync(orders, o => o.Client.Transactions!.SendTransactionAsync(o.IsOffer
+            ? o.Client.Trade.SubmitOfferInput(windowId, o.Meter, (ulong)o.EnergyWh, o.Price, o.Deposit, OrderGas)
+            : o.Client.Trade.SubmitBidInput(windowId, o.Meter, (ulong)o.EnergyWh, o.Price, o.Deposit, OrderGas))).ConfigureAwait(false);
         var submitSeconds = submitted.Elapsed.TotalSeconds;
         var receipts = await MapAsync(orders.Zip(hashes), o => o.First.Client.Transactions!.WaitForReceiptAsync(o.Second)).ConfigureAwait(false);
         var confirmSeconds = submitted.Elapsed.TotalSeconds;
@@ -123,12 +124,11 @@ public static class LoadRun
     /// <summary>The operator registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
     /// batch's calls concurrently and, automining, refuses a nonce ahead of the next one, so the batches go into the
     /// mempool with automine off and are mined afterwards.</summary>
-    private static async Task RegisterMetersAsync(HardhatNode node, MarketClient admin, IReadOnlyList<(DemoHousehold Household, EthECKey Key)> people)
+    private static async Task RegisterMetersAsync(HardhatNode node, MarketClient admin, IReadOnlyList<(DemoHousehold Household, AccountKey Key)> people)
     {
-        var inputs = people.Select(p => new Ethereum.Transactions.TransactionInput(admin.DataAccess.Address,
-            admin.DataAccess.Contract.EncodeCall("registerMeter", MeterId.ToBytes32(p.Household.Meter), p.Key.Address, p.Household.Bus), 0, RegisterGas)).ToList();
+        var inputs = people.Select(p => admin.DataAccess.RegisterMeterInput(p.Household.Meter, p.Key.Address, p.Household.Bus, RegisterGas)).ToList();
         await node.SetAutomineAsync(false).ConfigureAwait(false);
-        IReadOnlyList<Ethereum.Transactions.SubmittedTransaction> sent;
+        IReadOnlyList<Chain.Transactions.SubmittedTransaction> sent;
         try
         {
             sent = await admin.Transactions!.SendBatchAsync(inputs).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.KeyStore;
-using EnergyAuction.Ethereum.Rpc;
+using EnergyAuction.Chain.KeyStore;
+using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Operator.Options;
 
 namespace EnergyAuction.Operator.Chain;
@@ -19,7 +19,7 @@ public sealed class OperatorChain : IDisposable
         Deployment = MarketDeploymentRecord.Load(options.DeploymentFile!);
         var password = KeystorePassword.Read(options)
             ?? throw new InvalidOperationException($"no keystore password: set {KeystorePassword.EnvironmentVariable} or KeystorePasswordFile");
-        var key = new KeyStoreService().DecryptKey(File.ReadAllText(options.KeystoreFile!), password);
+        var key = new Keystore().DecryptKey(File.ReadAllText(options.KeystoreFile!), password);
         Market = MarketClient.Connect(options.RpcUrl!, Deployment, key);
     }
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
-using EnergyAuction.Ethereum.Contracts;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.Hex;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Clearing;

@@ -1,5 +1,5 @@
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.Contracts;
+using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Oracle;

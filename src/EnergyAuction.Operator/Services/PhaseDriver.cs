@@ -1,4 +1,4 @@
-using EnergyAuction.Ethereum.Contracts;
+using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Windows;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.Contracts;
+using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Settlement;

@@ -1,4 +1,4 @@
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

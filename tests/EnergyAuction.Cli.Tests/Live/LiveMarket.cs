@@ -1,10 +1,10 @@
 using EnergyAuction.Chain;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 
 /// <summary>
-/// One Hardhat node for every live test of the CLI: started once, the market deployed with `energy deploy`, the
+/// One Hardhat node for every live test of the CLI: started once, the market deployed with `energy deploy` (signed with the imported operator wallet), the
 /// operator's dev key imported with `energy wallet import`. The CLI finds the node, record, keystores and password
 /// through its environment variables, as a user's shell would set them.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class LiveMarket
     public static string PasswordFile => Path.Combine(Directory, "password.txt");
 
     /// <summary>The operator's key (Hardhat account 0, the deployer: admin and operator of everything).</summary>
-    public static Ethereum.Crypto.EthECKey OperatorKey => Node.Accounts[0];
+    public static Chain.Crypto.AccountKey OperatorKey => Node.Accounts[0];
 
     public static MarketClient Operator { get; private set; } = null!;
 
@@ -46,12 +46,12 @@ public sealed class LiveMarket
         Environment.SetEnvironmentVariable(SharedOptions.KeystoreEnvironmentVariable, Path.Combine(Directory, "keystore"));
         Environment.SetEnvironmentVariable(Wallet.PasswordSource.FileVariable, PasswordFile);
 
-        var deploy = await CliRun.Of("deploy", "--repo", RepoPaths.Root, "--json");
-        Assert.That(deploy.ExitCode, Is.Zero, deploy.ToString());
         var keyFile = Path.Combine(Directory, "operator.key");
         File.WriteAllText(keyFile, HardhatAccounts.PrivateKeys[0]);
         var import = await CliRun.Of("wallet", "import", "--private-key-file", keyFile, "--name", "operator", "--scrypt-n", "1024");
         Assert.That(import.ExitCode, Is.Zero, import.ToString());
+        var deploy = await CliRun.Of("deploy", "--from", "operator", "--json");
+        Assert.That(deploy.ExitCode, Is.Zero, deploy.ToString());
         Operator = MarketClient.Connect(Node.RpcUrl, MarketDeploymentRecord.Load(DeploymentFile), OperatorKey);
     }
 

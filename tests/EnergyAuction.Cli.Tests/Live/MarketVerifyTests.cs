@@ -1,7 +1,7 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Services;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 
@@ -31,7 +31,7 @@ public class MarketVerifyTests
         Assert.That(result.GetProperty("verdict").GetString(), Is.EqualTo("differs"));
         Assert.That(result.GetProperty("postedHash").GetString(), Is.Not.EqualTo(result.GetProperty("recomputedHash").GetString()));
         Assert.That(result.GetProperty("recomputedHash").GetString(),
-            Is.EqualTo(Ethereum.Hex.HexConvert.ToHex(honest.ResultHash(window))), "the recomputed hash is the honest daemon's");
+            Is.EqualTo(Chain.Hex.HexConvert.ToHex(honest.ResultHash(window))), "the recomputed hash is the honest daemon's");
         Assert.That(result.GetProperty("differences")[0].GetString(), Is.EqualTo("price: posted 45000gwei/kWh, recomputed 50000gwei/kWh"));
         Assert.That(text.ExitCode, Is.EqualTo(1));
         Assert.That(text.Out, Does.StartWith($"window {window}: DIFFERS: price: posted 45000gwei/kWh, recomputed 50000gwei/kWh"));
@@ -63,7 +63,7 @@ public class MarketVerifyTests
         var run = await CliRun.Of("market", "verify", "--window", window.ToString());
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Out, Does.StartWith($"window {window}: agrees (result hash {Ethereum.Hex.HexConvert.ToHex(honest.ResultHash(window))})"));
+        Assert.That(run.Out, Does.StartWith($"window {window}: agrees (result hash {Chain.Hex.HexConvert.ToHex(honest.ResultHash(window))})"));
     }
 
     [Test]

@@ -2,7 +2,7 @@ using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Market.Feeder;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using EnergyAuction.Data;
 
 namespace EnergyAuction.Cli.Tests.Live;

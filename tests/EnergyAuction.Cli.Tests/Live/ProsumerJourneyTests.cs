@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

@@ -1,5 +1,5 @@
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.Cli.Tests.Live;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using EnergyAuction.Chain;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 
@@ -15,7 +15,7 @@ public sealed class ChainAbiFilesTests
         var artifact = JsonNode.Parse(File.ReadAllText(ArtifactPath(contract)))!["abi"];
         var embedded = JsonNode.Parse(ChainAbis.Json(contract));
         Assert.That(JsonNode.DeepEquals(artifact, embedded), Is.True,
-            $"src/EnergyAuction.Chain/Abi/{contract}.json differs from the compiled artifact; run `npx hardhat compile && node scripts/export-abi.js` and commit the result");
+            $"src/EnergyAuction.Chain/Abi/{contract}.json differs from the compiled artifact; run scripts/codegen.sh and commit the result");
     }
 
     // The Chainlink contracts' artifacts live under artifacts/@chainlink/, which RepoPaths.Artifact does not search.

@@ -1,6 +1,6 @@
 using System.Numerics;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 

@@ -1,5 +1,5 @@
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 

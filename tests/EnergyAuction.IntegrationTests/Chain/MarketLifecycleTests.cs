@@ -2,9 +2,9 @@ using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Services;
-using EnergyAuction.Ethereum.Contracts;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Testing;
+using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Devnet;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 
@@ -18,7 +18,7 @@ public sealed class MarketLifecycleTests
     private HardhatNode _node = null!;
     private MarketDeploymentRecord _deployment = null!;
     private MarketClient _operator = null!;
-    private EthECKey _seller = null!, _buyer1 = null!, _buyer2 = null!, _dso = null!;
+    private AccountKey _seller = null!, _buyer1 = null!, _buyer2 = null!, _dso = null!;
 
     [OneTimeSetUp]
     public async Task StartMarket()

@@ -2,10 +2,10 @@ using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Services;
-using EnergyAuction.Ethereum.Abi;
-using EnergyAuction.Ethereum.Contracts;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Testing;
+using EnergyAuction.Chain.Deployment;
+using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Devnet;
 using static EnergyAuction.IntegrationTests.Operator.OperatorMarket;
 
 namespace EnergyAuction.IntegrationTests.Operator;
@@ -20,7 +20,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
     [Test, Order(1)]
     public async Task A_window_survives_a_20_second_rpc_outage_and_a_failing_hems()
     {
-        var dso = EthECKey.GenerateNew().Address;
+        var dso = AccountKey.GenerateNew().Address;
         var behaviour = new Dictionary<string, string> { ["M-21"] = "500", ["M-23"] = "garbage", ["M-25"] = "hang", ["M-24"] = "500" };
         var (hems, hemsUrl) = await FlakyHems.StartAsync(behaviour, new Dictionary<string, long> { ["M-22"] = 3_000 });
         await using var proxy = TcpOutageProxy.Start(Market.Node.Port);
@@ -106,8 +106,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
         var checkpoint = await Market.FreshCheckpointAsync();
 
         // Another Chainlink client on the same Operator, asking for a real HEMS reading with its own LINK.
-        var abi = ContractAbi.FromHardhatArtifact(RepoPaths.Artifact("EnergyOracleClient"));
-        var rogue = await Contract.DeployAsync(admin.Transactions!, abi, Market.Deployment.LinkToken, Market.Deployment.Operator,
+        var rogue = await ContractDeployer.EnergyOracleClientAsync(admin.Transactions!, Market.Deployment.LinkToken, Market.Deployment.Operator,
             Market.Deployment.JobId, Market.Deployment.OracleFee, Market.HemsUrl.ToString().TrimEnd('/'), admin.Account!, Market.Deployment.DataAccess);
         await admin.Link.MintAsync(rogue.Address, BigInteger.Pow(10, 19));
         var victim = await Market.ProsumerAsync("M-31");
@@ -121,7 +120,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
         ulong offerId;
         try
         {
-            var (windowId, _) = await Market.OpenWindowAsync(EthECKey.GenerateNew().Address);
+            var (windowId, _) = await Market.OpenWindowAsync(AccountKey.GenerateNew().Address);
             (offerId, _) = await seller.Trade.SubmitOfferAsync(windowId, "M-33", 1_000, 100 * Gwei);
         }
         finally
@@ -130,7 +129,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
         }
 
         var log = new DaemonLog();
-        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint, EthECKey.GenerateNew().Address), log);
+        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint, AccountKey.GenerateNew().Address), log);
         try
         {
             await EventuallyAsync(() => Task.FromResult(log.Lines.Count(l => l.Contains("ignored oracle request")) >= 2), "both requests to be refused", log: log);

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Numerics;
 using EnergyAuction.Chain;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.KeyStore;
 using EnergyAuction.Hems;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Operator;
 using EnergyAuction.Operator.Options;
-using EnergyAuction.Testing;
+using EnergyAuction.Devnet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using EnergyAuction.Data.Feeder;
@@ -25,7 +25,7 @@ public sealed class OperatorMarket : IAsyncDisposable
     public static readonly BigInteger Gwei = 1_000_000_000;
     private const string Password = "operator test password";
 
-    private OperatorMarket(HardhatNode node, WebApplication hems, Uri hemsUrl, EthECKey daemonKey, string deploymentFile, string dir)
+    private OperatorMarket(HardhatNode node, WebApplication hems, Uri hemsUrl, AccountKey daemonKey, string deploymentFile, string dir)
     {
         Node = node;
         Hems = hems;
@@ -36,7 +36,7 @@ public sealed class OperatorMarket : IAsyncDisposable
         Admin = new MarketClient(node.Rpc, Deployment, node.Accounts[0]);
         Dir = dir;
         KeystoreFile = Path.Combine(dir, "operator.keystore.json");
-        File.WriteAllText(KeystoreFile, new KeyStoreService(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, Password, KdfKind.Pbkdf2));
+        File.WriteAllText(KeystoreFile, new Keystore(pbkdf2Iterations: 1024).EncryptAndSerialize(daemonKey, Password, KdfKind.Pbkdf2));
         PasswordFile = Path.Combine(dir, "password.txt");
         File.WriteAllText(PasswordFile, Password);
         Feeder = FeederFiles.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
@@ -45,7 +45,7 @@ public sealed class OperatorMarket : IAsyncDisposable
     public HardhatNode Node { get; }
     public WebApplication Hems { get; }
     public Uri HemsUrl { get; }
-    public EthECKey DaemonKey { get; }
+    public AccountKey DaemonKey { get; }
     public string DeploymentFile { get; }
     public MarketDeploymentRecord Deployment { get; }
     public MarketClient Admin { get; }

@@ -1,7 +1,7 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 using static EnergyAuction.IntegrationTests.Operator.OperatorMarket;
 
 namespace EnergyAuction.IntegrationTests.Operator;
@@ -18,7 +18,7 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
     [Test]
     public async Task A_window_completes_across_restarts_with_nothing_done_twice_and_nothing_lost()
     {
-        var dso = EthECKey.GenerateNew().Address;
+        var dso = AccountKey.GenerateNew().Address;
         var sellers = new[] { ("M-11", 4_000UL, 100UL), ("M-13", 3_000UL, 105UL), ("M-15", 2_000UL, 110UL), ("M-17", 3_000UL, 200UL) };
         var buyers = new[] { ("M-12", 2_500UL, 190UL, 2_500L), ("M-14", 2_500UL, 185UL, 1_000L), ("M-16", 2_500UL, 180UL, 2_500L), ("M-18", 1_000UL, 100UL, 0L) };
         var prosumers = new Dictionary<string, MarketClient>();
@@ -38,7 +38,7 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         foreach (var (meter, wh, price) in sellers)
             offerIds.Add((await prosumers[meter].Trade.SubmitOfferAsync(windowId, meter, wh, price * Gwei)).OrderId);
         var daemon = await StartDaemonAsync(options, log);
-        await EventuallyAsync(async () => (await Task.WhenAll(offerIds.Select(Market.Admin.Trade.GetOrderAsync))).All(o => o.Status == OrderStatus.Valid),
+        await EventuallyAsync(async () => (await Task.WhenAll(offerIds.Select(id => Market.Admin.Trade.GetOrderAsync(id)))).All(o => o.Status == OrderStatus.Valid),
             "the restarted oracle job to validate the offers made while it was down", log: log);
         foreach (var (meter, wh, price, _) in buyers)
             await prosumers[meter].Trade.SubmitBidAsync(windowId, meter, wh, price * Gwei);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
 using EnergyAuction.Cli.Wallet;
-using EnergyAuction.Ethereum.Transactions;
+using EnergyAuction.Chain.Transactions;
 
 namespace EnergyAuction.Cli.Commands.Account;
 

@@ -3,7 +3,7 @@ using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Verification;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Hex;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Data;
 

@@ -4,7 +4,7 @@ using EnergyAuction.Chain;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
 using EnergyAuction.Cli.Wallet;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
@@ -63,9 +63,9 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
     private async Task RequireMeterAsync(MarketClient market, WalletEntry wallet)
     {
         var (owner, access) = await market.DataAccess.OwnerAndAccessAsync(Meter, market.Deployment.EnergyTrade);
-        if (AddressUtil.AreEqual(owner, AddressUtil.ZeroAddress))
+        if (ChainAddress.AreEqual(owner, ChainAddress.ZeroAddress))
             throw CliException.Failure($"meter {Meter} is not registered; the operator registers it with `energy meter register`");
-        if (!AddressUtil.AreEqual(owner, wallet.Address))
+        if (!ChainAddress.AreEqual(owner, wallet.Address))
             throw CliException.Failure($"meter {Meter} belongs to {owner}, not to wallet {wallet.Name} ({wallet.Address}); choose the owner's wallet with --from");
         if (!access)
             throw CliException.Failure($"meter {Meter} has not granted the market access (no data-access grant); run `energy meter grant --meter {Meter}` first");

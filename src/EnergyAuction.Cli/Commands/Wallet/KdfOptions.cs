@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.KeyStore;
 
 namespace EnergyAuction.Cli.Commands.Wallet;
 
@@ -24,5 +24,5 @@ public static class KdfOptions
         },
     };
 
-    public static KeyStoreService Service(int scryptN) => new(scryptN: scryptN);
+    public static Keystore Service(int scryptN) => new(scryptN: scryptN);
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using EnergyAuction.Cli.Wallet;
-using EnergyAuction.Ethereum.Crypto;
-using EnergyAuction.Ethereum.Hex;
+using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.Cli.Commands.Wallet;
 
@@ -37,7 +37,7 @@ public static class WalletImportCommand
         return command;
     }
 
-    private static EthECKey ReadKey(string path)
+    private static AccountKey ReadKey(string path)
     {
         if (!File.Exists(path))
             throw CliException.Usage($"--private-key-file: file {path} does not exist");
@@ -47,7 +47,7 @@ public static class WalletImportCommand
             throw CliException.Usage($"--private-key-file: {path} does not hold a private key (expected 64 hex digits, 0x optional)");
         try
         {
-            return new EthECKey(hex);
+            return new AccountKey(hex);
         }
         catch (ArgumentException e)
         {

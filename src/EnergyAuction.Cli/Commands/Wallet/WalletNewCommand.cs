@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EnergyAuction.Cli.Wallet;
-using EnergyAuction.Ethereum.Crypto;
+using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Cli.Commands.Wallet;
 
@@ -20,7 +20,7 @@ public static class WalletNewCommand
             var directory = KeystoreDirectory.From(parseResult);
             var walletName = parseResult.GetValue(name) ?? directory.NextName();
             var password = PasswordSource.ForNewWallet(context.Input);
-            var key = EthECKey.GenerateNew();
+            var key = AccountKey.GenerateNew();
             var json = KdfOptions.Service(parseResult.GetValue(scryptN)).EncryptAndSerialize(key, password);
             var wallet = directory.Save(walletName, key.Address, json);
             WalletOutput.Print(context.For(parseResult), wallet, "created wallet");

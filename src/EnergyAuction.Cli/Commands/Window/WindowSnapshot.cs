@@ -68,7 +68,7 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
         json.WriteEndObject();
         json.WriteNumber("matches", Info.MatchCount);
         json.WriteNumber("price", Info.Price);
-        json.WriteString("resultHash", Ethereum.Hex.HexConvert.ToHex(Info.ResultHash));
+        json.WriteString("resultHash", Chain.Hex.HexConvert.ToHex(Info.ResultHash));
         json.WriteString("mechanism", ChainMechanisms.Name(Info.Params.Mechanism));
         json.WriteEndObject();
     }
@@ -83,7 +83,7 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
         if (Info.Phase >= WindowPhase.EnergyTransfer && Info.Phase != WindowPhase.Cancelled || Info.MatchCount > 0)
             output.WriteLine($"clearing:  {Info.MatchCount} matches at {Amounts.FormatWei(Info.Price)}/kWh");
         if (Info.ResultHash.Any(b => b != 0))
-            output.WriteLine($"result:    {Ethereum.Hex.HexConvert.ToHex(Info.ResultHash)}");
+            output.WriteLine($"result:    {Chain.Hex.HexConvert.ToHex(Info.ResultHash)}");
         output.WriteLine($"grid:      charge {Amounts.FormatWei(Info.Params.GridCharge)}/kWh/km, max distance {Info.Params.MaxDistanceM} m, penalty {Amounts.FormatWei(Info.Params.PenaltyRate)}/kWh");
     }
 

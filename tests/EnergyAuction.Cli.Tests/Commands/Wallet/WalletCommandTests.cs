@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EnergyAuction.Ethereum.KeyStore;
+using EnergyAuction.Chain.KeyStore;
 
 namespace EnergyAuction.Cli.Tests.Commands.Wallet;
 
@@ -35,7 +35,7 @@ public class WalletCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var path = run.Json.GetProperty("path").GetString()!;
-        var key = new KeyStoreService().DecryptKey(File.ReadAllText(path), "s3cret");
+        var key = new Keystore().DecryptKey(File.ReadAllText(path), "s3cret");
         Assert.That(key.Address, Is.EqualTo(run.Json.GetProperty("address").GetString()));
         Assert.That(input.Prompts, Is.EqualTo(new[] { "New wallet password: ", "Repeat the password: " }));
         if (!OperatingSystem.IsWindows())

@@ -1,8 +1,0 @@
-namespace EnergyAuction.Ethereum.KeyStore;
-
-/// <summary>The key-derivation function protecting a keystore's password.</summary>
-public enum KdfKind
-{
-    Scrypt,
-    Pbkdf2,
-}

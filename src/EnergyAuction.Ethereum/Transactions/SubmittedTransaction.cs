@@ -1,4 +1,0 @@
-namespace EnergyAuction.Ethereum.Transactions;
-
-/// <summary>One transaction of a pipelined batch: its hash, and the node's error if it refused it.</summary>
-public sealed record SubmittedTransaction(string Hash, Exception? Error);
