@@ -32,6 +32,15 @@ public class ErrorTests
         AssertError(run, 2, "--to \"0x12345\" is not an address: expected 0x followed by 40 hex digits");
     }
 
+    [TestCase("-1")]
+    [TestCase("4x")]
+    public async Task ABadOrderIdSaysWhatAnOrderIdIs(string id)
+    {
+        var run = await CliRun.Of("cancel", id, "--from", "operator");
+
+        AssertError(run, 2, $"\"{id}\" is not an order id: an order id is a whole number from 1, the number `energy orders` lists for each of your orders");
+    }
+
     [Test]
     public async Task AWrongPasswordSendsNothing()
     {

@@ -17,7 +17,7 @@ public static class BalanceCommand
         command.SetAction(async (parseResult, _) =>
         {
             var wallet = WalletUnlock.Choose(context, parseResult);
-            using var market = MarketConnection.Open(parseResult);
+            using var market = await MarketConnection.OpenAsync(parseResult);
             var balance = await market.Rpc.GetBalanceAsync(wallet.Address);
             var withdrawable = await market.Trade.WithdrawableAsync(wallet.Address);
             var output = context.For(parseResult);

@@ -33,7 +33,7 @@ public static class MarketVerifyCommand
         {
             var windowId = parseResult.GetValue(window);
             var feeder = LoadFeeder(context, SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
-            using var market = MarketConnection.Open(parseResult);
+            using var market = await MarketConnection.OpenAsync(parseResult);
             if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
                 throw CliException.Usage($"--window {windowId}: no such window; `energy window status` shows the newest");
             var info = await market.Trade.GetWindowAsync(windowId);

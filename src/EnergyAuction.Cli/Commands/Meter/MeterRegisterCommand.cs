@@ -25,7 +25,7 @@ public static class MeterRegisterCommand
             var ownerAddress = parseResult.GetRequiredValue(owner);
             var busNumber = parseResult.GetValue(bus);
             var (_, key) = WalletUnlock.Unlock(context, parseResult);
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var receipt = await market.DataAccess.RegisterMeterAsync(id, ownerAddress, busNumber);
             context.For(parseResult).WriteResult($"registered meter {id} on bus {busNumber.ToString(CultureInfo.InvariantCulture)} for {ownerAddress}", json =>
             {

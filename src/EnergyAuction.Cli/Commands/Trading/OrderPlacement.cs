@@ -21,7 +21,7 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
     public async Task<int> RunAsync(CliContext context, ParseResult parseResult)
     {
         var wallet = WalletUnlock.Choose(context, parseResult);
-        using var reader = MarketConnection.Open(parseResult);
+        using var reader = await MarketConnection.OpenAsync(parseResult);
         var windowId = Window ?? await WindowChoice.TakingOrdersAsync(reader);
         await RequireMeterAsync(reader, wallet);
         var energy = (ulong)EnergyWh;

@@ -18,7 +18,7 @@ public static class WindowStatusCommand
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            using var market = MarketConnection.Open(parseResult);
+            using var market = await MarketConnection.OpenAsync(parseResult);
             var windowId = parseResult.GetValue(window) ?? await WindowChoice.LatestAsync(market);
             var output = context.For(parseResult);
             var snapshot = await WindowSnapshot.ReadAsync(market, windowId);
