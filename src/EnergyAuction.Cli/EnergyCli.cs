@@ -25,7 +25,8 @@ public static class EnergyCli
         var parseResult = RootCommandBuilder.Build(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"error: {string.Join("; ", parseResult.Errors.Select(e => e.Message))} (see --help)");
+            // A key typed where a file name or another flag belonged is echoed by the parser's messages; it is never printed.
+            await error.WriteLineAsync($"error: {Secrets.Redact(string.Join("; ", parseResult.Errors.Select(e => e.Message)))} (see --help)");
             return ExitCodes.Usage;
         }
 

@@ -45,7 +45,7 @@ public class ErrorTests
     public async Task AWrongPasswordSendsNothing()
     {
         var wrong = Path.Combine(LiveMarket.Directory, "wrong-password.txt");
-        File.WriteAllText(wrong, "not the password");
+        PrivateFiles.Write(wrong, "not the password");
         Environment.SetEnvironmentVariable(Wallet.PasswordSource.FileVariable, wrong);
         CliRun run;
         try
