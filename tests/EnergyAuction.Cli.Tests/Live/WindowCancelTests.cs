@@ -32,7 +32,7 @@ public class WindowCancelTests
         Assert.That(again.ExitCode, Is.EqualTo(1));
         Assert.That(again.Error.Trim(), Is.EqualTo($"error: window {window} is cancelled already and every deposit is withdrawable (`energy withdraw`)"));
         var balance = (await Energy.Ok("balance", "--from", buyer.Name, "--json")).Json;
-        Assert.That(BigInteger.Parse(balance.GetProperty("withdrawableWei").ToString()), Is.EqualTo(BigInteger.Parse(bid.GetProperty("depositWei").ToString())));
+        Assert.That(JsonWei.Of(balance.GetProperty("withdrawableWei")), Is.EqualTo(JsonWei.Of(bid.GetProperty("depositWei"))));
     }
 
     [Test]

@@ -23,6 +23,7 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
         var wallet = WalletUnlock.Choose(context, parseResult);
         using var reader = await MarketConnection.OpenAsync(parseResult);
         var windowId = Window ?? await WindowChoice.TakingOrdersAsync(reader);
+        OrderLimits.Require(this, windowId, (await reader.Trade.GetWindowAsync(windowId)).Params, parseResult);
         await RequireMeterAsync(reader, wallet);
         var energy = (ulong)EnergyWh;
         var deposit = Side == OrderSide.Offer

@@ -65,7 +65,7 @@ public static class WindowOpenCommand
 
     private static Option<BigInteger> Price(string name, string description, string defaultValue)
     {
-        var option = Amounts.WeiOption(name, $"{description} (default {defaultValue})");
+        var option = Amounts.PriceOption(name, $"{description} (default {defaultValue})");
         option.DefaultValueFactory = _ => Amounts.ParseWei(defaultValue);
         return option;
     }
