@@ -62,7 +62,14 @@ public class ProsumerJourneyTests
         Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && JsonWei.Of(t.GetProperty("feeWei")) > 0));
         Assert.That(trades.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("penaltyWei"))), Is.EqualTo(new BigInteger(10_000_000_000_000)), "1 kWh short at 10,000 gwei/kWh");
         var table = await Energy.Ok("trades", "--from", seller.Name);
-        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei"));
+        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei").And.Contain("collateral back").And.Contain("received "));
+        var sold = (await Energy.Ok("trades", "--from", seller.Name, "--json")).Json.EnumerateArray().ToList();
+        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) + JsonWei.Of(t.GetProperty("collateralRefundWei"))
+            == JsonWei.Of(t.GetProperty("sellerPayoutWei"))), "the payout is the payment plus the collateral back");
+        Assert.That(sold.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("collateralRefundWei"))), Is.EqualTo(BigInteger.Parse("70000000000000")),
+            "8 kWh of collateral at 10,000 gwei/kWh, less the 1 kWh penalty");
+        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) < JsonWei.Of(t.GetProperty("energyWh")) * 50_000_000_000_000 / 1000),
+            "a seller's payment is the energy's value less its half of the grid fee");
 
         var before = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
         var withdrawable = JsonWei.Of(before.GetProperty("withdrawableWei"));

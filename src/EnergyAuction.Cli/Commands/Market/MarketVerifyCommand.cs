@@ -4,8 +4,6 @@ using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Verification;
 using EnergyAuction.Ethereum.Hex;
-using EnergyAuction.Market.Feeder;
-using EnergyAuction.Data;
 
 namespace EnergyAuction.Cli.Commands.Market;
 
@@ -20,10 +18,7 @@ public static class MarketVerifyCommand
     public static Command Build(CliContext context)
     {
         var window = new Option<ulong>("--window") { Description = "The window to audit", Required = true };
-        var dataDir = new Option<string?>("--data-dir")
-        {
-            Description = $"Shared data directory with ieee-eu-lv/ (default: ${SharedDataDirectory.EnvironmentVariable}, else ../shared/data next to the repository)",
-        };
+        var dataDir = FeederOption.Create();
         var command = new Command("verify",
             "Recompute a window's clearing from the chain and compare it with what the operator posted\n\nExample:\n  energy market verify --window 3 --json")
         {
@@ -32,7 +27,7 @@ public static class MarketVerifyCommand
         command.SetAction(async (parseResult, _) =>
         {
             var windowId = parseResult.GetValue(window);
-            var feeder = LoadFeeder(context, SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
+            var feeder = FeederOption.Load(context, parseResult.GetValue(dataDir)).Distances;
             using var market = await MarketConnection.OpenAsync(parseResult);
             if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
                 throw CliException.Usage($"--window {windowId}: no such window; `energy window status` shows the newest");
@@ -51,21 +46,6 @@ public static class MarketVerifyCommand
             return comparison.Agrees ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
-    }
-
-    private static FeederDistances LoadFeeder(CliContext context, string dataDir)
-    {
-        try
-        {
-            var feeder = ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(dataDir));
-            if (feeder.IsFallback)
-                context.Note($"no {SharedDataDirectory.FeederFolder}/lines.csv under {dataDir}: using the fallback feeder, as the operator daemon does");
-            return feeder.Distances;
-        }
-        catch (FeederException e)
-        {
-            throw CliException.Failure($"the feeder under {dataDir} cannot be read: {e.Message}", e);
-        }
     }
 
     private static void Print(Output.CommandOutput output, ClearingComparison comparison)
