@@ -8,7 +8,7 @@ namespace EnergyAuction.Cli;
 /// <summary>
 /// Energy and money on the command line, exact (no floating point): energy "7.5kWh", "7500Wh",
 /// "7.5 kWh" or a bare kWh number for --kwh, to Wh; money and prices "54000gwei", "0.001ether",
-/// "123wei" to wei. More precision than 1 Wh or 1 wei is an error, not rounded away.
+/// "123wei" to wei, prices per kWh also as "54000gwei/kWh". More precision than 1 Wh or 1 wei is an error, not rounded away.
 /// Formatting writes the same notation back.
 /// </summary>
 public static partial class Amounts
@@ -18,11 +18,16 @@ public static partial class Amounts
     private static readonly BigInteger WeiPerGwei = BigInteger.Pow(10, 9);
     private static readonly BigInteger WeiPerMilliEther = BigInteger.Pow(10, 15);
 
+    /// <summary>No amount of wei exceeds a uint256; prices are uint128 on chain.</summary>
+    private static readonly BigInteger MaxWei = (BigInteger.One << 256) - 1;
+    private static readonly BigInteger MaxPrice = (BigInteger.One << 128) - 1;
+    private const string MoneyExample = "e.g. 54000gwei or 0.05ether";
+
     /// <summary>"7.5kWh", "7500Wh", "7.5 kWh" to Wh.</summary>
     /// <exception cref="FormatException">With a message saying what is wrong.</exception>
     public static long ParseEnergyWh(string text)
     {
-        var (number, unit) = Split(text, "energy", "Wh or kWh");
+        var (number, unit) = Split(text, "energy", "Wh or kWh", "e.g. 7.5kWh");
         return ToWh(number, Decimals(EnergyUnits, unit, text, "Wh or kWh"), text);
     }
 
@@ -38,8 +43,19 @@ public static partial class Amounts
     /// <summary>"54000gwei", "0.001ether", "123wei" to wei.</summary>
     public static BigInteger ParseWei(string text)
     {
-        var (number, unit) = Split(text, "amount", "wei, gwei or ether");
-        return Scale(number, Decimals(MoneyUnits, unit, text, "wei, gwei or ether"), text, "1 wei");
+        var (number, unit) = Split(text, "amount", "wei, gwei or ether", MoneyExample);
+        var wei = Scale(number, Decimals(MoneyUnits, unit, text, "wei, gwei or ether"), text, "1 wei");
+        return wei <= MaxWei ? wei : throw new FormatException($"\"{text}\" is out of range: no amount exceeds 2^256 - 1 wei");
+    }
+
+    /// <summary>A price per kWh as the tool prints it ("54000gwei/kWh") or without the "/kWh" ("54000gwei"), to wei.</summary>
+    public static BigInteger ParsePrice(string text)
+    {
+        var slash = text.IndexOf('/');
+        if (slash >= 0 && !text[(slash + 1)..].Trim().Equals("kWh", StringComparison.OrdinalIgnoreCase))
+            throw new FormatException($"\"{text}\": prices are per kWh; write e.g. 54000gwei/kWh or 54000gwei");
+        var wei = ParseWei(slash >= 0 ? text[..slash] : text);
+        return wei <= MaxPrice ? wei : throw new FormatException($"\"{text}\" is out of range: a price is at most 2^128 - 1 wei per kWh");
     }
 
     /// <summary>Wh as "7.5kWh" (1000 Wh and more) or "500Wh".</summary>
@@ -66,9 +82,13 @@ public static partial class Amounts
     public static Option<long> KwhOption(string name, string description) =>
         new(name) { Description = description, CustomParser = r => Parse(r, ParseKwh, name) };
 
-    /// <summary>An option taking money or a price ("54000gwei"), parsed to wei.</summary>
+    /// <summary>An option taking money ("1ether"), parsed to wei.</summary>
     public static Option<BigInteger> WeiOption(string name, string description) =>
         new(name) { Description = description, CustomParser = r => Parse(r, ParseWei, name) };
+
+    /// <summary>An option taking a price per kWh ("54000gwei/kWh" or "54000gwei"), parsed to wei per kWh.</summary>
+    public static Option<BigInteger> PriceOption(string name, string description) =>
+        new(name) { Description = description, CustomParser = r => Parse(r, ParsePrice, name) };
 
     private static T Parse<T>(System.CommandLine.Parsing.ArgumentResult result, Func<string, T> parse, string name)
     {
@@ -84,11 +104,11 @@ public static partial class Amounts
         }
     }
 
-    private static (string Number, string Unit) Split(string text, string what, string units)
+    private static (string Number, string Unit) Split(string text, string what, string units, string example)
     {
         var match = AmountPattern().Match(text);
         if (!match.Success)
-            throw new FormatException($"\"{text}\" is not an {what}: expected a non-negative number and a unit ({units}), e.g. 7.5kWh");
+            throw new FormatException($"\"{text}\" is not an {what}: expected a non-negative number and a unit ({units}), {example}");
         return (match.Groups["number"].Value, match.Groups["unit"].Value);
     }
 

@@ -23,16 +23,13 @@ public static partial class Durations
         return seconds is > 0 and <= uint.MaxValue ? (uint)seconds : throw new FormatException($"\"{text}\" must be between 1 second and {uint.MaxValue} seconds");
     }
 
-    /// <summary>Seconds as "1h5m", "10m", "45s".</summary>
+    /// <summary>Seconds as a countdown reads: "1h 0m 40s", "10m 0s", "45s" (every unit below the largest is shown,
+    /// so the figures do not jump about as it counts down).</summary>
     public static string Format(ulong seconds)
     {
-        if (seconds == 0)
-            return "0s";
-        var parts = new List<string>();
-        if (seconds >= 3600) parts.Add($"{seconds / 3600}h");
-        if (seconds % 3600 >= 60) parts.Add($"{seconds % 3600 / 60}m");
-        if (seconds % 60 > 0) parts.Add($"{seconds % 60}s");
-        return string.Concat(parts);
+        if (seconds >= 3600)
+            return $"{seconds / 3600}h {seconds % 3600 / 60}m {seconds % 60}s";
+        return seconds >= 60 ? $"{seconds / 60}m {seconds % 60}s" : $"{seconds}s";
     }
 
     public static Option<uint> Option(string name, string description, string defaultValue) => new(name)

@@ -12,20 +12,25 @@ public static class EnergyCli
         RunAsync(args, output, error, null, cancellationToken);
 
     /// <param name="input">Who answers password and confirmation prompts; null = the process's terminal.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConsoleInput? input,
-        CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConsoleInput? input,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliContext(output, error, input), cancellationToken);
+
+    /// <param name="context">Where output goes and who answers prompts (tests pass a terminal for live views).</param>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        var (output, error) = (context.Output, context.Error);
         if (PasswordFlag.Find(args) is { } flag)
         {
             await error.WriteLineAsync($"error: {PasswordFlag.Refusal(flag)}");
             return ExitCodes.Usage;
         }
 
-        var context = new CliContext(output, error, input);
         var parseResult = RootCommandBuilder.Build(context).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"error: {string.Join("; ", parseResult.Errors.Select(e => e.Message))} (see --help)");
+            // A key typed where a file name or another flag belonged is echoed by the parser's messages; it is never printed.
+            await error.WriteLineAsync($"error: {Secrets.Redact(string.Join("; ", parseResult.Errors.Select(e => e.Message)))} (see --help)");
             return ExitCodes.Usage;
         }
 

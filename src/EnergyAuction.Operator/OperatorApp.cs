@@ -16,7 +16,7 @@ namespace EnergyAuction.Operator;
 /// <summary>
 /// The operator daemon's composition root: configuration, the connection to the market as the
 /// operator, the hosted services (PhaseDriver, Clearing, OracleJob, Settlement), the
-/// <see cref="MarketStatus"/> they report to, and the loopback <c>/health</c> and <c>/status</c>.
+/// <see cref="MarketStatus"/> they report to, and the loopback <c>/health</c>, <c>/status</c> and <c>/metrics</c>.
 /// </summary>
 public static partial class OperatorApp
 {
@@ -52,7 +52,8 @@ public static partial class OperatorApp
 
     private static WebApplication Build(WebApplicationBuilder builder, OperatorOptions options)
     {
-        var chain = Connect(options);
+        var metrics = new OperatorMetrics();
+        var chain = Connect(options, metrics);
         builder.WebHost.UseUrls(options.StatusUrl);
         // Every HEMS request would otherwise log four lines; the oracle job logs what matters in the market's words.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -61,6 +62,9 @@ public static partial class OperatorApp
         services.AddSingleton(chain);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarketStatus>();
+        services.AddSingleton(metrics);
+        services.AddHttpClient(nameof(Reachability));
+        services.AddSingleton<Reachability>();
         services.AddSingleton<ActiveWindows>();
         services.AddSingleton<MatchedBids>();
         services.AddSingleton(sp => FeederSource.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
@@ -77,6 +81,8 @@ public static partial class OperatorApp
 
         var app = builder.Build();
         app.MapStatus(app.Services.GetRequiredService<MarketStatus>());
+        app.MapHealthAndMetrics(app.Services.GetRequiredService<MarketStatus>(), app.Services.GetRequiredService<Reachability>(), metrics, options,
+            app.Services.GetRequiredService<TimeProvider>());
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator");
         LogConfigured(logger, options.RpcUrl!, chain.Account, options.DeploymentFile!, options.HemsBaseUrl,
             string.Join(",", options.AllowedHemsHosts()), options.ResolvedFeederDirectory(), options.WindowEverySeconds, options.Window.Mechanism);
@@ -85,11 +91,11 @@ public static partial class OperatorApp
     }
 
     /// <summary>Reads the deployment record and unlocks the operator key; either failing is a configuration problem.</summary>
-    private static OperatorChain Connect(OperatorOptions options)
+    private static OperatorChain Connect(OperatorOptions options, OperatorMetrics metrics)
     {
         try
         {
-            return new OperatorChain(options);
+            return new OperatorChain(options, metrics);
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or WrongPasswordException or FormatException
                                       or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)

@@ -63,6 +63,58 @@ public class AmountsTests
         Assert.That(Amounts.ParseWei(text), Is.EqualTo(BigInteger.Parse(wei)));
     }
 
+    [TestCase("54000gwei/kWh", "54000000000000")]
+    [TestCase("54000gwei / kwh", "54000000000000")]
+    [TestCase("54000gwei", "54000000000000")]
+    [TestCase("0.00005ether/kWh", "50000000000000")]
+    public void PricesTakeTheNotationTheToolPrints(string text, string wei) =>
+        Assert.That(Amounts.ParsePrice(text), Is.EqualTo(BigInteger.Parse(wei)));
+
+    [TestCase("54000gwei/Wh", "\"54000gwei/Wh\": prices are per kWh; write e.g. 54000gwei/kWh or 54000gwei")]
+    [TestCase("340282366920938463463374607431768211456wei", "is out of range: a price is at most 2^128 - 1 wei per kWh")]
+    public void PricesSayWhatIsWrong(string text, string message) =>
+        Assert.That(() => Amounts.ParsePrice(text), Throws.TypeOf<FormatException>().With.Message.Contains(message));
+
+    [Test]
+    public void MoneyErrorsGiveAMoneyExampleAndARangeError()
+    {
+        Assert.That(() => Amounts.ParseWei("54000"), Throws.TypeOf<FormatException>().With.Message.EqualTo(
+            "\"54000\" is not an amount: expected a non-negative number and a unit (wei, gwei or ether), e.g. 54000gwei or 0.05ether"));
+        Assert.That(() => Amounts.ParseWei("115792089237316195423570985008687907853269984665640564039457584007913129639936wei"),
+            Throws.TypeOf<FormatException>().With.Message.EndsWith("is out of range: no amount exceeds 2^256 - 1 wei"));
+    }
+
+    [Test]
+    public void AnAddressWithABadChecksumSaysSo()
+    {
+        var to = Addresses.Option("--to", "recipient");
+        var command = new System.CommandLine.RootCommand { to };
+
+        var good = command.Parse(["--to", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"]);
+        var lower = command.Parse(["--to", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8"]);
+        var mistyped = command.Parse(["--to", "0x70997970C51812DC3A010C7d01b50e0d17dc79C8"]);
+
+        Assert.That(good.Errors, Is.Empty);
+        Assert.That(lower.GetValue(to), Is.EqualTo("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"));
+        Assert.That(mistyped.Errors.Single().Message, Is.EqualTo(
+            "--to \"0x70997970C51812DC3A010C7d01b50e0d17dc79C8\": the checksum does not match (its mixed case says a character is mistyped); check the address, or give it all in lower case"));
+    }
+
+    [Test]
+    public void JsonIntegersBeyondTwoToThe53AreStrings()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            Output.JsonWriterExtensions.WriteNumber(json, "exact", BigInteger.Pow(2, 53));
+            Output.JsonWriterExtensions.WriteNumber(json, "balanceWei", BigInteger.Parse("9998159150642616319"));
+            json.WriteEndObject();
+        }
+
+        Assert.That(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), Is.EqualTo("""{"exact":9007199254740992,"balanceWei":"9998159150642616319"}"""));
+    }
+
     [Test]
     public void AmountOptionsTurnBadValuesIntoUsageErrors()
     {

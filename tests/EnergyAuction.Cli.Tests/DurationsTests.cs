@@ -19,5 +19,6 @@ public class DurationsTests
 
     [Test]
     public void CountdownsReadLikeDurations() =>
-        Assert.That(new[] { Durations.Format(3725), Durations.Format(600), Durations.Format(45) }, Is.EqualTo(new[] { "1h2m5s", "10m", "45s" }));
+        Assert.That(new[] { Durations.Format(3640), Durations.Format(3725), Durations.Format(600), Durations.Format(45), Durations.Format(0) },
+            Is.EqualTo(new[] { "1h 0m 40s", "1h 2m 5s", "10m 0s", "45s", "0s" }));
 }

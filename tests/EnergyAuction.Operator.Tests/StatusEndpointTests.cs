@@ -56,10 +56,30 @@ public class StatusEndpointTests
         Assert.That(_http.BaseAddress!.Host, Is.EqualTo("127.0.0.1"));
 
     [Test]
-    public async Task Health_answers_ok()
+    public async Task Health_is_unhealthy_while_the_chain_and_the_hems_are_down()
     {
-        var body = await _http.GetFromJsonAsync<JsonElement>("/health");
-        Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("ok"));
+        var response = await _http.GetAsync("/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(503));
+        Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("unhealthy"));
+        Assert.That(body.GetProperty("chain").GetProperty("reachable").GetBoolean(), Is.False);
+        Assert.That(body.GetProperty("chain").GetProperty("problem").GetString(), Does.StartWith("http://127.0.0.1:9"));
+        Assert.That(body.GetProperty("hems").GetProperty("reachable").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Metrics_are_prometheus_text()
+    {
+        var status = _daemon.Services.GetRequiredService<MarketStatus>();
+        status.WindowReached(12, WindowPhase.Matching);
+        _daemon.Services.GetRequiredService<OperatorMetrics>().Fulfilled();
+
+        var text = await _http.GetStringAsync("/metrics");
+
+        Assert.That(text, Does.Contain("# TYPE energyauction_windows gauge\n").And.Contain("energyauction_windows{phase=\"Matching\"} 1\n")
+            .And.Contain("energyauction_oracle_requests_total{outcome=\"fulfilled\"} 1\n").And.Contain("energyauction_oracle_requests_pending ")
+            .And.Contain("energyauction_rpc_failed_attempts_total ").And.Contain("energyauction_last_processed_block "));
     }
 
     [Test]

@@ -8,6 +8,24 @@ namespace EnergyAuction.Cli.Connection;
 /// signing with a wallet's key.</summary>
 public static class MarketConnection
 {
+    /// <summary>The market, checked against the chain first (<see cref="DeploymentCheck"/>): what every command that
+    /// reads or writes the market's contracts opens.</summary>
+    public static async Task<MarketClient> OpenAsync(ParseResult parseResult, AccountKey? key = null)
+    {
+        var market = Open(parseResult, key);
+        try
+        {
+            await DeploymentCheck.RequireAsync(market, SharedOptions.RequireDeployment(parseResult));
+            return market;
+        }
+        catch
+        {
+            market.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The chain and the record without checking the contracts: for moving ether (`energy send`).</summary>
     public static MarketClient Open(ParseResult parseResult, AccountKey? key = null)
     {
         var rpc = SharedOptions.RequireRpc(parseResult);

@@ -8,16 +8,19 @@ public static class PasswordSource
 {
     public const string FileVariable = "ENERGY_PASSWORD_FILE";
 
+    /// <summary>Shortest password a new wallet takes: the keystore is only as strong as it.</summary>
+    public const int MinimumLength = 8;
+
     /// <summary>The password that unlocks an existing wallet.</summary>
     public static string ForUnlocking(IConsoleInput input, WalletEntry wallet) =>
         FromFile() ?? Prompt(input, $"Password for wallet {wallet.Name} ({wallet.Address}): ");
 
-    /// <summary>A password for a new keystore: typed twice when prompted; never empty.</summary>
+    /// <summary>A password for a new keystore: typed twice when prompted; at least <see cref="MinimumLength"/> characters.</summary>
     public static string ForNewWallet(IConsoleInput input)
     {
         var password = FromFile() ?? Prompt(input, "New wallet password: ");
-        if (password.Length == 0)
-            throw CliException.Usage("the password is empty; a wallet needs a password");
+        if (password.Length < MinimumLength)
+            throw CliException.Usage($"the password has {Plural.Of(password.Length, "character")}; a wallet password needs at least {MinimumLength}, nothing was saved");
         if (Environment.GetEnvironmentVariable(FileVariable) is not { Length: > 0 }
             && input.ReadSecret("Repeat the password: ") != password)
             throw CliException.Usage("the two passwords differ; nothing was saved, try again");
@@ -30,6 +33,7 @@ public static class PasswordSource
             return null;
         if (!File.Exists(path))
             throw CliException.Usage($"{FileVariable} names {path}, which does not exist");
+        PrivateFile.Require(path, $"password file ({FileVariable})");
         // One line: a trailing newline from `echo pw > file` is not part of the password.
         return File.ReadAllText(path).TrimEnd('\r', '\n');
     }

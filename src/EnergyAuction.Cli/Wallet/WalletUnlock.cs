@@ -13,6 +13,7 @@ public static class WalletUnlock
     /// <summary>The key of a wallet already chosen (the password is asked for here, after any checks that need none).</summary>
     public static (WalletEntry Wallet, AccountKey Key) Unlock(CliContext context, WalletEntry wallet)
     {
+        PrivateFile.Require(wallet.Path, "keystore");
         var password = PasswordSource.ForUnlocking(context.Input, wallet);
         try
         {
@@ -28,13 +29,14 @@ public static class WalletUnlock
         }
     }
 
-    /// <summary>The wallet named by --from, else the only/first one (said on stderr so nobody signs by surprise).</summary>
+    /// <summary>The wallet named by --from, else the default or the only one (said on stderr so nobody signs by surprise).</summary>
     public static WalletEntry Choose(CliContext context, ParseResult parseResult)
     {
         var from = parseResult.GetValue(SharedOptions.From);
-        var wallet = KeystoreDirectory.From(parseResult).Find(from);
+        var directory = KeystoreDirectory.From(parseResult);
+        var wallet = directory.Find(from);
         if (from is null)
-            context.Note($"using wallet {wallet.Name} ({wallet.Address}); choose another with --from");
+            context.Note($"using {(directory.Default() == wallet ? "the default wallet" : "wallet")} {wallet.Name} ({wallet.Address}); choose another with --from");
         return wallet;
     }
 }

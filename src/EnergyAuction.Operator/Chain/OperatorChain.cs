@@ -13,14 +13,21 @@ namespace EnergyAuction.Operator.Chain;
 /// </summary>
 public sealed class OperatorChain : IDisposable
 {
-    /// <summary>Connects with the configured RPC URL, deployment file and keystore.</summary>
-    public OperatorChain(OperatorOptions options)
+    private readonly HttpClient _http;
+    private readonly ChainRpcClient _rpc;
+
+    /// <summary>Connects with the configured RPC URL, deployment file and keystore; failed RPC attempts are counted in
+    /// <paramref name="metrics"/>.</summary>
+    public OperatorChain(OperatorOptions options, Status.OperatorMetrics metrics)
     {
         Deployment = MarketDeploymentRecord.Load(options.DeploymentFile!);
         var password = KeystorePassword.Read(options)
             ?? throw new InvalidOperationException($"no keystore password: set {KeystorePassword.EnvironmentVariable} or KeystorePasswordFile");
         var key = new Keystore().DecryptKey(File.ReadAllText(options.KeystoreFile!), password);
-        Market = MarketClient.Connect(options.RpcUrl!, Deployment, key);
+        // The RPC client's retry policy owns the per-attempt timeout, so HttpClient's own is off.
+        _http = new HttpClient(new CountingRpcHandler(metrics)) { Timeout = Timeout.InfiniteTimeSpan };
+        _rpc = new ChainRpcClient(new Uri(options.RpcUrl!), _http);
+        Market = new MarketClient(_rpc, Deployment, key);
     }
 
     /// <summary>The deployed contracts this daemon operates.</summary>
@@ -49,5 +56,10 @@ public sealed class OperatorChain : IDisposable
     public Task<ulong> LatestBlockAsync(CancellationToken ct) => Market.Rpc.BlockNumberAsync(ct);
 
     /// <inheritdoc />
-    public void Dispose() => Market.Dispose();
+    public void Dispose()
+    {
+        Market.Dispose();
+        _rpc.Dispose();
+        _http.Dispose();
+    }
 }

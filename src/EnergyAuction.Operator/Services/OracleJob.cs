@@ -17,7 +17,7 @@ namespace EnergyAuction.Operator.Services;
 /// </summary>
 public sealed partial class OracleJob(
     OperatorChain chain, OracleCheckpointStore checkpoint, OracleRequestPolicy policy, HemsReadingFetcher hems,
-    MarketStatus status, OperatorOptions options, ILogger<OracleJob> logger)
+    MarketStatus status, OperatorMetrics metrics, OperatorOptions options, ILogger<OracleJob> logger)
     : MarketLoop(options, logger)
 {
     // Blocks scanned per eth_getLogs, and requests served at once (HEMS fetches overlap; sends share one nonce sequence).
@@ -67,11 +67,13 @@ public sealed partial class OracleJob(
         catch (FormatException e)
         {
             LogIgnored(id, request.Requester, $"parameters are not CBOR: {e.Message}");
+            metrics.Ignored();
             return;
         }
         if (policy.Refusal(request.Requester, parameters) is { } refusal)
         {
             LogIgnored(id, request.Requester, refusal);
+            metrics.Ignored();
             return;
         }
 
@@ -84,12 +86,14 @@ public sealed partial class OracleJob(
             if (reading.Value is not { } value)
             {
                 LogNoReading(meter, id, reading.Failure, reading.Detail);
+                metrics.Failed();
                 return;
             }
             try
             {
                 var receipt = await chain.Market.Operator.FulfillOracleRequest2Async(request, value);
                 checkpoint.MarkFulfilled(id);
+                metrics.Fulfilled();
                 LogFulfilled(meter, value.ToString(), id, receipt.BlockNumber);
             }
             catch (ContractRevertException e) when (e.Reason?.Contains("valid requestId", StringComparison.Ordinal) == true)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EnergyAuction.Operator.Status;
 
-/// <summary><c>/health</c> (the process is up) and <c>/status</c> (what the market looks like to it).</summary>
+/// <summary><c>/status</c>: what the market looks like to the daemon (<c>/health</c> and <c>/metrics</c>: <see cref="HealthEndpoints"/>).</summary>
 public static class StatusEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -14,10 +14,9 @@ public static class StatusEndpoints
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Maps both routes onto <paramref name="app"/>.</summary>
+    /// <summary>Maps the route onto <paramref name="app"/>.</summary>
     public static void MapStatus(this IEndpointRouteBuilder app, MarketStatus status)
     {
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }, Json));
         app.MapGet("/status", () => Results.Json(status.Snapshot(), Json));
     }
 }

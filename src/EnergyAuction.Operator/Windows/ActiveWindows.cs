@@ -1,4 +1,5 @@
 using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Status;
 using ChainPhase = EnergyAuction.Chain.WindowPhase;
@@ -23,13 +24,32 @@ public sealed class ActiveWindows(OperatorChain chain, MarketStatus status)
         for (var id = first; id <= count; id++)
         {
             var info = await chain.Market.Trade.GetWindowAsync(id);
-            status.WindowReached(id, ToStatus(info.Phase));
+            await ReportAsync(id, info);
             var over = info.Phase is ChainPhase.Closed or ChainPhase.Cancelled;
             if (over && allOverSoFar) Interlocked.CompareExchange(ref _firstUnfinished, (long)id + 1, (long)id);
             else allOverSoFar = false;
             if (!over) windows.Add((id, info));
         }
         return windows;
+    }
+
+    // The phase's start is the chain time of its PhaseChanged event, looked up once per phase change (not the time this
+    // daemon first saw it, which after a restart would be the restart).
+    private async Task ReportAsync(ulong id, WindowInfo info)
+    {
+        var phase = ToStatus(info.Phase);
+        DateTimeOffset? began = null;
+        if (!status.IsIn(id, phase))
+        {
+            var changes = await chain.Market.Trade.GetEventsAsync<PhaseChangedEvent>(chain.Deployment.Block, null, id);
+            if (changes.LastOrDefault(c => c.Event.Phase == info.Phase) is { } change
+                && await chain.Market.Rpc.GetBlockAsync(change.BlockNumber) is { } block)
+                began = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp);
+        }
+
+        static DateTimeOffset At(ulong seconds) => DateTimeOffset.FromUnixTimeSeconds((long)seconds);
+        status.WindowSeen(id, phase, began, info.OrderCount,
+            new WindowDeadlines(At(info.BiddingDeadline), At(info.MatchingDeadline), At(info.TransferDeadline), At(info.SettlementDeadline)));
     }
 
     /// <summary>The newest window, or null before the first one is opened.</summary>

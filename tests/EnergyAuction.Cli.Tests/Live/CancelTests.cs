@@ -21,7 +21,9 @@ public class CancelTests
         Assert.That(stranger.Error, Does.Contain($"NotOrderOwner({order}, {other.Address})").And.Contain("only the wallet that placed the order can cancel it"));
         Assert.That(cancelled.Json.GetProperty("status").GetString(), Is.EqualTo("cancelled"));
         var balance = (await Energy.Ok("balance", "--from", buyer.Name, "--json")).Json;
-        Assert.That(BigInteger.Parse(balance.GetProperty("withdrawableWei").GetRawText()), Is.EqualTo(BigInteger.Parse(bid.GetProperty("depositWei").GetRawText())));
+        Assert.That(JsonWei.Of(balance.GetProperty("withdrawableWei")), Is.EqualTo(JsonWei.Of(bid.GetProperty("depositWei"))));
+        var byAddress = await Energy.Ok("balance", buyer.Address.ToLowerInvariant(), "--keystore-dir", Path.Combine(LiveMarket.Directory, "no-wallets-here"));
+        Assert.That(byAddress.Out, Does.StartWith($"account:      {buyer.Address}\n").And.Contain($"withdrawable: {Amounts.FormatWei(JsonWei.Of(bid.GetProperty("depositWei")))} (its owner takes it with `energy withdraw`)"));
         var orders = (await Energy.Ok("orders", "--from", buyer.Name, "--json")).Json.EnumerateArray().Select(o => o.GetProperty("status").GetString());
         Assert.That(orders, Is.EqualTo(new[] { "cancelled" }));
     }

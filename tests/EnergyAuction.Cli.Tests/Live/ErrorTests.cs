@@ -15,6 +15,8 @@ public class ErrorTests
     [TestCase("--kwh", "0.0001", "more precise than 1 Wh")]
     [TestCase("--min-price", "54000", "\"54000\" is not an amount")]
     [TestCase("--min-price", "54000btc", "unknown unit \"btc\" (expected wei, gwei or ether)")]
+    [TestCase("--min-price", "54000", "(wei, gwei or ether), e.g. 54000gwei or 0.05ether")]
+    [TestCase("--min-price", "54000gwei/Wh", "prices are per kWh; write e.g. 54000gwei/kWh or 54000gwei")]
     public async Task MalformedAmountsAreUsageErrors(string option, string value, string message)
     {
         var args = new Dictionary<string, string> { ["--kwh"] = "7.5", ["--min-price"] = "54000gwei", [option] = value };
@@ -32,11 +34,63 @@ public class ErrorTests
         AssertError(run, 2, "--to \"0x12345\" is not an address: expected 0x followed by 40 hex digits");
     }
 
+    [TestCase("-1")]
+    [TestCase("4x")]
+    public async Task ABadOrderIdSaysWhatAnOrderIdIs(string id)
+    {
+        var run = await CliRun.Of("cancel", id, "--from", "operator");
+
+        AssertError(run, 2, $"\"{id}\" is not an order id: an order id is a whole number from 1, the number `energy orders` lists for each of your orders");
+    }
+
+    [Test]
+    public async Task AnAmountBeyondAUint256IsOneLineRangeError()
+    {
+        var run = await CliRun.Of("send", "--to", HardhatAccounts.Keys[7].Address, "--amount",
+            "115792089237316195423570985008687907853269984665640564039457584007913129639936wei", "--from", "operator");
+
+        AssertError(run, 2, "is out of range: no amount exceeds 2^256 - 1 wei");
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AMistypedChecksumSaysSo()
+    {
+        var run = await CliRun.Of("send", "--to", "0x70997970C51812DC3A010C7d01b50e0d17dc79C8", "--amount", "1ether", "--from", "operator");
+
+        AssertError(run, 2, "--to \"0x70997970C51812DC3A010C7d01b50e0d17dc79C8\": the checksum does not match");
+    }
+
+    [Test]
+    public async Task AnOrderAboveTheWindowsMaximumIsRefusedBeforeSending()
+    {
+        var prosumer = await ProsumerAsync();
+        var window = await Energy.OpenWindowAsync(prosumer.Address, "--max-energy", "5kWh");
+
+        var run = await CliRun.Of("offer", "--kwh", "7.5", "--min-price", "54000gwei/kWh", "--meter", prosumer.Meter, "--yes", "--from", prosumer.Name);
+
+        AssertError(run, 2, $"--kwh 7.5: window {window} takes orders of at most 5kWh; split the order or lower --kwh");
+        Assert.That((await LiveMarket.Operator.Trade.GetWindowAsync(window)).OrderCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task ABidFarAboveTheReferencePriceNeedsYes()
+    {
+        var prosumer = await ProsumerAsync();
+        var window = await Energy.OpenWindowAsync(prosumer.Address);
+
+        var run = await CliRun.With(new ScriptedInput(true, "y"),
+            "bid", "--kwh", "1", "--max-price", "1ether/kWh", "--meter", prosumer.Meter, "--from", prosumer.Name);
+
+        AssertError(run, 2, $"--max-price 1ether/kWh is 20,000 times window {window}'s reference price 50000gwei/kWh; check the unit, or pass --yes to bid it anyway");
+        Assert.That((await LiveMarket.Operator.Trade.GetWindowAsync(window)).OrderCount, Is.Zero);
+    }
+
     [Test]
     public async Task AWrongPasswordSendsNothing()
     {
         var wrong = Path.Combine(LiveMarket.Directory, "wrong-password.txt");
-        File.WriteAllText(wrong, "not the password");
+        PrivateFiles.Write(wrong, "not the password");
         Environment.SetEnvironmentVariable(Wallet.PasswordSource.FileVariable, wrong);
         CliRun run;
         try

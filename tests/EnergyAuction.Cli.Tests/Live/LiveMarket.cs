@@ -38,7 +38,7 @@ public sealed class LiveMarket
         _node = await HardhatNode.StartAsync();
         Directory = Path.Combine(RepoPaths.WorkDir("cli-tests"), Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        File.WriteAllText(PasswordFile, Password + "\n");
+        PrivateFiles.Write(PasswordFile, Password + "\n");
         foreach (var variable in Variables)
             Saved[variable] = Environment.GetEnvironmentVariable(variable);
         Environment.SetEnvironmentVariable(SharedOptions.RpcEnvironmentVariable, Node.RpcUrl);
@@ -47,7 +47,7 @@ public sealed class LiveMarket
         Environment.SetEnvironmentVariable(Wallet.PasswordSource.FileVariable, PasswordFile);
 
         var keyFile = Path.Combine(Directory, "operator.key");
-        File.WriteAllText(keyFile, HardhatAccounts.PrivateKeys[0]);
+        PrivateFiles.Write(keyFile, HardhatAccounts.PrivateKeys[0]);
         var import = await CliRun.Of("wallet", "import", "--private-key-file", keyFile, "--name", "operator", "--scrypt-n", "1024");
         Assert.That(import.ExitCode, Is.Zero, import.ToString());
         var deploy = await CliRun.Of("deploy", "--from", "operator", "--json");

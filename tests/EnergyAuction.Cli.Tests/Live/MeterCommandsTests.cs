@@ -38,6 +38,20 @@ public class MeterCommandsTests
     }
 
     [Test]
+    public async Task ABusThatIsNotOnTheFeederIsRefused()
+    {
+        var feeder = Data.SharedDataDirectory.FeederDirectory(Testing.RepoPaths.SharedDataDir);
+        Assume.That(File.Exists(Path.Combine(feeder, "lines.csv")), $"needs the IEEE feeder in {feeder}");
+
+        var run = await CliRun.Of("meter", "register", "--meter", "NOWHERE", "--owner", Testing.HardhatAccounts.Keys[9].Address, "--bus", "999999", "--from", "operator");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            $"error: --bus 999999 is not a bus of the feeder in {Path.GetFullPath(feeder)}; its loads.csv lists the buses meters sit on (e.g. 34)"));
+        Assert.That((await LiveMarket.Operator.DataAccess.MeterOfAsync("NOWHERE")).IsRegistered, Is.False);
+    }
+
+    [Test]
     public async Task AnInvalidMeterIdIsAUsageError()
     {
         var run = await CliRun.Of("meter", "status", "--meter", "LOAD/12");

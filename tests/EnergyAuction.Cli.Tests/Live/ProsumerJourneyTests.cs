@@ -59,20 +59,27 @@ public class ProsumerJourneyTests
         Assert.That(trades.All(t => t.GetProperty("role").GetString() == "buyer" && t.GetProperty("settled").GetBoolean()));
         Assert.That(trades.All(t => t.GetProperty("counterparty").GetString()!.Equals(seller.Address, StringComparison.OrdinalIgnoreCase)));
         Assert.That(trades.Sum(t => t.GetProperty("deliveredWh").GetInt64()), Is.EqualTo(7000), "4 kWh and 3 of 4 kWh delivered");
-        Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && t.GetProperty("feeWei").GetInt64() > 0));
-        Assert.That(trades.Sum(t => t.GetProperty("penaltyWei").GetInt64()), Is.EqualTo(10_000_000_000_000), "1 kWh short at 10,000 gwei/kWh");
+        Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && JsonWei.Of(t.GetProperty("feeWei")) > 0));
+        Assert.That(trades.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("penaltyWei"))), Is.EqualTo(new BigInteger(10_000_000_000_000)), "1 kWh short at 10,000 gwei/kWh");
         var table = await Energy.Ok("trades", "--from", seller.Name);
-        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei"));
+        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei").And.Contain("collateral back").And.Contain("received "));
+        var sold = (await Energy.Ok("trades", "--from", seller.Name, "--json")).Json.EnumerateArray().ToList();
+        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) + JsonWei.Of(t.GetProperty("collateralRefundWei"))
+            == JsonWei.Of(t.GetProperty("sellerPayoutWei"))), "the payout is the payment plus the collateral back");
+        Assert.That(sold.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("collateralRefundWei"))), Is.EqualTo(BigInteger.Parse("70000000000000")),
+            "8 kWh of collateral at 10,000 gwei/kWh, less the 1 kWh penalty");
+        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) < JsonWei.Of(t.GetProperty("energyWh")) * 50_000_000_000_000 / 1000),
+            "a seller's payment is the energy's value less its half of the grid fee");
 
         var before = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
-        var withdrawable = BigInteger.Parse(before.GetProperty("withdrawableWei").GetRawText());
+        var withdrawable = JsonWei.Of(before.GetProperty("withdrawableWei"));
         Assert.That(withdrawable, Is.GreaterThan(BigInteger.Zero));
         var withdrawn = (await Energy.Ok("withdraw", "--from", seller.Name, "--json")).Json;
-        Assert.That(BigInteger.Parse(withdrawn.GetProperty("withdrawnWei").GetRawText()), Is.EqualTo(withdrawable));
+        Assert.That(JsonWei.Of(withdrawn.GetProperty("withdrawnWei")), Is.EqualTo(withdrawable));
         var after = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
-        Assert.That(after.GetProperty("withdrawableWei").GetRawText(), Is.EqualTo("0"));
-        Assert.That(BigInteger.Parse(after.GetProperty("balanceWei").GetRawText()),
-            Is.GreaterThan(BigInteger.Parse(before.GetProperty("balanceWei").GetRawText())));
+        Assert.That(JsonWei.Of(after.GetProperty("withdrawableWei")), Is.EqualTo(BigInteger.Zero));
+        Assert.That(JsonWei.Of(after.GetProperty("balanceWei")),
+            Is.GreaterThan(JsonWei.Of(before.GetProperty("balanceWei"))));
         var orders = (await Energy.Ok("orders", "--from", seller.Name, "--json")).Json.EnumerateArray().Select(o => o.GetProperty("status").GetString());
         Assert.That(orders, Is.EqualTo(new[] { "settled", "settled", "refunded" }));
     }

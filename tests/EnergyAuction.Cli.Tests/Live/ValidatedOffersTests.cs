@@ -25,11 +25,11 @@ public class ValidatedOffersTests
         var requests = await LiveMarket.Operator.Operator.GetOracleRequestsAsync(from);
         var readings = await LiveMarket.Operator.OracleClient.GetEventsAsync<ReadingRequestedEvent>(from);
         var offers = (await Energy.Ok("orders", "--from", seller.Name, "--json")).Json.EnumerateArray()
-            .ToDictionary(o => o.GetProperty("order").GetUInt64(), o => o.GetProperty("price").GetRawText());
+            .ToDictionary(o => o.GetProperty("order").GetUInt64(), o => JsonWei.Of(o.GetProperty("price")));
         foreach (var request in requests)
         {
             var order = readings.Single(r => r.Event.RequestId.AsSpan().SequenceEqual(request.Event.RequestId)).Event.OrderId;
-            var price = (System.Numerics.BigInteger.Parse(offers[order]) / 1_000_000_000) + "gwei";
+            var price = (offers[order] / 1_000_000_000) + "gwei";
             if (battery.TryGetValue(price, out var wh))
                 await LiveMarket.Operator.Operator.FulfillOracleRequest2Async(request.Event, wh);
         }

@@ -19,7 +19,7 @@ public static class WithdrawCommand
         command.SetAction(async (parseResult, _) =>
         {
             var (wallet, key) = WalletUnlock.Unlock(context, parseResult);
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var receipt = await market.Trade.WithdrawAsync();
             var amount = market.Trade.DecodeEvents<WithdrawnEvent>(receipt).Aggregate(BigInteger.Zero, (sum, e) => sum + e.Amount);
             context.For(parseResult).WriteResult($"withdrew {Amounts.FormatWei(amount)} to {wallet.Name} ({wallet.Address}) in {receipt.TransactionHash}", json =>

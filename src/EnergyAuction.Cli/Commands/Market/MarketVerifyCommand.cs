@@ -20,10 +20,7 @@ public static class MarketVerifyCommand
     public static Command Build(CliContext context)
     {
         var window = new Option<ulong>("--window") { Description = "The window to audit", Required = true };
-        var dataDir = new Option<string?>("--data-dir")
-        {
-            Description = $"Shared data directory with ieee-eu-lv/ (default: ${SharedDataDirectory.EnvironmentVariable}, else ../shared/data next to the repository)",
-        };
+        var dataDir = FeederOption.Create();
         var command = new Command("verify",
             "Recompute a window's clearing from the chain and compare it with what the operator posted\n\nExample:\n  energy market verify --window 3 --json")
         {
@@ -32,8 +29,8 @@ public static class MarketVerifyCommand
         command.SetAction(async (parseResult, _) =>
         {
             var windowId = parseResult.GetValue(window);
-            var feeder = LoadFeeder(context, SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
-            using var market = MarketConnection.Open(parseResult);
+            var feeder = FeederOption.Load(context, parseResult.GetValue(dataDir)).Distances;
+            using var market = await MarketConnection.OpenAsync(parseResult);
             if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
                 throw CliException.Usage($"--window {windowId}: no such window; `energy window status` shows the newest");
             var info = await market.Trade.GetWindowAsync(windowId);
@@ -51,21 +48,6 @@ public static class MarketVerifyCommand
             return comparison.Agrees ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
-    }
-
-    private static FeederDistances LoadFeeder(CliContext context, string dataDir)
-    {
-        try
-        {
-            var feeder = ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(dataDir));
-            if (feeder.IsFallback)
-                context.Note($"no {SharedDataDirectory.FeederFolder}/lines.csv under {dataDir}: using the fallback feeder, as the operator daemon does");
-            return feeder.Distances;
-        }
-        catch (FeederException e)
-        {
-            throw CliException.Failure($"the feeder under {dataDir} cannot be read: {e.Message}", e);
-        }
     }
 
     private static void Print(Output.CommandOutput output, ClearingComparison comparison)

@@ -22,7 +22,7 @@ public static class MeterAccessCommand
         {
             var id = parseResult.GetRequiredValue(meter);
             var (wallet, key) = WalletUnlock.Unlock(context, parseResult);
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var trade = market.Deployment.EnergyTrade;
             var receipt = grant
                 ? await market.DataAccess.GrantAccessAsync(id, trade)

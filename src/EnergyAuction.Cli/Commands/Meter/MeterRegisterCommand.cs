@@ -14,18 +14,20 @@ public static class MeterRegisterCommand
         var owner = Addresses.Option("--owner", "The household's address (the meter's owner)");
         owner.Required = true;
         var bus = new Option<uint>("--bus") { Description = "Feeder bus number of the meter (ieee-eu-lv loads.csv)", Required = true };
+        var dataDir = FeederOption.Create();
         var command = new Command("register",
             "Register a meter with its owner and feeder bus (operator wallet)\n\nExample:\n  energy meter register --meter LOAD1 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 34 --from operator")
         {
-            meter, owner, bus, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+            meter, owner, bus, dataDir, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
         command.SetAction(async (parseResult, _) =>
         {
             var id = parseResult.GetRequiredValue(meter);
             var ownerAddress = parseResult.GetRequiredValue(owner);
             var busNumber = parseResult.GetValue(bus);
+            RequireOnFeeder(FeederOption.Load(context, parseResult.GetValue(dataDir)), busNumber);
             var (_, key) = WalletUnlock.Unlock(context, parseResult);
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var receipt = await market.DataAccess.RegisterMeterAsync(id, ownerAddress, busNumber);
             context.For(parseResult).WriteResult($"registered meter {id} on bus {busNumber.ToString(CultureInfo.InvariantCulture)} for {ownerAddress}", json =>
             {
@@ -38,5 +40,14 @@ public static class MeterRegisterCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // A meter on a bus the feeder does not have could never be paired; the generated fallback feeder (no data directory)
+    // numbers its buses differently, so there the bus is not judged.
+    private static void RequireOnFeeder(Clearing.ClearingFeeder feeder, uint bus)
+    {
+        var name = bus.ToString(CultureInfo.InvariantCulture);
+        if (!feeder.IsFallback && !feeder.Distances.Contains(name))
+            throw CliException.Usage($"--bus {name} is not a bus of the feeder in {feeder.Directory}; its loads.csv lists the buses meters sit on (e.g. 34)");
     }
 }

@@ -17,7 +17,7 @@ public static class MeterStatusCommand
         command.SetAction(async (parseResult, _) =>
         {
             var id = parseResult.GetRequiredValue(meter);
-            using var market = MarketConnection.Open(parseResult);
+            using var market = await MarketConnection.OpenAsync(parseResult);
             var info = await market.DataAccess.MeterOfAsync(id);
             var access = info.IsRegistered && await market.DataAccess.HasAccessAsync(id, market.Deployment.EnergyTrade);
             var output = context.For(parseResult);

@@ -9,7 +9,7 @@ public static class BidCommand
     public static Command Build(CliContext context)
     {
         var kwh = OrderOptions.Kwh("Energy to buy: kWh (10) or with a unit (10000Wh)");
-        var maxPrice = Amounts.WeiOption("--max-price", "Highest acceptable price per kWh, e.g. 60000gwei");
+        var maxPrice = Amounts.PriceOption("--max-price", "Highest acceptable price per kWh, e.g. 60000gwei/kWh");
         maxPrice.Required = true;
         var meter = Meter.MeterOption.Create("Your meter the energy goes to");
         var window = OrderOptions.Window();

@@ -10,7 +10,7 @@ public static class CancelCommand
 {
     public static Command Build(CliContext context)
     {
-        var order = new Argument<ulong>("ORDER") { Description = "The order id (`energy orders` lists yours)" };
+        var order = Ids.Argument("ORDER", "order", "the number `energy orders` lists for each of your orders");
         var command = new Command("cancel", "Cancel one of your orders while its window takes orders\n\nExample:\n  energy cancel 42 --from home")
         {
             order, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
@@ -19,7 +19,7 @@ public static class CancelCommand
         {
             var id = parseResult.GetValue(order);
             var (_, key) = WalletUnlock.Unlock(context, parseResult);
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var receipt = await market.Trade.CancelOrderAsync(id);
             var info = await market.Trade.GetOrderAsync(id);
             context.For(parseResult).WriteResult($"cancelled order {id}; {Amounts.FormatWei(info.Deposit)} is withdrawable (`energy withdraw`)", json =>

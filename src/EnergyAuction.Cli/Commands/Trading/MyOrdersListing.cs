@@ -22,7 +22,7 @@ public static class MyOrdersListing
         command.SetAction(async (parseResult, _) =>
         {
             var wallet = WalletUnlock.Choose(context, parseResult);
-            using var market = MarketConnection.Open(parseResult);
+            using var market = await MarketConnection.OpenAsync(parseResult);
             var orders = await MyOrders.ReadAsync(market, wallet.Address, parseResult.GetValue(window));
             await list(market, orders, context.For(parseResult));
             return ExitCodes.Success;

@@ -9,7 +9,7 @@ public static class OfferCommand
     public static Command Build(CliContext context)
     {
         var kwh = OrderOptions.Kwh("Energy to sell: kWh (7.5) or with a unit (7500Wh)");
-        var minPrice = Amounts.WeiOption("--min-price", "Lowest acceptable price per kWh, e.g. 54000gwei");
+        var minPrice = Amounts.PriceOption("--min-price", "Lowest acceptable price per kWh, e.g. 54000gwei/kWh");
         minPrice.Required = true;
         var meter = Meter.MeterOption.Create("Your meter the energy comes from");
         var window = OrderOptions.Window();

@@ -21,8 +21,9 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
     public async Task<int> RunAsync(CliContext context, ParseResult parseResult)
     {
         var wallet = WalletUnlock.Choose(context, parseResult);
-        using var reader = MarketConnection.Open(parseResult);
+        using var reader = await MarketConnection.OpenAsync(parseResult);
         var windowId = Window ?? await WindowChoice.TakingOrdersAsync(reader);
+        OrderLimits.Require(this, windowId, (await reader.Trade.GetWindowAsync(windowId)).Params, parseResult);
         await RequireMeterAsync(reader, wallet);
         var energy = (ulong)EnergyWh;
         var deposit = Side == OrderSide.Offer

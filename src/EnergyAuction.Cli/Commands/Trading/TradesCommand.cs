@@ -4,14 +4,25 @@ using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Cli.Output;
+using EnergyAuction.Market.Settlement;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
 /// <summary>`energy trades [--window N]`: my matches: counterparty, distance, price, and once settled the delivered
-/// energy, payment, grid fee and penalty.</summary>
+/// energy and the money kept apart: the payment for the energy (a seller's after its half of the grid fee, a buyer's
+/// including its half), the grid fee, the penalty for undelivered energy (paid by the seller to the buyer), and the
+/// part of the seller's collateral it gets back.</summary>
 public static class TradesCommand
 {
-    private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, MatchSettledEvent? Settled);
+    private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, BigInteger PenaltyRate,
+        MatchSettledEvent? Settled)
+    {
+        /// <summary>What the seller gets back of the collateral this match locked: all of it less the penalty.</summary>
+        public BigInteger CollateralBack(MatchSettledEvent s) => Collateral.ForOffer((long)Match.EnergyWh, PenaltyRate) - s.Penalty;
+
+        /// <summary>The payment for the energy alone: a seller's payout without its collateral, a buyer's payment.</summary>
+        public BigInteger Payment(MatchSettledEvent s) => Sold ? s.SellerPayout - CollateralBack(s) : s.BuyerPayment;
+    }
 
     public static Command Build(CliContext context) => MyOrdersListing.Build(context, "trades",
         "List your matches and how they settled\n\nExample:\n  energy trades --from home", "Only trades of this window",
@@ -30,7 +41,8 @@ public static class TradesCommand
                     if (!sold && !myIds.Contains(match.BidId))
                         continue;
                     var other = await market.Trade.GetOrderAsync(sold ? match.BidId : match.OfferId);
-                    trades.Add(new Trade(windowId, sold, match, other.Owner, info.Price, settled.GetValueOrDefault((match.OfferId, match.BidId))));
+                    trades.Add(new Trade(windowId, sold, match, other.Owner, info.Price, info.Params.PenaltyRate,
+                        settled.GetValueOrDefault((match.OfferId, match.BidId))));
                 }
             }
 
@@ -63,6 +75,9 @@ public static class TradesCommand
                         json.WriteNumber("sellerPayoutWei", s.SellerPayout);
                         json.WriteNumber("feeWei", s.Fee);
                         json.WriteNumber("penaltyWei", s.Penalty);
+                        json.WriteNumber("paymentWei", t.Payment(s));
+                        if (t.Sold)
+                            json.WriteNumber("collateralRefundWei", t.CollateralBack(s));
                     }
 
                     json.WriteEndObject();
@@ -79,19 +94,23 @@ public static class TradesCommand
             return;
         }
 
-        var table = new Table("window", "role", "offer", "bid", "counterparty", "distance", "energy", "price/kWh", "delivered", "paid/received", "fee", "penalty")
-            .AlignRight(0, 2, 3, 5, 6, 7, 8, 9, 10, 11);
+        var table = new Table("window", "role", "offer", "bid", "counterparty", "distance", "energy", "price/kWh", "delivered",
+                "payment", "grid fee", "penalty", "collateral back")
+            .AlignRight(0, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12);
         foreach (var t in trades)
         {
             var s = t.Settled;
             table.Add(t.WindowId.ToString(), t.Sold ? "sold" : "bought", t.Match.OfferId.ToString(), t.Match.BidId.ToString(), t.Counterparty,
                 $"{t.Match.DistanceM} m", Amounts.FormatEnergy((long)t.Match.EnergyWh), Amounts.FormatWei(t.Price),
                 s is null ? "not settled" : Amounts.FormatEnergy((long)s.DeliveredWh),
-                s is null ? "-" : Amounts.FormatWei(t.Sold ? s.SellerPayout : s.BuyerPayment),
+                s is null ? "-" : $"{(t.Sold ? "received" : "paid")} {Amounts.FormatWei(t.Payment(s))}",
                 s is null ? "-" : Amounts.FormatWei(s.Fee),
-                s is null ? "-" : Amounts.FormatWei(s.Penalty));
+                s is null ? "-" : s.Penalty.IsZero ? "0wei" : $"{(t.Sold ? "paid" : "received")} {Amounts.FormatWei(s.Penalty)}",
+                s is null || !t.Sold ? "-" : Amounts.FormatWei(t.CollateralBack(s)));
         }
 
         output.WriteTable(table);
+        if (trades.Any(t => t.Settled is not null))
+            output.WriteLine("payment: a seller's after its half of the grid fee, a buyer's including its half; the penalty for undelivered energy goes from seller to buyer");
     }
 }

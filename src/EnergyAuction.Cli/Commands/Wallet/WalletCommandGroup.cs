@@ -12,6 +12,7 @@ public sealed class WalletCommandGroup : ICommandGroup
         wallet.Add(WalletImportCommand.Build(context));
         wallet.Add(WalletListCommand.Build(context));
         wallet.Add(WalletShowCommand.Build(context));
+        wallet.Add(WalletDefaultCommand.Build(context));
         return wallet;
     }
 }

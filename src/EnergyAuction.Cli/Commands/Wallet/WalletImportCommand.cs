@@ -37,10 +37,15 @@ public static class WalletImportCommand
         return command;
     }
 
+    // No message here repeats what the file holds or what was given as its name: either may be the key itself.
     private static AccountKey ReadKey(string path)
     {
+        if (Secrets.LooksLikeKey(path))
+            throw CliException.Usage("--private-key-file takes the name of a file holding the key, not the key itself (not shown); "
+                + "put the key in a file readable only by you (chmod 600) and pass its name");
         if (!File.Exists(path))
             throw CliException.Usage($"--private-key-file: file {path} does not exist");
+        PrivateFile.Require(path, "key file");
         var text = File.ReadAllText(path).Trim();
         var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text : "0x" + text;
         if (hex.Length != 66 || !HexConvert.IsHex(hex))
@@ -49,9 +54,9 @@ public static class WalletImportCommand
         {
             return new AccountKey(hex);
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            throw CliException.Usage($"--private-key-file: {path}: {e.Message}", e);
+            throw CliException.Usage($"--private-key-file: {path} holds 64 hex digits that are not a valid private key (zero or beyond the curve order)");
         }
     }
 }

@@ -14,6 +14,8 @@ public static class WalletListCommand
         {
             var directory = KeystoreDirectory.From(parseResult);
             var wallets = directory.List();
+            var corrupt = directory.Corrupt();
+            var chosen = directory.Default()?.Name ?? (wallets.Count == 1 ? wallets[0].Name : null);
             var output = context.For(parseResult);
             if (output.Json)
             {
@@ -26,6 +28,16 @@ public static class WalletListCommand
                         json.WriteString("name", w.Name);
                         json.WriteString("address", w.Address);
                         json.WriteString("path", w.Path);
+                        json.WriteBoolean("default", w.Name == chosen);
+                        json.WriteEndObject();
+                    }
+
+                    foreach (var c in corrupt)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("name", c.Name);
+                        json.WriteString("path", c.Path);
+                        json.WriteString("corrupt", c.Problem);
                         json.WriteEndObject();
                     }
 
@@ -34,16 +46,20 @@ public static class WalletListCommand
                 return ExitCodes.Success;
             }
 
-            if (wallets.Count == 0)
+            if (wallets.Count == 0 && corrupt.Count == 0)
             {
                 output.WriteLine($"no wallets in {directory.Path}; create one with `energy wallet new`");
                 return ExitCodes.Success;
             }
 
-            var table = new Table("name", "address", "file");
+            var table = new Table("name", "address", "default", "file");
             foreach (var w in wallets)
-                table.Add(w.Name, w.Address, w.Path);
+                table.Add(w.Name, w.Address, w.Name == chosen ? "yes" : "", w.Path);
+            foreach (var c in corrupt)
+                table.Add(c.Name, $"corrupt: {c.Problem}", "", c.Path);
             output.WriteTable(table);
+            if (chosen is null && wallets.Count > 1)
+                context.Note("no default wallet: commands need --from NAME, or choose one with `energy wallet default NAME`");
             return ExitCodes.Success;
         });
         return command;

@@ -7,9 +7,10 @@ public sealed class WindowCommandGroup : ICommandGroup
 {
     public Command Build(CliContext context)
     {
-        var window = new Command("window", "Open trading windows (operator) and watch their phases");
+        var window = new Command("window", "Open trading windows (operator), watch their phases, cancel one whose operator went silent");
         window.Add(WindowOpenCommand.Build(context));
         window.Add(WindowStatusCommand.Build(context));
+        window.Add(WindowCancelCommand.Build(context));
         return window;
     }
 }

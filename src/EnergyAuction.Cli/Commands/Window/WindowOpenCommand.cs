@@ -43,11 +43,11 @@ public static class WindowOpenCommand
                 parseResult.GetValue(grace), (ulong)parseResult.GetValue(maxEnergy), parseResult.GetValue(referencePrice), parseResult.GetValue(gridCharge),
                 parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate), recipient,
                 ChainMechanisms.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
-            using var market = MarketConnection.Open(parseResult, key);
+            using var market = await MarketConnection.OpenAsync(parseResult, key);
             var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
             var window = await market.Trade.GetWindowAsync(windowId);
-            var text = $"opened window {windowId}: orders until {Time(window.BiddingDeadline)}, matching until {Time(window.MatchingDeadline)}, "
-                + $"transfer until {Time(window.TransferDeadline)}, settlement until {Time(window.SettlementDeadline)}; fees to {recipient}";
+            var text = $"opened window {windowId}: orders until {Clock.Utc(window.BiddingDeadline)}, matching until {Clock.Utc(window.MatchingDeadline)}, "
+                + $"transfer until {Clock.Utc(window.TransferDeadline)}, settlement until {Clock.Utc(window.SettlementDeadline)}; fees to {recipient}";
             context.For(parseResult).WriteResult(text, json =>
             {
                 json.WriteNumber("window", windowId);
@@ -65,10 +65,8 @@ public static class WindowOpenCommand
 
     private static Option<BigInteger> Price(string name, string description, string defaultValue)
     {
-        var option = Amounts.WeiOption(name, $"{description} (default {defaultValue})");
+        var option = Amounts.PriceOption(name, $"{description} (default {defaultValue})");
         option.DefaultValueFactory = _ => Amounts.ParseWei(defaultValue);
         return option;
     }
-
-    private static string Time(ulong unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'");
 }

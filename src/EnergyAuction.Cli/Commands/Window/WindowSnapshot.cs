@@ -18,6 +18,12 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
             orders.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count()));
     }
 
+    /// <summary>Whether a clearing has been posted or the window is past matching (so its price means something).</summary>
+    public bool HasClearing => Info.MatchCount > 0 || (Info.Phase >= WindowPhase.EnergyTransfer && Info.Phase != WindowPhase.Cancelled);
+
+    /// <summary>When anyone may cancel the window, or null when that no longer applies.</summary>
+    public string? Cancel => CancelWindow.Describe(WindowId, Info, ChainTime);
+
     public bool IsOver => Info.Phase is WindowPhase.Closed or WindowPhase.Cancelled;
 
     /// <summary>The deadline that ends the current phase; null once the window is over.</summary>
@@ -43,8 +49,8 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
         get
         {
             var statuses = string.Join(", ", ByStatus.OrderBy(s => s.Key).Select(s => $"{Trading.OrderStatusText.Code(s.Key)} {s.Value}"));
-            var price = Info.MatchCount > 0 || Info.Phase >= WindowPhase.EnergyTransfer ? $"; price {Amounts.FormatWei(Info.Price)}/kWh, {Info.MatchCount} matches" : "";
-            return $"window {WindowId}: {Info.Phase}; {Offers} offers, {Bids} bids{(statuses.Length > 0 ? $" ({statuses})" : "")}{price}";
+            var price = HasClearing ? $"; price {Amounts.FormatWei(Info.Price)}/kWh, {Plural.Of(Info.MatchCount, "match")}" : "";
+            return $"window {WindowId}: {Info.Phase}; {Plural.Of(Offers, "offer")}, {Plural.Of(Bids, "bid")}{(statuses.Length > 0 ? $" ({statuses})" : "")}{price}";
         }
     }
 
@@ -67,6 +73,8 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
             json.WriteNumber(Trading.OrderStatusText.Code(status), count);
         json.WriteEndObject();
         json.WriteNumber("matches", Info.MatchCount);
+        if (CancelWindow.AllowedAfter(Info) is { } cancellableAfter)
+            json.WriteNumber("cancellableAfter", cancellableAfter);
         json.WriteNumber("price", Info.Price);
         json.WriteString("resultHash", Chain.Hex.HexConvert.ToHex(Info.ResultHash));
         json.WriteString("mechanism", ChainMechanisms.Name(Info.Params.Mechanism));
@@ -77,14 +85,15 @@ public sealed record WindowSnapshot(ulong WindowId, WindowInfo Info, ulong Chain
     {
         output.WriteLine($"window:    {WindowId} ({ChainMechanisms.Name(Info.Params.Mechanism)}{(Info.Params.ValidateOffers ? ", offers validated by oracle" : "")})");
         output.WriteLine($"phase:     {Info.Phase} ({Countdown})");
-        output.WriteLine($"orders:    {Offers} offers, {Bids} bids");
+        output.WriteLine($"orders:    {Plural.Of(Offers, "offer")}, {Plural.Of(Bids, "bid")}");
         foreach (var (status, count) in ByStatus.OrderBy(s => s.Key))
             output.WriteLine($"           {Trading.OrderStatusText.Code(status)}: {count}");
-        if (Info.Phase >= WindowPhase.EnergyTransfer && Info.Phase != WindowPhase.Cancelled || Info.MatchCount > 0)
-            output.WriteLine($"clearing:  {Info.MatchCount} matches at {Amounts.FormatWei(Info.Price)}/kWh");
+        if (HasClearing)
+            output.WriteLine($"clearing:  {Plural.Of(Info.MatchCount, "match")} at {Amounts.FormatWei(Info.Price)}/kWh");
         if (Info.ResultHash.Any(b => b != 0))
             output.WriteLine($"result:    {Chain.Hex.HexConvert.ToHex(Info.ResultHash)}");
+        if (Cancel is { } cancel)
+            output.WriteLine($"cancel:    {cancel}");
         output.WriteLine($"grid:      charge {Amounts.FormatWei(Info.Params.GridCharge)}/kWh/km, max distance {Info.Params.MaxDistanceM} m, penalty {Amounts.FormatWei(Info.Params.PenaltyRate)}/kWh");
     }
-
 }

@@ -44,14 +44,15 @@ public class MarketClearCommandTests
     }
 
     [Test]
-    public async Task PricesBeyondLongKeepEveryDigit()
+    public async Task PricesBeyondTwoToThe53KeepEveryDigitAsStrings()
     {
         var huge = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
         var book = $$"""{"mechanism": "uniform", "offers": [{"id": "s", "energy": 10, "price": {{huge}}, "seq": 1}], "bids": [{"id": "b", "energy": 10, "price": {{huge}}, "seq": 1}]}""";
 
         var run = await CliRun.Of("market", "clear", "--input", BookFiles.Write(book), "--json");
 
-        Assert.That(run.Out, Does.Contain($"\"price\":{huge},"));
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain($"\"price\":\"{huge}\","));
     }
 
     [Test]
