@@ -40,10 +40,10 @@ public class MeterCommandsTests
     [Test]
     public async Task ABusThatIsNotOnTheFeederIsRefused()
     {
-        var feeder = Data.SharedDataDirectory.FeederDirectory(Testing.RepoPaths.SharedDataDir);
+        var feeder = Data.SharedDataDirectory.FeederDirectory(Devnet.RepoPaths.SharedDataDir);
         Assume.That(File.Exists(Path.Combine(feeder, "lines.csv")), $"needs the IEEE feeder in {feeder}");
 
-        var run = await CliRun.Of("meter", "register", "--meter", "NOWHERE", "--owner", Testing.HardhatAccounts.Keys[9].Address, "--bus", "999999", "--from", "operator");
+        var run = await CliRun.Of("meter", "register", "--meter", "NOWHERE", "--owner", Devnet.HardhatAccounts.Keys[9].Address, "--bus", "999999", "--from", "operator");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Error.Trim(), Is.EqualTo(
