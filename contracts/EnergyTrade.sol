@@ -30,6 +30,11 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     /// @notice Most order ids one closeWindow or cancelWindow call walks. A returned deposit costs up to ~35,000
     ///         gas (a first credit to a fresh account), so a call stays near 7M gas, well under a block.
     uint256 public constant MAX_ORDERS_PER_RELEASE = 200;
+    /// @dev Longest phase a window may have. Bounded so that no window can put its cancel escape hatch
+    ///      (deadline + grace) out of reach of the households whose money it holds.
+    uint256 internal constant MAX_PHASE_DURATION = 7 days;
+    /// @dev Longest grace period after a missed deadline before anyone may cancel.
+    uint256 internal constant MAX_GRACE_PERIOD = 1 days;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
@@ -474,7 +479,15 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         if (p.biddingDuration == 0 || p.matchingDuration == 0 || p.transferDuration == 0 || p.settlementDuration == 0) {
             revert InvalidParams("zero duration");
         }
+        if (
+            p.biddingDuration > MAX_PHASE_DURATION || p.matchingDuration > MAX_PHASE_DURATION
+                || p.transferDuration > MAX_PHASE_DURATION || p.settlementDuration > MAX_PHASE_DURATION
+        ) revert InvalidParams("duration above 7 days");
+        if (p.gracePeriod > MAX_GRACE_PERIOD) revert InvalidParams("gracePeriod above 1 day");
         if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
+        if (p.referencePrice > MAX_PRICE) revert InvalidParams("referencePrice");
+        if (p.gridCharge > MAX_PRICE) revert InvalidParams("gridCharge");
+        if (p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
         if (p.maxDistanceM > MAX_DISTANCE_M) revert InvalidParams("maxDistanceM");
         if (p.feeRecipient == address(0)) revert InvalidParams("feeRecipient");
     }

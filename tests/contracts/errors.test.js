@@ -55,7 +55,7 @@ const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, 
 
 describe("EnergyTrade rejects bad input with named errors", function () {
   describe("opening windows and placing orders", function () {
-    it("InvalidParams for a zero duration, zero or oversized maximum energy or distance, or no fee recipient", async function () {
+    it("InvalidParams for a zero or over-long duration or grace, oversized energy, distance, prices or rates, or no fee recipient", async function () {
       const { trade, dso } = await loadFixture(biddingFixture);
       const bad = [
         [{ biddingDuration: 0 }, "zero duration"],
@@ -63,11 +63,29 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         [{ maxEnergyWh: 2n ** 40n }, "maxEnergyWh"],
         [{ feeRecipient: ethers.ZeroAddress }, "feeRecipient"],
         [{ maxDistanceM: 2 ** 24 }, "maxDistanceM"],
+        // 2^32 - 1 s would put the cancel escape hatch 136 years away.
+        [{ biddingDuration: 2 ** 32 - 1 }, "duration above 7 days"],
+        [{ matchingDuration: 7 * 86400 + 1 }, "duration above 7 days"],
+        [{ transferDuration: 7 * 86400 + 1 }, "duration above 7 days"],
+        [{ settlementDuration: 7 * 86400 + 1 }, "duration above 7 days"],
+        [{ gracePeriod: 86400 + 1 }, "gracePeriod above 1 day"],
+        [{ referencePrice: 2n ** 80n }, "referencePrice"],
+        [{ gridCharge: 2n ** 80n }, "gridCharge"],
+        [{ penaltyRate: 2n ** 80n }, "penaltyRate"],
       ];
       for (const [override, reason] of bad) {
         await expect(trade.openWindow(windowParams({ feeRecipient: dso.address, ...override })))
           .to.be.revertedWithCustomError(trade, "InvalidParams").withArgs(reason);
       }
+    });
+
+    it("accepts a window at the bounds: 7-day phases and a 1-day grace period", async function () {
+      const { trade, dso } = await loadFixture(biddingFixture);
+      const week = 7 * 86400;
+      await expect(trade.openWindow(windowParams({
+        feeRecipient: dso.address, biddingDuration: week, matchingDuration: week, transferDuration: week,
+        settlementDuration: week, gracePeriod: 86400,
+      }))).to.emit(trade, "WindowOpened");
     });
 
     it("only the operator opens windows and advances phases", async function () {
