@@ -333,9 +333,15 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         WindowProgress memory progress = w.progress;
         for (uint256 i = 0; i < bidIds.length; ++i) {
             Order storage bid = _unsettledBid(windowId, bidIds[i]);
-            bytes32 requestId = oracle.requestDelivery(
-                bidIds[i], bytes32(bid.meterId), progress.matchingDeadline, progress.transferDeadline
-            );
+            bytes32 meter = bytes32(bid.meterId);
+            // A buyer who revoked the market's access must not make the whole batch revert: its bid is left to
+            // settleUnreported, where the missing reading counts against the buyer.
+            if (!registry.hasAccess(meter, address(this))) {
+                emit DeliveryUnreadable(windowId, bidIds[i], meter);
+                continue;
+            }
+            bytes32 requestId =
+                oracle.requestDelivery(bidIds[i], meter, progress.matchingDeadline, progress.transferDeadline);
             emit DeliveryRequested(windowId, bidIds[i], requestId);
         }
     }
@@ -356,7 +362,10 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
         _requireReached(w.progress.settlementDeadline);
         for (uint256 i = 0; i < bidIds.length; ++i) {
-            _settleBid(w, windowId, bidIds[i], _unsettledBid(windowId, bidIds[i]), 0);
+            Order storage bid = _unsettledBid(windowId, bidIds[i]);
+            // A missing reading counts against its owner (MARKET.md): the buyer is settled as having received all
+            // it was matched, so withholding or revoking its meter's reading never earns it the seller's collateral.
+            _settleBid(w, windowId, bidIds[i], bid, bid.matchedWh);
         }
     }
 

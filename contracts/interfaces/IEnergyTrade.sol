@@ -73,6 +73,8 @@ interface IEnergyTrade {
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
     event DeliveryRequested(uint256 indexed windowId, uint256 indexed bidId, bytes32 requestId);
     event DeliveryReported(uint256 indexed windowId, uint256 indexed bidId, uint256 receivedWh);
+    /// @notice A matched buyer's meter no longer grants the market access: no reading was requested for the bid.
+    event DeliveryUnreadable(uint256 indexed windowId, uint256 indexed bidId, bytes32 meterId);
     event MatchSettled(uint256 indexed windowId, uint256 indexed offerId, uint256 indexed bidId, uint256 deliveredWh,
         uint256 sellerPayout, uint256 buyerPayment, uint256 fee, uint256 penalty);
     event WindowClosing(uint256 indexed windowId, uint256 releasedOrders, uint256 orderCount);
@@ -142,7 +144,8 @@ interface IEnergyTrade {
     /// @notice Finish clearing: store the result hash and move to EnergyTransfer. Operator only.
     function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
 
-    /// @notice Ask the oracle for each matched buyer's received energy. Operator only, Settlement phase.
+    /// @notice Ask the oracle for each matched buyer's received energy. Operator only, Settlement phase. A bid whose
+    ///         meter no longer grants access is skipped with DeliveryUnreadable, so one buyer cannot block the batch.
     function requestDeliveryReadings(uint256 windowId, uint256[] calldata bidIds) external;
 
     /// @notice Oracle callback: the seller's available energy for a pending offer. Oracle client only.
@@ -151,7 +154,8 @@ interface IEnergyTrade {
     /// @notice Oracle callback: the buyer's received energy; settles the bid. Oracle client only.
     function onDelivery(uint256 bidId, uint256 receivedWh) external;
 
-    /// @notice After the settlement deadline, settle bids whose reading never arrived as if 0 Wh was received. Operator only.
+    /// @notice After the settlement deadline, settle bids whose reading never arrived. A missing reading counts against
+    ///         its owner: the buyer is settled as having received all it was matched. Operator only.
     function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external;
 
     /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Operator only.

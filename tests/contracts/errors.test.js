@@ -5,6 +5,7 @@ const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
+const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
 
 const G = 1_000_000_000n;
 const PHASE = { None: 0, BiddingOffering: 1, Matching: 2, EnergyTransfer: 3, Settlement: 4, Closed: 5, Cancelled: 6 };
@@ -49,6 +50,24 @@ async function settlementFixture() {
   await advanceTo(f.view.transferDeadline);
   await trade.advancePhase(windowId);
   return f;
+}
+
+/** Requests the delivery readings of `bids` and fulfils each with its full match (bid1: 4,000 Wh, bid2: 3,000 Wh). */
+async function readAndFulfil(f, bids) {
+  const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, bids)).wait();
+  for (const request of readingRequestsIn(receipt, f.operator, f.client)) {
+    await fulfil(f.operator, f.node, request, request.orderId === f.bid1 ? 4_000n : 3_000n);
+  }
+}
+
+/** Runs `settle` on a fresh settlement fixture, closes the window and returns every party's withdrawable balance. */
+async function settledBalances(settle) {
+  const f = await loadFixture(settlementFixture);
+  await settle(f);
+  await f.trade.closeWindow(f.windowId);
+  const balances = {};
+  for (const name of ["s1", "s2", "b1", "b2", "dso"]) balances[name] = await f.trade.withdrawable(f[name].address);
+  return balances;
 }
 
 const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, energyWh, distanceM });
@@ -330,19 +349,36 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.offer1);
     });
 
-    it("settleUnreported settles a silent meter as zero delivery, only after the settlement deadline", async function () {
-      const f = await loadFixture(settlementFixture);
-      await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
-        .to.be.revertedWithCustomError(f.trade, "DeadlineNotReached");
-      await advanceTo(f.view.settlementDeadline);
-      const penalty = 4_000n * f.params.penaltyRate / 1000n;
-      await expect(f.trade.settleUnreported(f.windowId, [f.bid1, f.bid2]))
-        .to.emit(f.trade, "MatchSettled").withArgs(f.windowId, f.offer1, f.bid1, 0, 0, 0, 0, penalty);
-      await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
-        .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
-      await expect(f.trade.closeWindow(f.windowId)).to.emit(f.trade, "WindowClosed");
-      const escrow = await f.trade.bidEscrow(f.windowId, 4_000n, 150n * G);
-      expect(await f.trade.withdrawable(f.b1.address)).to.equal(escrow + penalty);
+    it("settleUnreported settles a silent buyer as full delivery, only after the settlement deadline", async function () {
+      const honest = await settledBalances((f) => readAndFulfil(f, [f.bid1, f.bid2]));
+      const silent = await settledBalances(async (f) => {
+        await readAndFulfil(f, [f.bid2]);
+        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
+          .to.be.revertedWithCustomError(f.trade, "DeadlineNotReached");
+        await advanceTo(f.view.settlementDeadline);
+        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
+          .to.emit(f.trade, "MatchSettled").withArgs(f.windowId, f.offer1, f.bid1, 4_000n, anyValue, anyValue, anyValue, 0);
+        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
+          .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
+      });
+      // A missing reading counts against its owner: the silent buyer pays exactly what a full reading would cost it.
+      expect(silent).to.deep.equal(honest);
+    });
+
+    it("a buyer who revokes access after the clearing neither blocks the reading batch nor takes the seller's collateral", async function () {
+      const honest = await settledBalances((f) => readAndFulfil(f, [f.bid1, f.bid2]));
+      const attacked = await settledBalances(async (f) => {
+        await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
+        const tx = f.trade.requestDeliveryReadings(f.windowId, [f.bid1, f.bid2]);
+        await expect(tx).to.emit(f.trade, "DeliveryUnreadable").withArgs(f.windowId, f.bid1, meterId("B-1"));
+        const requests = readingRequestsIn(await (await tx).wait(), f.operator, f.client);
+        expect(requests.map((r) => r.orderId)).to.deep.equal([f.bid2]);
+        await fulfil(f.operator, f.node, requests[0], 3_000n);
+        await advanceTo(f.view.settlementDeadline);
+        await f.trade.settleUnreported(f.windowId, [f.bid1]);
+      });
+      expect(attacked).to.deep.equal(honest);
+      expect(attacked.s1).to.be.greaterThan(0n);
     });
 
     it("NothingToWithdraw, also on a second withdrawal", async function () {
@@ -379,10 +415,12 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
     });
 
-    it("NoDataAccess: a buyer who revoked access after bidding cannot be read", async function () {
+    it("NoDataAccess: the client never requests a reading of a meter that has revoked the market's access", async function () {
       const f = await loadFixture(settlementFixture);
       await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
-      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.bid1]))
+      // EnergyTrade skips such a meter itself; the client's own check stands behind it for any caller it trusts.
+      await f.client.setEnergyTrade(f.stranger.address);
+      await expect(f.client.connect(f.stranger).requestDelivery(f.bid1, meterId("B-1"), 0, 1))
         .to.be.revertedWithCustomError(f.client, "NoDataAccess").withArgs(meterId("B-1"));
     });
 

@@ -201,7 +201,8 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
           if (silent.length > 0) {
             await advanceTo(view.settlementDeadline);
             await trade.settleUnreported(windowId, silent);
-            for (const b of silent) received.set(b, 0n);
+            // A missing reading counts against its buyer: settled as if everything matched arrived.
+            for (const b of silent) received.set(b, matches.filter((m) => m.bidId === b).reduce((sum, m) => sum + m.energy, 0n));
           }
           await trade.closeWindow(windowId);
           seen.closed++;

@@ -25,6 +25,12 @@ public sealed record ClearingFinalisedEvent(ulong WindowId, BigInteger Price, by
 
 public sealed record DeliveryRequestedEvent(ulong WindowId, ulong BidId, byte[] RequestId);
 
+public sealed record DeliveryUnreadableEvent(ulong WindowId, ulong BidId, byte[] MeterId)
+{
+    /// <summary>The meter id as text.</summary>
+    public string Meter => Chain.MeterId.FromBytes32(MeterId);
+}
+
 public sealed record DeliveryReportedEvent(ulong WindowId, ulong BidId, BigInteger ReceivedWh);
 
 public sealed record MatchSettledEvent(ulong WindowId, ulong OfferId, ulong BidId, BigInteger DeliveredWh,

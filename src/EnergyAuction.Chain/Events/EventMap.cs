@@ -30,6 +30,7 @@ internal static class EventMap
         Add<ClearingPostedEvent, ET.ClearingPostedEventDTO>(e => new(Id(e.WindowId), e.Price, Id(e.MatchesInBatch), Id(e.TotalMatches)));
         Add<ClearingFinalisedEvent, ET.ClearingFinalisedEventDTO>(e => new(Id(e.WindowId), e.Price, e.ResultHash, Id(e.MatchCount)));
         Add<DeliveryRequestedEvent, ET.DeliveryRequestedEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.RequestId));
+        Add<DeliveryUnreadableEvent, ET.DeliveryUnreadableEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.MeterId));
         Add<DeliveryReportedEvent, ET.DeliveryReportedEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.ReceivedWh));
         Add<MatchSettledEvent, ET.MatchSettledEventDTO>(e => new(Id(e.WindowId), Id(e.OfferId), Id(e.BidId), e.DeliveredWh,
             e.SellerPayout, e.BuyerPayment, e.Fee, e.Penalty));

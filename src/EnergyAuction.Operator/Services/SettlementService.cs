@@ -48,9 +48,11 @@ public sealed partial class SettlementService(
             foreach (var batch in bids.Where(b => !requested.Contains(b)).Chunk(Options.BatchSize))
             {
                 ct.ThrowIfCancellationRequested();
-                await chain.Market.Trade.RequestDeliveryReadingsAsync(id, batch);
+                var receipt = await chain.Market.Trade.RequestDeliveryReadingsAsync(id, batch);
                 requested.UnionWith(batch);
                 LogRequested(id, batch.Length, requested.Count, bids.Count);
+                foreach (var unreadable in chain.Market.Trade.DecodeEvents<DeliveryUnreadableEvent>(receipt))
+                    LogUnreadable(id, unreadable.Meter, unreadable.BidId);
             }
             return;
         }
@@ -94,10 +96,13 @@ public sealed partial class SettlementService(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: meter {Meter} no longer grants the market access; no reading requested for bid {Bid}, which is settled as fully delivered after the settlement deadline")]
+    private partial void LogUnreadable(ulong window, string meter, ulong bid);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: requested delivery readings for {Buyers} buyers ({Requested} of {Total})")]
     private partial void LogRequested(ulong window, int buyers, int requested, int total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: {Buyers} buyers had no delivery reading by the settlement deadline; settled as 0 Wh received (bids {Bids})")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: {Buyers} buyers had no delivery reading by the settlement deadline; settled as fully delivered, since a missing reading counts against its buyer (bids {Bids})")]
     private partial void LogUnreported(ulong window, int buyers, string bids);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: closing, deposits returned for {Released} of {Orders} orders")]

@@ -20,11 +20,14 @@ public sealed class MatchedBids(OperatorChain chain)
         return bids;
     }
 
-    /// <summary>Bids of the window with a DeliveryRequested event.</summary>
+    /// <summary>Bids of the window already asked for: a DeliveryRequested event, or DeliveryUnreadable when the
+    /// buyer's meter had revoked the market's access (asking again would only repeat that).</summary>
     public async Task<HashSet<ulong>> RequestedAsync(ulong windowId)
     {
-        var logs = await chain.Market.Trade.GetEventsAsync<DeliveryRequestedEvent>(chain.Deployment.Block, null, windowId);
-        return [.. logs.Select(l => l.Event.BidId)];
+        var trade = chain.Market.Trade;
+        var requested = await trade.GetEventsAsync<DeliveryRequestedEvent>(chain.Deployment.Block, null, windowId);
+        var unreadable = await trade.GetEventsAsync<DeliveryUnreadableEvent>(chain.Deployment.Block, null, windowId);
+        return [.. requested.Select(l => l.Event.BidId), .. unreadable.Select(l => l.Event.BidId)];
     }
 
     /// <summary>The bids among <paramref name="bids"/> that are not settled yet.</summary>

@@ -68,7 +68,8 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
                     "the daemon to clear the window after the outage", log: log);
                 Assert.That(log.Contains("working again"), Is.True);
 
-                // One buyer's delivery reading never comes: settled as unreported after the settlement deadline.
+                // One buyer's delivery reading never comes: after the settlement deadline it is settled as unreported,
+                // and a missing reading counts against its buyer (everything matched counts as delivered).
                 await Market.PassAsync(window.TransferDeadline);
                 await EventuallyAsync(() => Task.FromResult(log.Contains("rejected reading for meter M-24") && log.Contains("fulfilled reading for meter M-22")),
                     "one delivery reading fulfilled and one given up", log: log);
@@ -77,8 +78,11 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
                 await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to close", log: log);
 
                 var settled = (await Market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
-                Assert.That(settled.Where(s => s.BidId == bids["M-24"]).Select(s => s.DeliveredWh), Is.Not.Empty.And.All.EqualTo(BigInteger.Zero),
-                    "the unreported buyer is settled as 0 Wh received");
+                var unreported = (await Market.Admin.Trade.GetOrderAsync(bids["M-24"])).MatchedWh;
+                Assert.That(settled.Where(s => s.BidId == bids["M-24"]).Sum(s => (long)s.DeliveredWh), Is.EqualTo((long)unreported).And.GreaterThan(0),
+                    "the unreported buyer is settled as having received all it was matched");
+                Assert.That(settled.Where(s => s.BidId == bids["M-24"]).Select(s => s.Penalty), Is.All.EqualTo(BigInteger.Zero),
+                    "a silent buyer earns no penalty from its seller");
                 Assert.That(settled.Where(s => s.BidId == bids["M-22"]).Sum(s => (long)s.DeliveredWh), Is.EqualTo(3_000));
                 Assert.That(log.Contains($"window {windowId}: 1 buyers had no delivery reading"), Is.True);
                 foreach (var meter in new[] { "M-21", "M-23", "M-25" })
