@@ -90,23 +90,36 @@ public sealed class OperatorPreflightTests : OperatorMarketFixture
     {
         var stranger = await Market.Node.NewFundedKeyAsync();
         var (keystore, passwordFile) = KeystoreOf(stranger);
+        var (exitCode, _, stderr) = await RunDaemonAsync("--rpc-url", Market.Node.RpcUrl,
+            "--deployment", Market.DeploymentFile, "--keystore", keystore, "--password-file", passwordFile,
+            "--fee-recipient", AccountKey.GenerateNew().Address, "--status-url", $"http://127.0.0.1:{LoopbackPort.Free()}",
+            "--checkpoint", Path.Combine(Market.Dir, "exit-checkpoint.json"));
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(stderr, Does.StartWith($"energy-operator: cannot start: operator key {stranger.Address} lacks OPERATOR_ROLE"));
+    }
+
+    [TestCase("--help")]
+    [TestCase("-h")]
+    public async Task The_built_daemon_prints_every_option_for_help_and_exits_0(string flag)
+    {
+        var (exitCode, stdout, _) = await RunDaemonAsync(flag);
+        Assert.That(exitCode, Is.Zero);
+        foreach (var setting in OperatorSettings.All)
+            Assert.That(stdout, Does.Contain(setting.Flag + " <value>").And.Contain(setting.EnvironmentVariable));
+    }
+
+    /// <summary>Runs the built daemon to its exit: exit code, standard output, standard error.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunDaemonAsync(params string[] args)
+    {
         var configuration = typeof(OperatorPreflightTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { RepoPaths.BuiltProgram("EnergyAuction.Operator", configuration), "--rpc-url", Market.Node.RpcUrl,
-                "--deployment", Market.DeploymentFile, "--keystore", keystore, "--password-file", passwordFile,
-                "--fee-recipient", AccountKey.GenerateNew().Address, "--status-url", $"http://127.0.0.1:{LoopbackPort.Free()}",
-                "--checkpoint", Path.Combine(Market.Dir, "exit-checkpoint.json") },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(RepoPaths.BuiltProgram("EnergyAuction.Operator", configuration));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        await stdout;
-        Assert.That(process.ExitCode, Is.EqualTo(2));
-        Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(stderr, Does.StartWith($"energy-operator: cannot start: operator key {stranger.Address} lacks OPERATOR_ROLE"));
+        return (process.ExitCode, await stdout, stderr);
     }
 }
