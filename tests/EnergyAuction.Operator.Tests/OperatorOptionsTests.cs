@@ -197,6 +197,19 @@ public class OperatorOptionsTests
     }
 
     [Test]
+    public void The_table_gives_the_defaults_the_options_have()
+    {
+        var options = new OperatorOptions();
+        foreach (var setting in OperatorSettings.All.Where(s => s.Default is not ("required" or "none") && !s.Default.Contains(' ') && !s.Default.StartsWith('<')))
+        {
+            var parts = setting.Key.Split(':');
+            object owner = parts.Length == 2 ? options.Window : options;
+            var value = owner.GetType().GetProperty(parts[^1])!.GetValue(owner);
+            Assert.That(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(), Is.EqualTo(setting.Default), setting.Key);
+        }
+    }
+
+    [Test]
     public void The_password_file_variable_of_the_readme_gives_the_password()
     {
         Environment.SetEnvironmentVariable("ENERGY_OPERATOR_PASSWORD_FILE", Path.Combine(_dir, "password.txt"));

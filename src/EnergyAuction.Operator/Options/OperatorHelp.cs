@@ -18,7 +18,7 @@ public static class OperatorHelp
         {
             text.AppendLine($"  {s.Flag} <value>");
             text.AppendLine($"      {s.Meaning}");
-            text.AppendLine($"      key {s.Key}, variable {s.EnvironmentVariable}, default {(s.Default == "" ? "(none)" : s.Default)}, e.g. {s.Example}");
+            text.AppendLine($"      key {s.Key}, variable {s.EnvironmentVariable}, default {s.Default}, e.g. {s.Example}");
         }
         text.AppendLine($"  {KeystorePassword.EnvironmentVariable} (environment only, never a flag or appsettings.json)");
         text.AppendLine("      the keystore password; else the file named by --password-file");

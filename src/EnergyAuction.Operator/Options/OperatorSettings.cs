@@ -8,19 +8,19 @@ public static class OperatorSettings
 {
     /// <summary>The password file setting, named in password messages.</summary>
     public static OperatorSetting PasswordFile { get; } =
-        new("PasswordFile", "--password-file", "", "~/.energy/operator.password", "file holding the keystore password (used when ENERGY_OPERATOR_PASSWORD is not set)");
+        new("PasswordFile", "--password-file", "none", "~/.energy/operator.password", "file holding the keystore password (used when ENERGY_OPERATOR_PASSWORD is not set)");
 
     /// <summary>The settings in the order --help and docs/OPERATOR.md list them.</summary>
     public static IReadOnlyList<OperatorSetting> All { get; } =
     [
-        new("RpcUrl", "--rpc-url", "", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain"),
-        new("DeploymentFile", "--deployment", "", "deployments/localhost.json", "deployment record with the contract addresses"),
-        new("KeystoreFile", "--keystore", "", "~/.energy/operator.keystore.json", "Web3 Secret Storage keystore of the operator account"),
+        new("RpcUrl", "--rpc-url", "required", "http://127.0.0.1:8545", "JSON-RPC endpoint of the chain"),
+        new("DeploymentFile", "--deployment", "required", "deployments/localhost.json", "deployment record with the contract addresses"),
+        new("KeystoreFile", "--keystore", "required", "~/.energy/operator.keystore.json", "Web3 Secret Storage keystore of the operator account"),
         PasswordFile,
         new("HemsBaseUrl", "--hems-url", "http://127.0.0.1:5080", "http://127.0.0.1:5080", "base URL of the HEMS the oracle requests point at"),
-        new("HemsAllowList", "--hems-allow", "", "127.0.0.1:5080,hems.local", "HEMS hosts the oracle job may fetch (empty: the host of HemsBaseUrl)"),
-        new("DataDirectory", "--data-dir", "", "/srv/energy/data", "shared data directory (empty: $ENERGYAUCTION_DATA_DIR, else ../shared/data)"),
-        new("FeederDirectory", "--feeder-dir", "", "/srv/energy/data/ieee-eu-lv", "feeder CSV directory (empty: ieee-eu-lv under DataDirectory)"),
+        new("HemsAllowList", "--hems-allow", "the host of HemsBaseUrl", "127.0.0.1:5080,hems.local", "HEMS hosts the oracle job may fetch (empty: the host of HemsBaseUrl)"),
+        new("DataDirectory", "--data-dir", "$ENERGYAUCTION_DATA_DIR, else ../shared/data", "/srv/energy/data", "shared data directory (empty: $ENERGYAUCTION_DATA_DIR, else ../shared/data)"),
+        new("FeederDirectory", "--feeder-dir", "<DataDirectory>/ieee-eu-lv", "/srv/energy/data/ieee-eu-lv", "feeder CSV directory (empty: ieee-eu-lv under DataDirectory)"),
         new("CheckpointFile", "--checkpoint", ".work/operator/oracle-checkpoint.json", ".work/operator/oracle-checkpoint.json", "oracle job checkpoint"),
         new("StatusUrl", "--status-url", "http://127.0.0.1:5090", "http://127.0.0.1:5090", "where /health, /status and /metrics listen"),
         new("WindowEverySeconds", "--window-every", "0", "900", "open a window every this many seconds of chain time (0: none)"),
@@ -32,9 +32,9 @@ public static class OperatorSettings
         new("Window:MaxEnergyWh", "--max-energy", "100000", "100000", "largest offer or bid, Wh"),
         new("Window:ReferencePrice", "--reference-price", "50000000000000", "50000000000000", "reference price, wei per kWh"),
         new("Window:GridCharge", "--grid-charge", "1000000000000", "1000000000000", "grid charge, wei per kWh per km"),
-        new("Window:MaxDistanceMetres", "--max-distance", "", "318", "maximum feeder distance L, metres (empty: the feeder's largest load-bus distance)"),
+        new("Window:MaxDistanceMetres", "--max-distance", "the feeder's largest load-bus distance (318 on the IEEE LV feeder)", "318", "maximum feeder distance L, metres (empty: the feeder's largest load-bus distance)"),
         new("Window:PenaltyRate", "--penalty-rate", "10000000000000", "10000000000000", "penalty, wei per kWh undelivered"),
-        new("Window:FeeRecipient", "--fee-recipient", "", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "the DSO's address, which receives the grid fees"),
+        new("Window:FeeRecipient", "--fee-recipient", "required", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "the DSO's address, which receives the grid fees"),
         new("Window:Mechanism", "--mechanism", "dpda", "dpda", "clearing mechanism: dpda, mcafee or uniform"),
         new("Window:ValidateOffers", "--validate-offers", "true", "true", "check offers against the seller's battery reading"),
         new("BatchSize", "--batch-size", "50", "50", "most matches posted in one clearing transaction"),
