@@ -53,7 +53,7 @@ public sealed partial class OperatorDaemon : IAsyncDisposable
         var status = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var process = ChildProcess.Start("operator daemon", "dotnet",
             [BuiltPrograms.Operator, "--rpc-url", settings.RpcUrl, "--deployment", settings.DeploymentFile,
-                "--keystore", settings.KeystoreFile, "--keystore-password-file", settings.PasswordFile,
+                "--keystore", settings.KeystoreFile, "--password-file", settings.PasswordFile,
                 "--fee-recipient", settings.FeeRecipient, "--hems-url", settings.HemsUrl, "--data-dir", settings.DataDirectory,
                 "--checkpoint", Path.Combine(settings.WorkDirectory, "oracle-checkpoint.json"), "--status-url", status,
                 "--window-every", "0", "--poll-interval", pollMilliseconds.ToString(CultureInfo.InvariantCulture),

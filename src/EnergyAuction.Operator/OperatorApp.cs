@@ -10,6 +10,7 @@ using EnergyAuction.Operator.Status;
 using EnergyAuction.Operator.Windows;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace EnergyAuction.Operator;
 
@@ -22,15 +23,17 @@ public static partial class OperatorApp
 {
     /// <summary>
     /// The daemon as a <see cref="WebApplication"/> (not started), configured from appsettings.json,
-    /// the environment and <paramref name="args"/>. Throws <see cref="OperatorOptionsException"/>
-    /// when the configuration cannot work.
+    /// the environment and <paramref name="args"/> (<see cref="OperatorSettings"/>); the options are
+    /// validated by <see cref="OperatorOptionsValidator"/> here and again on start. Throws
+    /// <see cref="OperatorOptionsException"/> listing every problem when the configuration cannot work.
     /// </summary>
     /// <param name="args">Command-line flags (<see cref="OperatorConfiguration.Flags"/>).</param>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddOperatorSources(args);
-        return Build(builder, OperatorConfiguration.Bind(builder.Configuration));
+        builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration).ValidateOnStart();
+        return Build(builder);
     }
 
     /// <summary>
@@ -43,35 +46,48 @@ public static partial class OperatorApp
         if (problems.Count > 0) throw new OperatorOptionsException(problems);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         logging?.Invoke(builder.Logging);
-        return Build(builder, options);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        return Build(builder);
     }
 
     /// <summary>The first address a started daemon's status endpoint listens on.</summary>
     public static Uri StatusAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-    private static WebApplication Build(WebApplicationBuilder builder, OperatorOptions options)
+    /// <summary>
+    /// Checks, before the hosted services start, that the daemon can operate the market: the chain answers, the
+    /// deployment's contracts are on it and the key holds the operator's rights. Returns one line saying what is
+    /// wrong and what to do, or null.
+    /// </summary>
+    public static Task<string?> PreflightAsync(WebApplication app, CancellationToken ct = default) =>
+        OperatorPreflight.ProblemAsync(app.Services.GetRequiredService<OperatorChain>(), app.Services.GetRequiredService<OperatorOptions>(), ct);
+
+    private static WebApplication Build(WebApplicationBuilder builder)
     {
-        var metrics = new OperatorMetrics();
-        var chain = Connect(options, metrics);
-        builder.WebHost.UseUrls(options.StatusUrl);
+        var services = builder.Services;
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<OperatorOptions>>().Value);
         // Every HEMS request would otherwise log four lines; the oracle job logs what matters in the market's words.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        var services = builder.Services;
-        services.AddSingleton(options);
-        services.AddSingleton(chain);
+        services.AddSingleton<OperatorMetrics>();
+        services.AddSingleton(sp => Connect(sp.GetRequiredService<OperatorOptions>(), sp.GetRequiredService<OperatorMetrics>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarketStatus>();
-        services.AddSingleton(metrics);
         services.AddHttpClient(nameof(Reachability));
         services.AddSingleton<Reachability>();
         services.AddSingleton<ActiveWindows>();
         services.AddSingleton<MatchedBids>();
-        services.AddSingleton(sp => FeederSource.Load(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
-        services.AddSingleton(options.HemsFetch());
+        services.AddSingleton(sp => FeederSource.Load(sp.GetRequiredService<OperatorOptions>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
+        services.AddSingleton(sp => sp.GetRequiredService<OperatorFeeder>().Distances);
+        services.AddSingleton(sp => sp.GetRequiredService<OperatorOptions>().HemsFetch());
         services.AddHttpClient<HemsReadingFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton(_ => new OracleCheckpointStore(options.CheckpointFile, (long)chain.Deployment.Block));
-        services.AddSingleton(new OracleRequestPolicy(chain.Deployment.EnergyOracleClient, options.AllowedHemsHosts()));
+        services.AddSingleton<OracleCheckpoints>();
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<OperatorOptions>();
+            return new OracleRequestPolicy(sp.GetRequiredService<OperatorChain>().Deployment.EnergyOracleClient, o.AllowedHemsHosts());
+        });
         // A stop tells every loop at once instead of waiting for one service's round before telling the next.
         services.Configure<HostOptions>(host => host.ServicesStopConcurrently = true);
         services.AddHostedService<PhaseDriver>();
@@ -80,6 +96,10 @@ public static partial class OperatorApp
         services.AddHostedService<SettlementService>();
 
         var app = builder.Build();
+        var options = Resolve(app);
+        var chain = app.Services.GetRequiredService<OperatorChain>();
+        app.Urls.Add(options.StatusUrl);
+        var metrics = app.Services.GetRequiredService<OperatorMetrics>();
         app.MapStatus(app.Services.GetRequiredService<MarketStatus>());
         app.MapHealthAndMetrics(app.Services.GetRequiredService<MarketStatus>(), app.Services.GetRequiredService<Reachability>(), metrics, options,
             app.Services.GetRequiredService<TimeProvider>());
@@ -88,6 +108,23 @@ public static partial class OperatorApp
             string.Join(",", options.AllowedHemsHosts()), options.ResolvedFeederDirectory(), options.WindowEverySeconds, options.Window.Mechanism);
         if (!IsLoopback(options.StatusUrl)) LogStatusNotLoopback(logger, options.StatusUrl);
         return app;
+    }
+
+    /// <summary>The validated options; a binding or validation failure becomes one <see cref="OperatorOptionsException"/> listing every problem.</summary>
+    private static OperatorOptions Resolve(WebApplication app)
+    {
+        try
+        {
+            return app.Services.GetRequiredService<OperatorOptions>();
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new OperatorOptionsException(e.Failures.ToList());
+        }
+        catch (InvalidOperationException e) when (e.InnerException is not OperatorOptionsException)
+        {
+            throw new OperatorOptionsException([OperatorConfiguration.BindingProblem(e)]);
+        }
     }
 
     /// <summary>Reads the deployment record and unlocks the operator key; either failing is a configuration problem.</summary>

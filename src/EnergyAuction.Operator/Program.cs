@@ -1,6 +1,12 @@
 using EnergyAuction.Operator;
 using EnergyAuction.Operator.Options;
 
+if (args.Any(a => a is "--help" or "-h"))
+{
+    Console.Write(OperatorHelp.Text());
+    return 0;
+}
+
 WebApplication app;
 try
 {
@@ -10,7 +16,13 @@ catch (OperatorOptionsException e)
 {
     Console.Error.WriteLine("energy-operator: cannot start:");
     foreach (var problem in e.Problems) Console.Error.WriteLine($"  {problem}");
-    Console.Error.WriteLine("See docs/OPERATOR.md for every setting.");
+    Console.Error.WriteLine("energy-operator --help lists every setting; docs/OPERATOR.md explains them.");
+    return 2;
+}
+
+if (await OperatorApp.PreflightAsync(app) is { } preflight)
+{
+    Console.Error.WriteLine($"energy-operator: cannot start: {preflight}");
     return 2;
 }
 

@@ -22,8 +22,8 @@ public class OperatorOptionsTests
     public void RemoveFiles()
     {
         Environment.SetEnvironmentVariable(KeystorePassword.EnvironmentVariable, null);
+        foreach (var setting in OperatorSettings.All) Environment.SetEnvironmentVariable(setting.EnvironmentVariable, null);
         Environment.SetEnvironmentVariable("ENERGY_OPERATOR_Window__Mechanism", null);
-        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_BatchSize", null);
         Directory.Delete(_dir, recursive: true);
     }
 
@@ -32,7 +32,7 @@ public class OperatorOptionsTests
         "--rpc-url", "http://127.0.0.1:8545",
         "--deployment", Path.Combine(dir, "deployment.json"),
         "--keystore", Path.Combine(dir, "operator.keystore.json"),
-        "--keystore-password-file", Path.Combine(dir, "password.txt"),
+        "--password-file", Path.Combine(dir, "password.txt"),
         "--fee-recipient", Dso,
         .. extra,
     ];
@@ -66,8 +66,8 @@ public class OperatorOptionsTests
     [Test]
     public void Environment_variables_apply_and_flags_win_over_them()
     {
-        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_Window__Mechanism", "mcafee");
-        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_BatchSize", "7");
+        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_WINDOW_MECHANISM", "mcafee");
+        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_BATCH_SIZE", "7");
         var options = Load(ValidArgs(_dir, "--batch-size", "9"));
         Assert.That(options.Window.Mechanism, Is.EqualTo("mcafee"));
         Assert.That(options.BatchSize, Is.EqualTo(9));
@@ -92,16 +92,17 @@ public class OperatorOptionsTests
     public void Missing_password_is_reported()
     {
         var args = ValidArgs(_dir).Take(6).Concat(["--fee-recipient", Dso]).ToArray();
-        Assert.That(ProblemsOf(args), Has.Some.Contains("ENERGY_OPERATOR_PASSWORD"));
+        Assert.That(ProblemsOf(args), Has.Member("no keystore password: set ENERGY_OPERATOR_PASSWORD or ENERGY_OPERATOR_PASSWORD_FILE / --password-file"));
     }
 
     [TestCase("--password")]
     [TestCase("--password=secret")]
     [TestCase("--keystore-password")]
+    [TestCase("--keystore-password-file")]
     public void A_password_flag_is_rejected(string flag)
     {
         var problems = ProblemsOf(ValidArgs(_dir, flag, "secret"));
-        Assert.That(problems.Single(), Does.Contain("never taken as a flag"));
+        Assert.That(problems.Single(), Does.Contain("never taken as a flag; set ENERGY_OPERATOR_PASSWORD or ENERGY_OPERATOR_PASSWORD_FILE / --password-file"));
     }
 
     [Test]
@@ -130,7 +131,8 @@ public class OperatorOptionsTests
     public void A_bad_setting_is_named(string flag, string value, string setting)
     {
         var args = ValidArgs(_dir).Concat([flag, value]).ToArray();
-        Assert.That(ProblemsOf(args), Has.Some.StartsWith(setting + ":"));
+        var names = OperatorSettings.ByKey(setting);
+        Assert.That(ProblemsOf(args), Has.Some.StartsWith($"{setting} ({flag} / {names.EnvironmentVariable}):"));
     }
 
     [Test]
@@ -145,5 +147,99 @@ public class OperatorOptionsTests
     {
         var problems = ProblemsOf(["--bidding", "0", "--mechanism", "x"]);
         Assert.That(problems, Has.Count.GreaterThanOrEqualTo(5));
+    }
+
+    [TestCase("RpcUrl", "--rpc-url", "ENERGY_OPERATOR_RPC_URL")]
+    [TestCase("DeploymentFile", "--deployment", "ENERGY_OPERATOR_DEPLOYMENT_FILE")]
+    [TestCase("KeystoreFile", "--keystore", "ENERGY_OPERATOR_KEYSTORE_FILE")]
+    [TestCase("PasswordFile", "--password-file", "ENERGY_OPERATOR_PASSWORD_FILE")]
+    [TestCase("HemsBaseUrl", "--hems-url", "ENERGY_OPERATOR_HEMS_BASE_URL")]
+    [TestCase("HemsAllowList", "--hems-allow", "ENERGY_OPERATOR_HEMS_ALLOW_LIST")]
+    [TestCase("DataDirectory", "--data-dir", "ENERGY_OPERATOR_DATA_DIRECTORY")]
+    [TestCase("FeederDirectory", "--feeder-dir", "ENERGY_OPERATOR_FEEDER_DIRECTORY")]
+    [TestCase("CheckpointFile", "--checkpoint", "ENERGY_OPERATOR_CHECKPOINT_FILE")]
+    [TestCase("StatusUrl", "--status-url", "ENERGY_OPERATOR_STATUS_URL")]
+    [TestCase("WindowEverySeconds", "--window-every", "ENERGY_OPERATOR_WINDOW_EVERY_SECONDS")]
+    [TestCase("Window:BiddingSeconds", "--bidding", "ENERGY_OPERATOR_WINDOW_BIDDING_SECONDS")]
+    [TestCase("Window:MatchingSeconds", "--matching", "ENERGY_OPERATOR_WINDOW_MATCHING_SECONDS")]
+    [TestCase("Window:TransferSeconds", "--transfer", "ENERGY_OPERATOR_WINDOW_TRANSFER_SECONDS")]
+    [TestCase("Window:SettlementSeconds", "--settlement", "ENERGY_OPERATOR_WINDOW_SETTLEMENT_SECONDS")]
+    [TestCase("Window:GraceSeconds", "--grace", "ENERGY_OPERATOR_WINDOW_GRACE_SECONDS")]
+    [TestCase("Window:MaxEnergyWh", "--max-energy", "ENERGY_OPERATOR_WINDOW_MAX_ENERGY_WH")]
+    [TestCase("Window:ReferencePrice", "--reference-price", "ENERGY_OPERATOR_WINDOW_REFERENCE_PRICE")]
+    [TestCase("Window:GridCharge", "--grid-charge", "ENERGY_OPERATOR_WINDOW_GRID_CHARGE")]
+    [TestCase("Window:MaxDistanceMetres", "--max-distance", "ENERGY_OPERATOR_WINDOW_MAX_DISTANCE_METRES")]
+    [TestCase("Window:PenaltyRate", "--penalty-rate", "ENERGY_OPERATOR_WINDOW_PENALTY_RATE")]
+    [TestCase("Window:FeeRecipient", "--fee-recipient", "ENERGY_OPERATOR_WINDOW_FEE_RECIPIENT")]
+    [TestCase("Window:Mechanism", "--mechanism", "ENERGY_OPERATOR_WINDOW_MECHANISM")]
+    [TestCase("Window:ValidateOffers", "--validate-offers", "ENERGY_OPERATOR_WINDOW_VALIDATE_OFFERS")]
+    [TestCase("BatchSize", "--batch-size", "ENERGY_OPERATOR_BATCH_SIZE")]
+    [TestCase("BatchGasLimit", "--batch-gas", "ENERGY_OPERATOR_BATCH_GAS_LIMIT")]
+    [TestCase("PollIntervalMilliseconds", "--poll-interval", "ENERGY_OPERATOR_POLL_INTERVAL_MILLISECONDS")]
+    [TestCase("HemsTimeoutMilliseconds", "--hems-timeout", "ENERGY_OPERATOR_HEMS_TIMEOUT_MILLISECONDS")]
+    [TestCase("HemsRetries", "--hems-retries", "ENERGY_OPERATOR_HEMS_RETRIES")]
+    public void Each_setting_has_its_flag_and_variable_and_both_set_it(string key, string flag, string variable)
+    {
+        var setting = OperatorSettings.ByKey(key);
+        Assert.That((setting.Flag, setting.EnvironmentVariable), Is.EqualTo((flag, variable)));
+        var value = setting.Example.Replace("~", _dir, StringComparison.Ordinal);
+        Assert.That(new ConfigurationBuilder().AddOperatorSources([flag, value]).Build()[key], Is.EqualTo(value), "the flag");
+        Environment.SetEnvironmentVariable(variable, value);
+        Assert.That(new ConfigurationBuilder().AddOperatorSources([]).Build()[key], Is.EqualTo(value), "the variable");
+    }
+
+    [Test]
+    public void Every_option_is_in_the_table_once()
+    {
+        var keys = typeof(OperatorOptions).GetProperties().Where(p => p.Name != nameof(OperatorOptions.Window)).Select(p => p.Name)
+            .Concat(typeof(WindowOptions).GetProperties().Select(p => "Window:" + p.Name));
+        Assert.That(OperatorSettings.All.Select(s => s.Key), Is.EquivalentTo(keys).And.Unique);
+    }
+
+    [Test]
+    public void The_table_gives_the_defaults_the_options_have()
+    {
+        var options = new OperatorOptions();
+        foreach (var setting in OperatorSettings.All.Where(s => s.Default is not ("required" or "none") && !s.Default.Contains(' ') && !s.Default.StartsWith('<')))
+        {
+            var parts = setting.Key.Split(':');
+            object owner = parts.Length == 2 ? options.Window : options;
+            var value = owner.GetType().GetProperty(parts[^1])!.GetValue(owner);
+            Assert.That(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.ToLowerInvariant(), Is.EqualTo(setting.Default), setting.Key);
+        }
+    }
+
+    [Test]
+    public void The_password_file_variable_of_the_readme_gives_the_password()
+    {
+        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_PASSWORD_FILE", Path.Combine(_dir, "password.txt"));
+        var args = ValidArgs(_dir).Take(6).Concat(["--fee-recipient", Dso]).ToArray();
+        Assert.That(KeystorePassword.Read(Load(args)), Is.EqualTo("correct horse"));
+    }
+
+    [Test]
+    public void An_unknown_operator_variable_is_rejected_with_the_known_names()
+    {
+        Environment.SetEnvironmentVariable("ENERGY_OPERATOR_Window__Mechanism", "mcafee");
+        var problem = ProblemsOf(ValidArgs(_dir)).Single();
+        Assert.That(problem, Does.StartWith("ENERGY_OPERATOR_Window__Mechanism: unknown environment variable"));
+        Assert.That(problem, Does.Contain("ENERGY_OPERATOR_WINDOW_MECHANISM"));
+    }
+
+    [Test]
+    public void Help_lists_every_setting_with_its_variable_default_and_an_example_start()
+    {
+        var help = OperatorHelp.Text();
+        foreach (var s in OperatorSettings.All)
+            Assert.That(help, Does.Contain($"  {s.Flag} <value>").And.Contain($"key {s.Key}, variable {s.EnvironmentVariable}, default "));
+        Assert.That(help, Does.Contain("default 600").And.Contain("ENERGY_OPERATOR_PASSWORD").And.Contain("--rpc-url http://127.0.0.1:8545"));
+    }
+
+    [Test]
+    public void The_validator_fails_options_with_every_problem()
+    {
+        var result = new OperatorOptionsValidator().Validate(null, new OperatorOptions());
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.Failures!.Count(), Is.GreaterThanOrEqualTo(4));
     }
 }

@@ -110,13 +110,13 @@ public class StatusEndpointTests
     {
         Assert.That(_daemon.Services.GetRequiredService<HemsFetchOptions>().MaxRetries, Is.EqualTo(4));
         Assert.That(_daemon.Services.GetRequiredService<HemsReadingFetcher>(), Is.Not.Null);
-        Assert.That(_daemon.Services.GetRequiredService<OracleCheckpointStore>().NextBlock, Is.Zero);
+        Assert.That(_daemon.Services.GetRequiredService<OracleCheckpoints>(), Is.Not.Null);
     }
 
     [Test]
     public void The_daemon_does_not_start_with_bad_options()
     {
         var e = Assert.Throws<OperatorOptionsException>(() => OperatorApp.Build(["--rpc-url", "nope"]));
-        Assert.That(e!.Problems, Has.Some.StartsWith("RpcUrl:"));
+        Assert.That(e!.Problems, Has.Some.StartsWith("RpcUrl (--rpc-url / ENERGY_OPERATOR_RPC_URL):"));
     }
 }

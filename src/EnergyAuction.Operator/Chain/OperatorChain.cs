@@ -22,7 +22,7 @@ public sealed class OperatorChain : IDisposable
     {
         Deployment = MarketDeploymentRecord.Load(options.DeploymentFile!);
         var password = KeystorePassword.Read(options)
-            ?? throw new InvalidOperationException($"no keystore password: set {KeystorePassword.EnvironmentVariable} or KeystorePasswordFile");
+            ?? throw new InvalidOperationException(KeystorePassword.Missing);
         var key = new Keystore().DecryptKey(File.ReadAllText(options.KeystoreFile!), password);
         // The RPC client's retry policy owns the per-attempt timeout, so HttpClient's own is off.
         _http = new HttpClient(new CountingRpcHandler(metrics)) { Timeout = Timeout.InfiniteTimeSpan };

@@ -5,11 +5,11 @@ using EnergyAuction.Data;
 namespace EnergyAuction.Operator.Options;
 
 /// <summary>
-/// Everything the operator daemon is configured with, bound from appsettings.json, then
-/// environment variables prefixed <c>ENERGY_OPERATOR_</c> (nested keys with <c>__</c>, e.g.
-/// <c>ENERGY_OPERATOR_Window__BiddingSeconds</c>), then command-line flags (see
-/// <see cref="OperatorConfiguration.Flags"/>). The keystore password is deliberately not here:
-/// it comes from <c>ENERGY_OPERATOR_PASSWORD</c> or <see cref="KeystorePasswordFile"/> only.
+/// Everything the operator daemon is configured with, bound from appsettings.json, then the
+/// environment variables, then command-line flags, each named in <see cref="OperatorSettings"/>
+/// (e.g. <c>Window:BiddingSeconds</c>, <c>--bidding</c>, <c>ENERGY_OPERATOR_WINDOW_BIDDING_SECONDS</c>).
+/// The keystore password is deliberately not here: it comes from <c>ENERGY_OPERATOR_PASSWORD</c> or
+/// <see cref="PasswordFile"/> only.
 /// </summary>
 public sealed class OperatorOptions
 {
@@ -23,7 +23,7 @@ public sealed class OperatorOptions
     public string? KeystoreFile { get; set; }
 
     /// <summary>File holding the keystore password, used when <c>ENERGY_OPERATOR_PASSWORD</c> is not set.</summary>
-    public string? KeystorePasswordFile { get; set; }
+    public string? PasswordFile { get; set; }
 
     /// <summary>Base URL of the HEMS the oracle client's requests point at.</summary>
     public string HemsBaseUrl { get; set; } = "http://127.0.0.1:5080";

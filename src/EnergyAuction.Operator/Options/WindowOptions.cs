@@ -30,8 +30,8 @@ public sealed class WindowOptions
     /// <summary>Grid charge C_d, wei per kWh per km.</summary>
     public string GridCharge { get; set; } = "1000000000000";
 
-    /// <summary>Maximum feeder distance L, metres.</summary>
-    public long MaxDistanceMetres { get; set; } = 300;
+    /// <summary>Maximum feeder distance L, metres; null means the largest distance between two load buses of the feeder.</summary>
+    public long? MaxDistanceMetres { get; set; }
 
     /// <summary>Penalty rate, wei per kWh undelivered (may be 0).</summary>
     public string PenaltyRate { get; set; } = "10000000000000";

@@ -51,6 +51,7 @@ public sealed partial class ClearingService(
             plan = WindowClearing.Compute(info.Params, orders, feeder, _maxMatchesPerBid.Value);
             _plans[id] = plan;
             if (plan.Problem is not null) LogNoTrade(id, plan.Problem);
+            else if (plan.Matches.Count == 0) LogNoMatch(id, ZeroMatchReason.Explain(info.Params, orders, feeder, _maxMatchesPerBid.Value));
             LogCleared(id, orders.Count, plan.Matches.Count, GweiText.PerKwh(plan.Price));
         }
 
@@ -96,6 +97,9 @@ public sealed partial class ClearingService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: cleared {Orders} valid orders into {Matches} matches at {Price}")]
     private partial void LogCleared(ulong window, int orders, int matches, string price);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: {Reason}")]
+    private partial void LogNoMatch(ulong window, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: posted {Matches} matches at {Price} ({Posted} of {Total})")]
     private partial void LogPosted(ulong window, int matches, string price, int posted, int total);

@@ -16,7 +16,7 @@ namespace EnergyAuction.Operator.Services;
 /// refunds an unvalidated offer at close, and the Settlement service settles an unreported buyer.
 /// </summary>
 public sealed partial class OracleJob(
-    OperatorChain chain, OracleCheckpointStore checkpoint, OracleRequestPolicy policy, HemsReadingFetcher hems,
+    OperatorChain chain, OracleCheckpoints checkpoints, OracleRequestPolicy policy, HemsReadingFetcher hems,
     MarketStatus status, OperatorMetrics metrics, OperatorOptions options, ILogger<OracleJob> logger)
     : MarketLoop(options, logger)
 {
@@ -30,6 +30,7 @@ public sealed partial class OracleJob(
     /// <inheritdoc />
     protected override async Task RoundAsync(CancellationToken ct)
     {
+        var checkpoint = await checkpoints.OpenAsync(ct);
         var latest = await chain.LatestBlockAsync(ct);
         while (!ct.IsCancellationRequested && (ulong)checkpoint.NextBlock <= latest)
         {
@@ -41,14 +42,14 @@ public sealed partial class OracleJob(
                 var answered = (await chain.Market.Operator.GetEventsAsync<OracleResponseEvent>(from))
                     .Select(r => RequestIds.Normalize(Hex(r.Event.RequestId))).ToHashSet(StringComparer.Ordinal);
                 await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
-                    async (request, token) => await ServeAsync(request, answered, token));
+                    async (request, token) => await ServeAsync(checkpoint, request, answered, token));
             }
             checkpoint.MarkBlockProcessed((long)to);
             status.BlockProcessed((long)to);
         }
     }
 
-    private async Task ServeAsync(EventLog<OracleRequestEvent> log, HashSet<string> answered, CancellationToken ct)
+    private async Task ServeAsync(OracleCheckpointStore checkpoint, EventLog<OracleRequestEvent> log, HashSet<string> answered, CancellationToken ct)
     {
         var request = log.Event;
         var id = RequestIds.Normalize(Hex(request.RequestId));

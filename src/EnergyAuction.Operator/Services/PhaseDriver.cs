@@ -1,5 +1,6 @@
 using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Operator.Chain;
+using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Windows;
 using ChainPhase = EnergyAuction.Chain.WindowPhase;
@@ -11,7 +12,8 @@ namespace EnergyAuction.Operator.Services;
 /// BiddingOffering -> Matching and EnergyTransfer -> Settlement. (Matching ends when the Clearing
 /// service finalises; Settlement when the Settlement service closes the window.)
 /// </summary>
-public sealed partial class PhaseDriver(OperatorChain chain, ActiveWindows windows, OperatorOptions options, ILogger<PhaseDriver> logger)
+public sealed partial class PhaseDriver(
+    OperatorChain chain, ActiveWindows windows, OperatorFeeder feeder, OperatorOptions options, ILogger<PhaseDriver> logger)
     : MarketLoop(options, logger)
 {
     /// <inheritdoc />
@@ -23,7 +25,7 @@ public sealed partial class PhaseDriver(OperatorChain chain, ActiveWindows windo
         var now = await chain.NowAsync(ct);
         if (WindowSchedule.IsDue(Options.WindowEverySeconds, (await windows.NewestAsync())?.Info, now))
         {
-            var parameters = WindowSchedule.ParamsFor(Options.Window);
+            var parameters = WindowSchedule.ParamsFor(Options.Window, feeder.MaxDistanceMetres(Options.Window));
             var (id, _) = await chain.Market.Trade.OpenWindowAsync(parameters);
             LogOpened(id, parameters.BiddingDuration, parameters.Mechanism.ToString());
         }

@@ -7,15 +7,37 @@ using ChainPhase = EnergyAuction.Chain.WindowPhase;
 namespace EnergyAuction.Operator.Windows;
 
 /// <summary>
-/// The windows that are not over yet, read from the chain each time (so every hosted service
-/// resumes from chain state). Windows before the first unfinished one are skipped on later reads.
+/// The windows that are not over yet, read from the chain (so every hosted service resumes from chain state) once per
+/// block: the services polling while the chain stays at one block share one snapshot instead of each reading every
+/// window, and any transaction (which mines a block) makes the next read fresh. Windows before the first unfinished
+/// one are skipped on later reads.
 /// </summary>
 public sealed class ActiveWindows(OperatorChain chain, MarketStatus status)
 {
+    private readonly Lock _lock = new();
     private long _firstUnfinished = 1;
+    private (ulong Block, Task<IReadOnlyList<(ulong Id, WindowInfo Info)>> Windows)? _snapshot;
 
-    /// <summary>Every window from the first unfinished one up to the newest, with its state; reports each phase to /status.</summary>
+    /// <summary>
+    /// Every window from the first unfinished one up to the newest, with its state, as of the latest block or later;
+    /// reports each phase to /status.
+    /// </summary>
     public async Task<IReadOnlyList<(ulong Id, WindowInfo Info)>> ReadAsync()
+    {
+        var block = await chain.LatestBlockAsync(CancellationToken.None);
+        Task<IReadOnlyList<(ulong Id, WindowInfo Info)>> windows;
+        lock (_lock)
+        {
+            // Read after the block number was, a snapshot is never older than its block; a failed read is not shared.
+            if (_snapshot is { } shared && shared.Block == block && !shared.Windows.IsFaulted && !shared.Windows.IsCanceled)
+                windows = shared.Windows;
+            else
+                _snapshot = (block, windows = ReadAllAsync());
+        }
+        return await windows;
+    }
+
+    private async Task<IReadOnlyList<(ulong Id, WindowInfo Info)>> ReadAllAsync()
     {
         var count = await chain.Market.Trade.WindowCountAsync();
         var windows = new List<(ulong, WindowInfo)>();

@@ -22,8 +22,8 @@ public static class WindowSchedule
         return now >= openedAt + (ulong)everySeconds;
     }
 
-    /// <summary>The parameters of a window opened with <paramref name="o"/>.</summary>
-    public static WindowParams ParamsFor(WindowOptions o) => new(
+    /// <summary>The parameters of a window opened with <paramref name="o"/> and L = <paramref name="maxDistanceMetres"/>.</summary>
+    public static WindowParams ParamsFor(WindowOptions o, long maxDistanceMetres) => new(
         BiddingDuration: checked((uint)o.BiddingSeconds),
         MatchingDuration: checked((uint)o.MatchingSeconds),
         TransferDuration: checked((uint)o.TransferSeconds),
@@ -32,7 +32,7 @@ public static class WindowSchedule
         MaxEnergyWh: checked((ulong)o.MaxEnergyWh),
         ReferencePrice: Wei(o.ReferencePrice),
         GridCharge: Wei(o.GridCharge),
-        MaxDistanceM: checked((uint)o.MaxDistanceMetres),
+        MaxDistanceM: checked((uint)maxDistanceMetres),
         PenaltyRate: Wei(o.PenaltyRate),
         FeeRecipient: o.FeeRecipient!,
         Mechanism: ChainMechanisms.Parse(o.Mechanism),

@@ -41,7 +41,7 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
             var windowId = before + 1;
             var window = await Market.WindowAsync(windowId);
             Assert.That(window.Phase, Is.EqualTo(WindowPhase.BiddingOffering));
-            Assert.That(window.Params, Is.EqualTo(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options.Window)));
+            Assert.That(window.Params, Is.EqualTo(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options.Window, options.Window.MaxDistanceMetres!.Value)));
 
             // Sellers offer; the daemon's oracle job reads their batteries and validates or rejects the offers.
             var offerIds = new List<ulong>();

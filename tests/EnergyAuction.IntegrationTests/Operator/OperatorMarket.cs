@@ -128,7 +128,7 @@ public sealed class OperatorMarket : IAsyncDisposable
         RpcUrl = Node.RpcUrl,
         DeploymentFile = DeploymentFile,
         KeystoreFile = KeystoreFile,
-        KeystorePasswordFile = PasswordFile,
+        PasswordFile = PasswordFile,
         HemsBaseUrl = HemsUrl.ToString().TrimEnd('/'),
         DataDirectory = RepoPaths.SharedDataDir,
         CheckpointFile = checkpoint,
@@ -149,16 +149,22 @@ public sealed class OperatorMarket : IAsyncDisposable
         return path;
     }
 
-    /// <summary>A checkpoint that has handled everything up to <paramref name="block"/> and remembers no fulfilment.</summary>
-    public static Task WriteCheckpointAsync(string path, ulong block) =>
-        File.WriteAllTextAsync(path, $$"""{"lastProcessedBlock": {{block}}, "fulfilledRequests": []}""");
+    /// <summary>A checkpoint of this chain and deployment that has handled everything up to <paramref name="block"/> and remembers no fulfilment.</summary>
+    public async Task WriteCheckpointAsync(string path, ulong block)
+    {
+        var chainId = await Node.Rpc.ChainIdAsync();
+        var genesis = (await Node.Rpc.GetBlockAsync(0))!.Hash.ToLowerInvariant();
+        await File.WriteAllTextAsync(path, $$"""
+            {"lastProcessedBlock": {{block}}, "fulfilledRequests": [], "chainId": {{chainId}}, "genesisHash": "{{genesis}}", "deployment": "{{Deployment.EnergyTrade.ToLowerInvariant()}}"}
+            """);
+    }
 
     /// <summary>Opens a window as the admin with the test parameters (the daemon then drives it).</summary>
     public async Task<(ulong Id, WindowInfo Info)> OpenWindowAsync(string feeRecipient, bool validateOffers = true)
     {
         var options = TestWindow(feeRecipient);
         options.ValidateOffers = validateOffers;
-        var (id, _) = await Admin.Trade.OpenWindowAsync(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options));
+        var (id, _) = await Admin.Trade.OpenWindowAsync(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options, options.MaxDistanceMetres!.Value));
         return (id, await WindowAsync(id));
     }
 

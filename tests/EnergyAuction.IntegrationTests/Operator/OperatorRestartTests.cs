@@ -75,7 +75,7 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         await StopDaemonAsync(daemon);
 
         // A crash after sending fulfilments but before recording them: the chain says they are answered.
-        await WriteCheckpointAsync(checkpoint, firstBlock);
+        await Market.WriteCheckpointAsync(checkpoint, firstBlock);
         var fulfilledBefore = log.Lines.Count(l => l.Contains("fulfilled reading for meter"));
         var rescan = new DaemonLog();
         daemon = await StartDaemonAsync(options, rescan);

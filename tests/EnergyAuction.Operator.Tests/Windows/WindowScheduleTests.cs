@@ -25,8 +25,9 @@ public class WindowScheduleTests
     {
         var options = new WindowOptions { BiddingSeconds = 30, FeeRecipient = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", Mechanism = "uniform",
             ReferencePrice = "123456789012345678901234567890", ValidateOffers = false };
-        var p = WindowSchedule.ParamsFor(options);
+        var p = WindowSchedule.ParamsFor(options, 318);
         Assert.That((p.BiddingDuration, p.MatchingDuration, p.Mechanism, p.ValidateOffers), Is.EqualTo((30u, 120u, Mechanism.Uniform, false)));
+        Assert.That(p.MaxDistanceM, Is.EqualTo(318u));
         Assert.That(p.ReferencePrice, Is.EqualTo(BigInteger.Parse("123456789012345678901234567890")));
     }
 }
