@@ -1,0 +1,53 @@
+using System.Numerics;
+
+namespace EnergyAuction.Simulation;
+
+/// <summary>One household's totals under one mechanism: energy in Wh, money in wei.</summary>
+public sealed class HouseholdLedger(Household household)
+{
+    public Household Household { get; } = household;
+
+    public long LoadWh { get; internal set; }
+
+    public long PvWh { get; internal set; }
+
+    /// <summary>Bought from other households (traded t_m of its bids' matches).</summary>
+    public long LocalBoughtWh { get; internal set; }
+
+    /// <summary>Sold to other households (traded t_m of its offers' matches).</summary>
+    public long LocalSoldWh { get; internal set; }
+
+    /// <summary>Imported from the main grid at retail.</summary>
+    public long GridImportWh { get; internal set; }
+
+    /// <summary>Exported to the main grid at feed-in.</summary>
+    public long GridExportWh { get; internal set; }
+
+    public BigInteger GridCost { get; internal set; }
+
+    public BigInteger GridIncome { get; internal set; }
+
+    /// <summary>cost(t_m, p0) paid to sellers.</summary>
+    public BigInteger LocalPaid { get; internal set; }
+
+    /// <summary>cost(t_m, p0) received from buyers.</summary>
+    public BigInteger LocalReceived { get; internal set; }
+
+    /// <summary>Fee halves paid to the DSO, as buyer and as seller.</summary>
+    public BigInteger GridFees { get; internal set; }
+
+    public BigInteger OrderFees { get; internal set; }
+
+    public BigInteger PenaltiesPaid { get; internal set; }
+
+    public BigInteger PenaltiesReceived { get; internal set; }
+
+    /// <summary>What the household pays: grid import, local purchases, fees and penalties paid.</summary>
+    public BigInteger Bill => GridCost + LocalPaid + GridFees + OrderFees + PenaltiesPaid;
+
+    /// <summary>What the household earns: feed-in, local sales and penalties received.</summary>
+    public BigInteger Income => GridIncome + LocalReceived + PenaltiesReceived;
+
+    /// <summary>Bill minus income: its net cost of energy for the run.</summary>
+    public BigInteger NetCost => Bill - Income;
+}
