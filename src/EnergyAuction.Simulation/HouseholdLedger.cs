@@ -11,6 +11,9 @@ public sealed class HouseholdLedger(Household household)
 
     public long PvWh { get; internal set; }
 
+    /// <summary>The battery's charge at the end of the run (it started at <see cref="Household.BatteryStartWh"/>).</summary>
+    public long BatteryEndWh { get; internal set; }
+
     /// <summary>Bought from other households (traded t_m of its bids' matches).</summary>
     public long LocalBoughtWh { get; internal set; }
 

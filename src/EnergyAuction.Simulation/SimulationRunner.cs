@@ -62,6 +62,8 @@ public static class SimulationRunner
                 ledger.GridIncome += Money.Cost(export, o.FeedInWeiPerKwh);
             }
         }
+        for (var h = 0; h < households.Count; h++)
+            ledgers[h].BatteryEndWh = charge[h];
         return new MechanismResult(market, ledgers, records) { Books = books };
     }
 
