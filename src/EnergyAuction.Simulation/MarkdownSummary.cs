@@ -23,7 +23,7 @@ public static class MarkdownSummary
         foreach (var t in report.Totals)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {t.Mechanism} | {Kwh(t.LocalTradedWh)} | {Kwh(t.GridImportWh)} | {Kwh(t.GridExportWh)} | {Percent(t.SelfSufficiency)} | {Percent(t.ImportReduction(gridOnly))} | " +
+                $"| {t.Mechanism} | {Kwh(t.LocalTradedWh)} | {Kwh(t.GridImportWh)} | {Kwh(t.GridExportWh)} | {Share(t.SelfSufficiency)} | {Percent(t.ImportReduction(gridOnly))} | " +
                 $"{Percent(MechanismTotals.BetterOff(gridOnly.ProducersNetCost, t.ProducersNetCost))} | {Percent(MechanismTotals.BetterOff(gridOnly.ConsumersNetCost, t.ConsumersNetCost))} | " +
                 $"{Gwei(t.AverageLocalPrice)} | {t.Trades} | {Gwei(t.CostPerTrade)} | {Gwei(t.DsoFees)} | {Gwei(t.Penalties)} |");
         }
@@ -35,6 +35,8 @@ public static class MarkdownSummary
     private static string Kwh(long wh) => (wh / 1000.0).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(double? ratio) => ratio is { } r ? (r * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Share(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Gwei(BigInteger? wei) => wei is { } w ? (w / ScenarioOptions.Gwei).ToString("N0", CultureInfo.InvariantCulture) : "-";
 }

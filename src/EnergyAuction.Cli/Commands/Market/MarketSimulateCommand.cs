@@ -58,7 +58,12 @@ public static class MarketSimulateCommand
 
             var data = Read(SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
             var scenario = data.Scenario(options);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = new SimulationReport(scenario, SimulationRunner.RunAll(scenario, data.Feeder));
+            var seconds = clock.Elapsed.TotalSeconds;
+            // On stderr, so the summary on stdout stays the same for a seed; scripts/bench-simulate.sh reads this line.
+            context.Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"simulated {options.Windows} windows x {MarketChoice.All.Count} mechanisms in {seconds:0.000} s: {options.Windows * MarketChoice.All.Count / seconds:0} windows/s"));
 
             var directory = Path.GetFullPath(parseResult.GetRequiredValue(output));
             Directory.CreateDirectory(directory);
