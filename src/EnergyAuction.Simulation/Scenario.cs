@@ -22,8 +22,10 @@ public sealed class Scenario
         PvForecastWh = pvForecast;
     }
 
+    /// <summary>The options it was built from.</summary>
     public ScenarioOptions Options { get; }
 
+    /// <summary>Households in load order (index 0 is LOAD1).</summary>
     public IReadOnlyList<Household> Households { get; }
 
     /// <summary>Actual load, [household index][window].</summary>

@@ -12,6 +12,7 @@ namespace EnergyAuction.Cli.Commands.Market;
 /// </summary>
 public static class MarketSimulateCommand
 {
+    /// <summary>The `simulate` subcommand of `energy market`.</summary>
     public static Command Build(CliContext context)
     {
         var households = new Option<int>("--households") { Description = "Households, the feeder's loads 1..N (1-55)", DefaultValueFactory = _ => 55 };
