@@ -13,4 +13,8 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 npx hardhat compile --quiet
+# The simulation's PNG figures (ScottPlot on SkiaSharp) need a system font for their text; nothing when one is there.
+if ! fc-list 2>/dev/null | grep -qi dejavu && [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -q fonts-dejavu-core; else sudo apt-get install -y -q fonts-dejavu-core; fi
+fi
 dotnet restore EnergyAuction.sln --nologo -v quiet

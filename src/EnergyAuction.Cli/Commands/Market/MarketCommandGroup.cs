@@ -11,6 +11,7 @@ public sealed class MarketCommandGroup : ICommandGroup
         market.Add(MarketClearCommand.Build(context));
         market.Add(MarketSettleCommand.Build(context));
         market.Add(MarketVerifyCommand.Build(context));
+        market.Add(MarketSimulateCommand.Build(context));
         return market;
     }
 }
