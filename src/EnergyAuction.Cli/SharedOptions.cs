@@ -14,7 +14,6 @@ public static class SharedOptions
     public const string DeploymentEnvironmentVariable = "ENERGY_DEPLOYMENT";
     public const string KeystoreEnvironmentVariable = "ENERGY_KEYSTORE_DIR";
     public const string DefaultRpc = "http://127.0.0.1:8545";
-    public const string DefaultDeployment = "deployments/localhost.json";
 
     public static readonly Option<bool> Json = new("--json")
     {
@@ -36,8 +35,8 @@ public static class SharedOptions
 
     public static readonly Option<string?> Deployment = new("--deployment")
     {
-        Description = $"Deployment record (JSON) with the market's contract addresses (default: ${DeploymentEnvironmentVariable}, else {DefaultDeployment})",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DeploymentEnvironmentVariable) is { Length: > 0 } path ? path : DefaultDeployment,
+        Description = $"Deployment record (JSON) with the market's contract addresses (default: ${DeploymentEnvironmentVariable}, else deployments/localhost.json under the repository root)",
+        DefaultValueFactory = _ => DefaultDeploymentFile(),
     };
 
     public static readonly Option<string?> KeystoreDir = new("--keystore-dir")
@@ -54,6 +53,10 @@ public static class SharedOptions
     {
         Description = "Send without asking for confirmation",
     };
+
+    /// <summary>$ENERGY_DEPLOYMENT if set, else deployments/localhost.json under the repository root (<see cref="DeploymentPaths"/>).</summary>
+    public static string DefaultDeploymentFile() =>
+        Environment.GetEnvironmentVariable(DeploymentEnvironmentVariable) is { Length: > 0 } path ? path : DeploymentPaths.Default();
 
     /// <summary>The RPC URL, or a usage error if it is not an http(s) URL.</summary>
     public static Uri RequireRpc(ParseResult parseResult)

@@ -20,15 +20,23 @@ public static class DeployCommand
         var operatorAddress = Addresses.Option("--operator", "Address given the operator role (default: the deployer)");
         var oracleNode = Addresses.Option("--oracle-node", "Address allowed to fulfil oracle requests (default: the deployer)");
         var hemsUrl = new Option<string?>("--hems-url") { Description = "Base URL of the HEMS meter-data service (default http://127.0.0.1:5080)" };
-        var command = new Command("deploy",
-            "Deploy the market contracts, signed with the --from wallet, and write the deployment record to --deployment\n\nExample:\n  energy deploy --rpc http://127.0.0.1:8545 --from admin --deployment deployments/besu.json")
+        var output = new Option<string?>("--out", "--deployment")
         {
-            operatorAddress, oracleNode, hemsUrl, SharedOptions.Rpc, SharedOptions.Deployment, SharedOptions.KeystoreDir, SharedOptions.From,
+            Description = $"Where to write the deployment record (default: ${SharedOptions.DeploymentEnvironmentVariable}, else deployments/localhost.json under the repository root)",
+        };
+        var force = new Option<bool>("--force") { Description = "Replace a deployment record whose contracts still have code on the chain" };
+        var command = new Command("deploy",
+            "Deploy the market contracts, signed with the --from wallet, and write the deployment record to --out; a record whose contracts still have code is kept unless --force\n\nExample:\n  energy deploy --rpc http://127.0.0.1:8545 --from admin --out deployments/besu.json")
+        {
+            operatorAddress, oracleNode, hemsUrl, output, force, SharedOptions.Rpc, SharedOptions.KeystoreDir, SharedOptions.From,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var rpcUrl = SharedOptions.RequireRpc(parseResult);
-            var file = Path.GetFullPath(parseResult.GetValue(SharedOptions.Deployment) ?? SharedOptions.DefaultDeployment);
+            var file = Path.GetFullPath(parseResult.GetValue(output) ?? SharedOptions.DefaultDeploymentFile());
+            using var rpc = new ChainRpcClient(rpcUrl);
+            if (!parseResult.GetValue(force))
+                await LiveRecordGuard.RequireReplaceableAsync(rpc, file, cancellationToken);
             var (_, key) = WalletUnlock.Unlock(context, parseResult);
             var options = new MarketDeploymentOptions
             {
@@ -38,16 +46,15 @@ public static class DeployCommand
             if (parseResult.GetValue(hemsUrl) is { Length: > 0 } hems) options = options with { HemsUrl = hems.TrimEnd('/') };
             var verbose = parseResult.GetValue(SharedOptions.Verbose);
 
-            using var rpc = new ChainRpcClient(rpcUrl);
             var record = await MarketDeployer.DeployAsync(new TransactionSender(rpc, key), Path.GetFileNameWithoutExtension(file), options,
                 verbose ? context.Note : null, cancellationToken);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, record.ToJson(), cancellationToken);
 
-            var output = context.For(parseResult);
-            if (output.Json)
+            var printer = context.For(parseResult);
+            if (printer.Json)
             {
-                output.WriteJson(json =>
+                printer.WriteJson(json =>
                 {
                     json.WriteStartObject();
                     json.WriteString("deployment", file);
@@ -62,12 +69,12 @@ public static class DeployCommand
             }
             else
             {
-                output.WriteLine($"deployed the market on chain {record.ChainId}; record written to {file}");
-                output.WriteLine($"EnergyTrade:        {record.EnergyTrade}");
-                output.WriteLine($"DataAccess:         {record.DataAccess}");
-                output.WriteLine($"EnergyOracleClient: {record.EnergyOracleClient}");
-                output.WriteLine($"Operator:           {record.Operator}");
-                output.WriteLine($"LinkToken:          {record.LinkToken}");
+                printer.WriteLine($"deployed the market on chain {record.ChainId}; record written to {file}");
+                printer.WriteLine($"EnergyTrade:        {record.EnergyTrade}");
+                printer.WriteLine($"DataAccess:         {record.DataAccess}");
+                printer.WriteLine($"EnergyOracleClient: {record.EnergyOracleClient}");
+                printer.WriteLine($"Operator:           {record.Operator}");
+                printer.WriteLine($"LinkToken:          {record.LinkToken}");
             }
 
             return ExitCodes.Success;
