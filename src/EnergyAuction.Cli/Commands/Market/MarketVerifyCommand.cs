@@ -2,7 +2,6 @@ using System.CommandLine;
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Connection;
-using EnergyAuction.Cli.Verification;
 using EnergyAuction.Chain.Hex;
 using EnergyAuction.Market.Feeder;
 using EnergyAuction.Data;
@@ -43,7 +42,8 @@ public static class MarketVerifyCommand
             var posted = await WindowMatches.ReadAsync(market, windowId, info.MatchCount);
             if (parseResult.GetValue(SharedOptions.Verbose))
                 context.Note($"window {windowId}: {book.Count} valid orders, {posted.Count} posted matches, {recomputed.Matches.Count} recomputed");
-            var comparison = ClearingComparison.Of(windowId, info.Price, posted, info.ResultHash, recomputed);
+            var comparison = ClearingComparison.Of(windowId, info.Price, posted, info.ResultHash, recomputed,
+                new ClearingUnits(Amounts.FormatWei, Amounts.FormatEnergy));
             Print(context.For(parseResult), comparison);
             return comparison.Agrees ? ExitCodes.Success : ExitCodes.Failure;
         });

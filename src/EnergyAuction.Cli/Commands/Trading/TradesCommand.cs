@@ -3,6 +3,7 @@ using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
+using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Output;
 using EnergyAuction.Market.Settlement;
 

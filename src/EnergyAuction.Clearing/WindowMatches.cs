@@ -1,6 +1,6 @@
 using EnergyAuction.Chain;
 
-namespace EnergyAuction.Cli.Connection;
+namespace EnergyAuction.Clearing;
 
 /// <summary>All matches posted for a window, in posting order, read in pages.</summary>
 public static class WindowMatches

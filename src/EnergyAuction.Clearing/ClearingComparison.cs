@@ -1,12 +1,12 @@
 using System.Numerics;
 using EnergyAuction.Chain;
-using EnergyAuction.Clearing;
 using EnergyAuction.Chain.Hex;
 
-namespace EnergyAuction.Cli.Verification;
+namespace EnergyAuction.Clearing;
 
 /// <summary>What was posted against what the orders imply: price, every match in posting order, and the result hash
-/// (both whether the posted hash commits to the posted matches and whether it equals the recomputed one).</summary>
+/// (both whether the posted hash commits to the posted matches and whether it equals the recomputed one).
+/// Shared by `energy market verify` and the explorer, which each name amounts in their own words.</summary>
 public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[] RecomputedHash, IReadOnlyList<string> Differences)
 {
     private const int MatchesListed = 10;
@@ -14,18 +14,18 @@ public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[
     public bool Agrees => Differences.Count == 0;
 
     public static ClearingComparison Of(ulong windowId, BigInteger postedPrice, IReadOnlyList<ChainMatch> postedMatches, byte[] postedHash,
-        ClearingPlan recomputed)
+        ClearingPlan recomputed, ClearingUnits units)
     {
         var differences = new List<string>();
         if (postedPrice != recomputed.Price)
-            differences.Add($"price: posted {Amounts.FormatWei(postedPrice)}/kWh, recomputed {Amounts.FormatWei(recomputed.Price)}/kWh");
+            differences.Add($"price: posted {units.Price(postedPrice)}/kWh, recomputed {units.Price(recomputed.Price)}/kWh");
         if (postedMatches.Count != recomputed.Matches.Count)
             differences.Add($"matches: posted {postedMatches.Count}, recomputed {recomputed.Matches.Count}");
         var differing = Enumerable.Range(0, Math.Max(postedMatches.Count, recomputed.Matches.Count))
             .Where(i => i >= postedMatches.Count || i >= recomputed.Matches.Count || postedMatches[i] != recomputed.Matches[i])
             .ToList();
         foreach (var i in differing.Take(MatchesListed))
-            differences.Add($"match #{i + 1}: posted {Describe(postedMatches.ElementAtOrDefault(i))}, recomputed {Describe(recomputed.Matches.ElementAtOrDefault(i))}");
+            differences.Add($"match #{i + 1}: posted {Describe(units, postedMatches.ElementAtOrDefault(i))}, recomputed {Describe(units, recomputed.Matches.ElementAtOrDefault(i))}");
         if (differing.Count > MatchesListed)
             differences.Add($"{differing.Count - MatchesListed} more matches differ");
 
@@ -38,6 +38,6 @@ public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[
         return new ClearingComparison(windowId, postedHash, recomputedHash, differences);
     }
 
-    private static string Describe(ChainMatch? m) =>
-        m is null ? "none" : $"offer {m.OfferId} -> bid {m.BidId}, {Amounts.FormatEnergy((long)m.EnergyWh)} over {m.DistanceM} m";
+    private static string Describe(ClearingUnits units, ChainMatch? m) =>
+        m is null ? "none" : $"offer {m.OfferId} -> bid {m.BidId}, {units.Energy((long)m.EnergyWh)} over {m.DistanceM} m";
 }

@@ -1,0 +1,78 @@
+using System.Text;
+using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
+
+namespace EnergyAuction.Explorer.Pages;
+
+/// <summary>The Window page: its phase and parameters, the supply and demand step curves with the posted price, the
+/// posted matches, and the verification verdict recomputed by Clearing from the on-chain book.</summary>
+public static class WindowPage
+{
+    /// <summary>Renders window <paramref name="idText"/>: 400 when it is not a number, 404 when the chain has no such window.</summary>
+    public static async Task<PageResult> RenderAsync(MarketReader reader, string idText, CancellationToken ct)
+    {
+        if (!ulong.TryParse(idText, out var id))
+            return PageResult.BadRequest($"window \"{idText}\": a window is a whole number (1, 2, ...)");
+        if (id == 0 || id > await reader.Market.Trade.WindowCountAsync(ct))
+            return PageResult.NotFound($"window {id}");
+        var (_, now) = await reader.LatestBlockAsync(ct);
+        var w = await reader.Market.Trade.GetWindowAsync(id, ct);
+        var orders = new List<(ulong Id, OrderInfo Order)>();
+        foreach (var orderId in await reader.Market.Trade.GetWindowOrderIdsAsync(id, ct))
+            orders.Add((orderId, await reader.Market.Trade.GetOrderAsync(orderId, ct)));
+        var matches = await WindowMatches.ReadAsync(reader.Market, id, w.MatchCount);
+
+        var body = new StringBuilder()
+            .Append($"<h1>Window {id}</h1>")
+            .Append($"<p>Phase <b id=\"phase\">{w.Phase}</b>, mechanism {w.Params.Mechanism}, ")
+            .Append(MarketPage.NextDeadline(w) is { } d ? $"next deadline in <b id=\"countdown\">{Html.Countdown(d, now)}</b>." : "no deadline left.")
+            .Append("</p>")
+            .Append($"<p>Posted clearing price <b id=\"price\">{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "none yet")}</b>; reference price {Html.Wei(w.Params.ReferencePrice)}/kWh.</p>")
+            .Append(StepCurves.Svg(orders.Select(o => o.Order).ToList(), w.MatchCount > 0 ? w.Price : null))
+            .Append(OrdersTable(orders))
+            .Append(MatchesTable(matches, orders, w))
+            .Append(await VerdictAsync(reader, id, w, matches, ct))
+            .Append("<p class=\"note\">The contracts are v1: per-household settlement (payments, penalties, DSO fees) and the delivered energy ")
+            .Append("are recorded per bid only; the v2 settlement record will fill a settlement table here.</p>");
+        return PageResult.Ok($"Window {id}", body.ToString());
+    }
+
+    private static string OrdersTable(List<(ulong Id, OrderInfo Order)> orders)
+    {
+        var sb = new StringBuilder("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th class=\"l\">side</th><th class=\"l\">meter</th><th class=\"l\">owner</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th></tr>");
+        foreach (var (orderId, o) in orders)
+            sb.Append($"<tr><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
+              .Append($"<td class=\"l\"><a href=\"/household/{o.Owner}\">{o.Owner}</a></td><td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td>")
+              .Append($"<td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td></tr>");
+        return sb.Append("</table>").ToString();
+    }
+
+    private static string MatchesTable(IReadOnlyList<ChainMatch> matches, List<(ulong Id, OrderInfo Order)> orders, WindowInfo w)
+    {
+        var meters = orders.ToDictionary(o => o.Id, o => o.Order.Meter);
+        var sb = new StringBuilder("<h2>Matches</h2><table id=\"matches\"><tr><th>match</th><th>offer</th><th class=\"l\">seller meter</th><th>bid</th><th class=\"l\">buyer meter</th><th>energy</th><th>distance</th><th>value at p0</th></tr>");
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            sb.Append($"<tr><td>#{i + 1}</td><td>{m.OfferId}</td><td class=\"l\">{Html.E(meters.GetValueOrDefault(m.OfferId))}</td><td>{m.BidId}</td>")
+              .Append($"<td class=\"l\">{Html.E(meters.GetValueOrDefault(m.BidId))}</td><td>{Html.Kwh(m.EnergyWh)}</td><td>{m.DistanceM} m</td>")
+              .Append($"<td>{Html.Wei(w.Price * m.EnergyWh / 1000)}</td></tr>");
+        }
+        return sb.Append("</table>").ToString();
+    }
+
+    private static async Task<string> VerdictAsync(MarketReader reader, ulong id, WindowInfo w, IReadOnlyList<ChainMatch> posted, CancellationToken ct)
+    {
+        if (w.ResultHash.All(b => b == 0))
+            return "<h2>Verification</h2><p id=\"verdict\">Not yet: the operator has not finalised this window's clearing.</p>";
+        var book = await WindowOrderBook.ReadAsClearedAsync(reader.Market, id, w);
+        var limits = await reader.Market.Trade.GetLimitsAsync(ct);
+        var recomputed = WindowClearing.Compute(w.Params, book, reader.Feeder.Distances, limits.MaxMatchesPerBid);
+        var comparison = ClearingComparison.Of(id, w.Price, posted, w.ResultHash, recomputed,
+            new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
+        if (comparison.Agrees)
+            return "<h2>Verification</h2><p id=\"verdict\"><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p>";
+        return "<h2>Verification</h2><p id=\"verdict\"><span class=\"differs\">differs</span></p><ul id=\"differences\">"
+            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul>";
+    }
+}
