@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// Produces the reference vectors EnergyAuction.Ethereum is tested against, using ethers (npm), so that
+// Produces the reference vectors EnergyAuction.Chain is tested against, using ethers (npm), so that
 // keys, signatures, transactions, ABI, RLP and keystores are checked against an independent implementation.
-//   node scripts/ethers-vectors.js                     writes tests/EnergyAuction.Ethereum.Tests/Vectors/*.json
+//   node scripts/ethers-vectors.js                     writes tests/EnergyAuction.Chain.Tests/Vectors/*.json
 //   node scripts/ethers-vectors.js decrypt FILE PASS   prints the address in a keystore (used to check ours)
 const fs = require("fs");
 const path = require("path");
 const { ethers } = require("ethers");
 
-const outDir = path.join(__dirname, "..", "tests", "EnergyAuction.Ethereum.Tests", "Vectors");
+const outDir = path.join(__dirname, "..", "tests", "EnergyAuction.Chain.Tests", "Vectors");
 
 // Deterministic keys, so regenerating changes nothing unless ethers' behaviour does.
 const keyFor = (i) => ethers.keccak256(ethers.toUtf8Bytes(`energy-auction-vector-${i}`));
 const wallets = Array.from({ length: 8 }, (_, i) => new ethers.Wallet(keyFor(i)));
+// One key in 256 starts with a zero byte; signers that drop leading zeros of the key break on it.
+const leadingZero = new ethers.Wallet("0x00" + keyFor(0).slice(4));
 
 // JSON cannot carry bigint or Uint8Array; write integers as decimal strings and bytes as 0x hex.
 const plain = (v) =>
@@ -21,7 +23,7 @@ const plain = (v) =>
         : v;
 
 function keys() {
-  return wallets.map((w) => ({ privateKey: w.privateKey, address: w.address, publicKey: w.signingKey.publicKey }));
+  return [...wallets, leadingZero].map((w) => ({ privateKey: w.privateKey, address: w.address, publicKey: w.signingKey.publicKey }));
 }
 
 function messages() {
@@ -29,7 +31,8 @@ function messages() {
   return texts.flatMap((message, i) => {
     const w = wallets[i % wallets.length];
     return [{ privateKey: w.privateKey, address: w.address, message, signature: w.signMessageSync(message) }];
-  });
+  }).concat([{ privateKey: leadingZero.privateKey, address: leadingZero.address, message: "sell 1000 Wh",
+    signature: leadingZero.signMessageSync("sell 1000 Wh") }]);
 }
 
 async function transactions() {
@@ -40,10 +43,12 @@ async function transactions() {
     { type: 2, nonce: 0, maxPriorityFeePerGas: 1000000000n, maxFeePerGas: 3000000000n, gasLimit: 21000n, to: wallets[3].address, value: 12345n, data: "0x", chainId: 31337n },
     { type: 2, nonce: 1024, maxPriorityFeePerGas: 0n, maxFeePerGas: 0n, gasLimit: 5000000n, to: null, value: 0n, data: "0x60806040", chainId: 2018n },
     { type: 2, nonce: 3, maxPriorityFeePerGas: 2n, maxFeePerGas: 875000000n, gasLimit: 90000n, to: wallets[4].address, value: 0n, data: "0xdeadbeef", chainId: 11155111n },
+    { type: 0, nonce: 0, gasPrice: 0n, gasLimit: 21000n, to: wallets[5].address, value: 5n, data: "0x", chainId: 1337n, signer: leadingZero },
+    { type: 2, nonce: 3, maxPriorityFeePerGas: 1n, maxFeePerGas: 2000000000n, gasLimit: 21000n, to: wallets[5].address, value: 5n, data: "0x", chainId: 31337n, signer: leadingZero },
   ];
   const out = [];
-  for (const [i, c] of cases.entries()) {
-    const w = wallets[i % wallets.length];
+  for (const [i, { signer, ...c }] of cases.entries()) {
+    const w = signer ?? wallets[i % wallets.length];
     const signed = await w.signTransaction(c);
     out.push({ ...plain(c), privateKey: w.privateKey, signed, hash: ethers.keccak256(signed) });
   }

@@ -8,19 +8,13 @@ using Nethereum.Signer.Crypto;
 namespace EnergyAuction.Chain.Crypto;
 
 /// <summary>An account's secp256k1 key pair (Nethereum's EthECKey underneath): address, deterministic low-s
-/// signing, public-key recovery.</summary>
+/// signing (<see cref="RecoverableSignature"/>), public-key recovery.</summary>
 public sealed class AccountKey
 {
     private static readonly BigInteger Order =
         BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
 
     private readonly EthECKey _key;
-
-    static AccountKey()
-    {
-        // Nethereum's default signs, then finds the recovery id by trial recovery; the recoverable signer is ~7x faster.
-        EthECKey.SignRecoverable = true;
-    }
 
     public AccountKey(byte[] privateKey)
     {
@@ -49,9 +43,6 @@ public sealed class AccountKey
         }
     }
 
-    /// <summary>The key as Nethereum signs with it (inside Chain only).</summary>
-    internal EthECKey Signer => _key;
-
     /// <summary>EIP-55 checksummed address.</summary>
     public string Address { get; }
 
@@ -66,8 +57,7 @@ public sealed class AccountKey
     public EthSignature Sign(byte[] hash)
     {
         if (hash.Length != 32) throw new ArgumentException($"sign a 32-byte hash, got {hash.Length} bytes", nameof(hash));
-        var signature = _key.SignAndCalculateV(hash);
-        return new EthSignature(Pad32(signature.R), Pad32(signature.S), signature.V[0] - 27);
+        return RecoverableSignature.Sign(PrivateKey, hash);
     }
 
     /// <summary>EIP-191 personal_sign of a UTF-8 message.</summary>
@@ -104,12 +94,4 @@ public sealed class AccountKey
     }
 
     public static string AddressFromPublicKey(byte[] publicKey64) => ChainAddress.ToChecksum(Keccak256.Hash(publicKey64).AsSpan(12));
-
-    private static byte[] Pad32(byte[] bytes)
-    {
-        var trimmed = bytes.SkipWhile(b => b == 0).ToArray();
-        var padded = new byte[32];
-        trimmed.CopyTo(padded, 32 - trimmed.Length);
-        return padded;
-    }
 }
