@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # RPC throughput: starts a Hardhat node on a free loopback port, deploys the market through EnergyAuction.Chain and
-# sends 1,000 signed DataAccess.registerMeter calls pipelined from one process (one account, locally tracked nonces).
-# The last line printed is one JSON object: {"txPerSecond": N, "transactions": 1000, "failed": 0}.
+# sends 1,000 signed DataAccess.registerMeter calls pipelined from one process (one account, locally tracked nonces);
+# then the same workload sent by ethers (scripts/lib/ethers-rpc-throughput.js) to the same node.
+# The last line printed is one JSON object:
+#   {"txPerSecond": N, "ethersTxPerSecond": N, "ratio": N, "failed": N}   (ratio = Chain / ethers; failed = both sides)
 #   scripts/bench-rpc.sh [count]        BENCH_MINING=auto (default: Hardhat automine, a block per transaction)
 #                                       BENCH_MINING=interval (a block per second, JSON-RPC batches)
 set -euo pipefail
@@ -37,4 +39,16 @@ if [ "$mining" = interval ]; then
   rpc evm_setIntervalMining 1000
 fi
 
-dotnet bench/EnergyAuction.Chain.Benchmarks/bin/Release/net10.0/EnergyAuction.Chain.Benchmarks.dll "$url" "$count"
+# Each side exits non-zero when a transaction failed; the figures are still reported.
+chain=$(dotnet bench/EnergyAuction.Chain.Benchmarks/bin/Release/net10.0/EnergyAuction.Chain.Benchmarks.dll "$url" "$count" | tail -n 1) || true
+echo "Chain:  $chain" >&2
+ethers=$(node scripts/lib/ethers-rpc-throughput.js "$url" "$count" | tail -n 1) || true
+echo "ethers: $ethers" >&2
+node -e '
+const [chain, ethers] = process.argv.slice(1).map((line) => { try { return JSON.parse(line); } catch { return null; } });
+if (!chain || !ethers) { console.error("a side printed no result (see above)"); process.exit(1); }
+const ratio = ethers.ethersTxPerSecond > 0 ? Math.round((chain.txPerSecond / ethers.ethersTxPerSecond) * 100) / 100 : null;
+const failed = chain.failed + ethers.failed;
+console.log(JSON.stringify({ txPerSecond: chain.txPerSecond, ethersTxPerSecond: ethers.ethersTxPerSecond, ratio, failed }));
+process.exit(failed === 0 ? 0 : 1);
+' "$chain" "$ethers"

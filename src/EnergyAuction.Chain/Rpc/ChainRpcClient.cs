@@ -40,9 +40,11 @@ public sealed class ChainRpcClient : IDisposable
     public Uri Endpoint { get; }
 
     /// <summary>Any JSON-RPC method (e.g. evm_increaseTime, evm_mine, evm_snapshot), result deserialised into T.</summary>
-    public async Task<T> RequestAsync<T>(string method, params object?[] parameters)
+    public Task<T> RequestAsync<T>(string method, params object?[] parameters) => RequestAsync<T>(method, parameters, CancellationToken.None);
+
+    public async Task<T> RequestAsync<T>(string method, object?[] parameters, CancellationToken cancellationToken)
     {
-        var result = await ReadAsync(method, parameters, CancellationToken.None).ConfigureAwait(false);
+        var result = await ReadAsync(method, parameters, cancellationToken).ConfigureAwait(false);
         return result.Deserialize<T>()!;
     }
 

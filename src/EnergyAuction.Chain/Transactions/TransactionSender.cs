@@ -217,9 +217,9 @@ public sealed class TransactionSender
     }
 
     /// <summary>Forgets the local nonce so the next send asks the node (after transactions were dropped or sent elsewhere).</summary>
-    public async Task ResetNonceAsync()
+    public async Task ResetNonceAsync(CancellationToken ct = default)
     {
-        await _nonceLock.WaitAsync().ConfigureAwait(false);
+        await _nonceLock.WaitAsync(ct).ConfigureAwait(false);
         _nextNonce = null;
         _nonceLock.Release();
     }

@@ -26,12 +26,9 @@ public sealed class MarketLifecycleTests
         _node = await HardhatNode.StartAsync();
         _deployment = MarketDeploymentRecord.Load(await MarketDeployment.DeployAsync(_node));
         _operator = new MarketClient(_node.Rpc, _deployment, _node.Accounts[0]);
-        (_seller, _buyer1, _buyer2, _dso) = (_node.Accounts[1], _node.Accounts[2], _node.Accounts[3], _node.Accounts[4]);
-        foreach (var (key, meter, bus) in new[] { (_seller, "S-1", 1u), (_buyer1, "B-1", 4u), (_buyer2, "B-2", 5u) })
-        {
-            await _operator.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
-            await _operator.As(key).DataAccess.GrantAccessAsync(meter, _deployment.EnergyTrade);
-        }
+        var parties = MarketParties.Of(_node);
+        (_seller, _buyer1, _buyer2, _dso) = (parties.Seller, parties.Buyer1, parties.Buyer2, parties.Dso);
+        await parties.RegisterMetersAsync(_operator);
     }
 
     [OneTimeTearDown]
@@ -73,92 +70,8 @@ public sealed class MarketLifecycleTests
     }
 
     [Test]
-    public async Task A_validated_window_runs_from_opening_to_withdrawal()
-    {
-        var trade = _operator.Trade;
-        var parameters = WindowParams.ForTests(_dso.Address, validateOffers: true);
-        var (windowId, openReceipt) = await trade.OpenWindowAsync(parameters);
-        var opened = trade.DecodeEvents<WindowOpenedEvent>(openReceipt).Single();
-        Assert.That(opened.Params, Is.EqualTo(parameters), "WindowOpened carries the parameters as sent");
-
-        // The offer waits for the oracle: read the Operator's request and answer it as the authorised node.
-        var seller = _operator.As(_seller);
-        var (offerId, offerReceipt) = await seller.Trade.SubmitOfferAsync(windowId, "S-1", 10_000, 100 * Gwei);
-        Assert.That((await trade.GetOrderAsync(offerId)).Status, Is.EqualTo(OrderStatus.PendingValidation));
-        var request = _operator.Operator.DecodeOracleRequests(offerReceipt).Single();
-        var queried = await _operator.Operator.GetOracleRequestsAsync(offerReceipt.BlockNumber, offerReceipt.BlockNumber);
-        Assert.That(queried.Single().Event.RequestId, Is.EqualTo(request.RequestId));
-        Assert.That(request.CallbackAddr, Is.EqualTo(_deployment.EnergyOracleClient));
-        var reading = _operator.OracleClient.DecodeEvents<ReadingRequestedEvent>(offerReceipt).Single();
-        Assert.That((reading.OrderId, reading.Kind, reading.Url), Is.EqualTo((offerId, ReadingKind.AvailableEnergy, "http://127.0.0.1:5080/battery-soc/S-1")));
-        var validation = await _operator.Operator.FulfillOracleRequest2Async(request, 12_000);
-        Assert.That(trade.DecodeEvents<OfferValidatedEvent>(validation).Single(), Is.EqualTo(new OfferValidatedEvent(offerId, 12_000)));
-
-        var (bid1, bid1Receipt) = await _operator.As(_buyer1).Trade.SubmitBidAsync(windowId, "B-1", 6_000, 150 * Gwei);
-        var (bid2, _) = await _operator.As(_buyer2).Trade.SubmitBidAsync(windowId, "B-2", 4_000, 140 * Gwei);
-        var bid1Event = trade.DecodeEvents<BidSubmittedEvent>(bid1Receipt).Single();
-        var escrow1 = await trade.BidEscrowAsync(windowId, 6_000, 150 * Gwei);
-        Assert.That((bid1Event.Owner, MeterId.FromBytes32(bid1Event.MeterId), bid1Event.EnergyWh, bid1Event.Deposit), Is.EqualTo((_buyer1.Address, "B-1", 6_000UL, escrow1)));
-        Assert.That(await trade.GetWindowOrderIdsAsync(windowId), Is.EqualTo(new[] { offerId, bid1, bid2 }));
-
-        // Matching: one price, two batches, the hash committed as the contract tests compute it.
-        var window = await trade.GetWindowAsync(windowId);
-        await _node.IncreaseTimeAsync((long)(window.BiddingDeadline - await _node.LatestTimestampAsync()));
-        var toMatching = await trade.AdvancePhaseAsync(windowId);
-        Assert.That(trade.DecodeEvents<PhaseChangedEvent>(toMatching).Single().Phase, Is.EqualTo(WindowPhase.Matching));
-        var price = 125 * Gwei + 11;
-        ChainMatch[] matches = [new(offerId, bid1, 6_000, 450), new(offerId, bid2, 4_000, 800)];
-        await trade.PostClearingAsync(windowId, price, matches[..1]);
-        var posted = await trade.PostClearingAsync(windowId, price, matches[1..]);
-        Assert.That(trade.DecodeEvents<ClearingPostedEvent>(posted).Single(), Is.EqualTo(new ClearingPostedEvent(windowId, price, 1, 2)));
-        var resultHash = ClearingResultHash.Compute(windowId, price, matches);
-        var finalised = await trade.FinaliseClearingAsync(windowId, resultHash);
-        Assert.That(trade.DecodeEvents<ClearingFinalisedEvent>(finalised).Single().ResultHash, Is.EqualTo(resultHash));
-        Assert.That(await trade.GetWindowMatchesAsync(windowId, 0, 10), Is.EqualTo(matches));
-        window = await trade.GetWindowAsync(windowId);
-        Assert.That((window.Phase, window.Price, window.ResultHash, window.UnsettledBids), Is.EqualTo((WindowPhase.EnergyTransfer, price, resultHash, 2UL)));
-
-        // Settlement: both buyers' meters report full delivery through the oracle.
-        await _node.IncreaseTimeAsync((long)(window.TransferDeadline - await _node.LatestTimestampAsync()));
-        await trade.AdvancePhaseAsync(windowId);
-        var readings = await trade.RequestDeliveryReadingsAsync(windowId, [bid1, bid2]);
-        var received = new Dictionary<ulong, ulong> { [bid1] = 6_000, [bid2] = 4_000 };
-        var deliveryRequests = _operator.OracleClient.DecodeEvents<ReadingRequestedEvent>(readings);
-        Assert.That(deliveryRequests.Select(r => r.Url), Is.EqualTo(new[] { "B-1", "B-2" }.Select(m =>
-            $"http://127.0.0.1:5080/meters/{m}/energy?from={window.MatchingDeadline}&to={window.TransferDeadline}")));
-        var settled = new List<MatchSettledEvent>();
-        foreach (var r in _operator.Operator.DecodeOracleRequests(readings))
-        {
-            var bid = deliveryRequests.Single(d => d.RequestId.SequenceEqual(r.RequestId)).OrderId;
-            settled.AddRange(trade.DecodeEvents<MatchSettledEvent>(await _operator.Operator.FulfillOracleRequest2Async(r, received[bid])));
-        }
-        Assert.That(settled.Select(s => (s.BidId, s.DeliveredWh, s.Penalty)), Is.EqualTo(new[] { (bid1, (BigInteger)6_000, BigInteger.Zero), (bid2, (BigInteger)4_000, BigInteger.Zero) }));
-
-        var closed = await trade.CloseWindowAsync(windowId);
-        Assert.That(trade.DecodeEvents<WindowClosedEvent>(closed).Single().WindowId, Is.EqualTo(windowId));
-        Assert.That(trade.DecodeEvents<WindowClosingEvent>(closed).Single(), Is.EqualTo(new WindowClosingEvent(windowId, 3, 3)));
-        var closedWindow = await trade.GetWindowAsync(windowId);
-        Assert.That((closedWindow.Phase, closedWindow.ReleasedOrders), Is.EqualTo((WindowPhase.Closed, closedWindow.OrderCount)));
-
-        // Pay-outs by the settlement rule, to the wei: the grid fee is split between seller and buyer.
-        BigInteger Cost(BigInteger wh, BigInteger perKwh) => wh * perKwh / 1000;
-        BigInteger Fee(ChainMatch m) => (BigInteger)m.EnergyWh * parameters.GridCharge * m.DistanceM / 1_000_000;
-        var sellerOwed = matches.Aggregate(Cost(10_000, parameters.PenaltyRate), (sum, m) => sum + Cost(m.EnergyWh, price) - Fee(m) / 2);
-        var buyer1Owed = escrow1 - (Cost(6_000, price) + Fee(matches[0]) - Fee(matches[0]) / 2);
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await trade.WithdrawableAsync(_seller.Address), Is.EqualTo(sellerOwed));
-            Assert.That(await trade.WithdrawableAsync(_buyer1.Address), Is.EqualTo(buyer1Owed));
-            Assert.That(await trade.WithdrawableAsync(_dso.Address), Is.EqualTo(Fee(matches[0]) + Fee(matches[1])));
-        });
-
-        var before = await _node.Rpc.GetBalanceAsync(_seller.Address);
-        var withdrawal = await seller.Trade.WithdrawAsync();
-        var after = await _node.Rpc.GetBalanceAsync(_seller.Address);
-        Assert.That(trade.DecodeEvents<WithdrawnEvent>(withdrawal).Single(), Is.EqualTo(new WithdrawnEvent(_seller.Address, sellerOwed)));
-        Assert.That(after - before + withdrawal.GasUsed * withdrawal.EffectiveGasPrice, Is.EqualTo(sellerOwed));
-        Assert.That(await trade.WithdrawableAsync(_seller.Address), Is.EqualTo(BigInteger.Zero));
-    }
+    public async Task A_validated_window_runs_from_opening_to_withdrawal() =>
+        await ValidatedWindowRun.RunAsync(_node, _operator, new MarketParties(_seller, _buyer1, _buyer2, _dso));
 
     [Test]
     public async Task Events_are_queried_by_block_range_and_indexed_field()
