@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command: contract tests (Hardhat), then every NUnit project (unit and integration
+# The one test command: contract tests (Hardhat), fuzz and invariant tests (Foundry), then every NUnit project (unit and integration
 # tests against real Hardhat nodes the fixtures start). Installs what it needs first.
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero if anything failed.
 set -uo pipefail
@@ -25,6 +25,16 @@ hh_fail=$(grep -Eo '^ *[0-9]+ failing' "$out/hardhat.log" | grep -Eo '[0-9]+' | 
 hh_skip=$(grep -Eo '^ *[0-9]+ pending' "$out/hardhat.log" | grep -Eo '[0-9]+' | tail -1)
 passed=$((passed + ${hh_pass:-0})); failed=$((failed + ${hh_fail:-0})); skipped=$((skipped + ${hh_skip:-0}))
 if [ "$hh_rc" -ne 0 ] && [ "${hh_fail:-0}" -eq 0 ]; then count_failure "hardhat test exited $hh_rc"; fi
+
+step "Fuzz and invariant tests (Foundry)"
+./scripts/test-foundry.sh 2>&1 | tee "$out/forge.log"
+forge_rc=${PIPESTATUS[0]}
+forge_summary=$(grep -Eo '[0-9]+ tests passed, [0-9]+ failed, [0-9]+ skipped' "$out/forge.log" | tail -1)
+f_pass=$(echo "$forge_summary" | grep -Eo '^[0-9]+')
+f_fail=$(echo "$forge_summary" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')
+f_skip=$(echo "$forge_summary" | grep -Eo '[0-9]+ skipped' | grep -Eo '[0-9]+')
+passed=$((passed + ${f_pass:-0})); failed=$((failed + ${f_fail:-0})); skipped=$((skipped + ${f_skip:-0}))
+if [ "$forge_rc" -ne 0 ] && [ "${f_fail:-0}" -eq 0 ]; then count_failure "forge test exited $forge_rc"; fi
 
 step "Building the .NET solution"
 if ! dotnet build EnergyAuction.sln -c Release --nologo -v quiet 2>&1 | tee "$out/build.log"; then

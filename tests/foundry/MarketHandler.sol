@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {DataAccess} from "../../contracts/DataAccess.sol";
+import {EnergyTrade} from "../../contracts/EnergyTrade.sol";
+import {IEnergyTrade} from "../../contracts/interfaces/IEnergyTrade.sol";
+import {IEnergyOracleClient} from "../../contracts/interfaces/IEnergyOracleClient.sol";
+import {ReadingDesk} from "./ReadingDesk.sol";
+import {vm} from "./Vm.sol";
+
+/// @notice Random actors drive the market in random order: the operator (this contract) opens windows, advances
+///         phases, posts honest or hostile clearings and closes; households submit, cancel, revoke their meters'
+///         access, cancel stalled windows and withdraw; the oracle answers, answers wrongly or stays silent. Every
+///         call that the contract refuses is simply skipped: what matters is the state the accepted ones leave.
+///         Ghost totals record every wei that went in and out, for the invariants in MarketInvariants.t.sol.
+contract MarketHandler {
+    uint256 internal constant HOUSEHOLDS = 4;
+    uint256 internal constant MAX_OPEN_WINDOWS = 2;
+    address public constant DSO = address(0xD50);
+
+    DataAccess public immutable registry;
+    EnergyTrade public immutable trade;
+    ReadingDesk public immutable desk;
+
+    address[HOUSEHOLDS] public households;
+    bytes32[HOUSEHOLDS] public meters;
+
+    uint256[] public windowIds;
+    uint256[] public orderIds;
+    mapping(uint256 request => bool) private answered;
+
+    /// @notice How far the random sequences got, so a run that never reaches settlement shows (see the tests).
+    uint256 public clearingsFinalised;
+    uint256 public bidsSettled;
+    uint256 public matchesPosted;
+
+    /// @dev forge does not keep a handler's vm.warp from one call of a sequence to the next: every action starts
+    ///      by moving the clock back to where the sequence has got to.
+    uint256 public clock;
+
+    uint256 public deposited;
+    uint256 public withdrawn;
+    mapping(address account => uint256) public depositedBy;
+    mapping(address account => uint256) public withdrawnBy;
+
+    modifier atClock() {
+        vm.warp(clock);
+        _;
+    }
+
+    constructor() {
+        clock = block.timestamp;
+        registry = new DataAccess(address(this));
+        trade = new EnergyTrade(registry, address(this));
+        desk = new ReadingDesk();
+        desk.setEnergyTrade(address(trade));
+        trade.setOracleClient(address(desk));
+        for (uint256 i = 0; i < HOUSEHOLDS; ++i) {
+            address household = address(uint160(0x1000 + i));
+            bytes32 meter = bytes32(abi.encodePacked("M-", bytes1(uint8(0x31 + i))));
+            households[i] = household;
+            meters[i] = meter;
+            vm.label(household, "household");
+            registry.registerMeter(meter, household, uint32(10 + i));
+            vm.prank(household);
+            registry.grantAccess(meter, address(trade));
+        }
+    }
+
+    // ------------------------------------------------------------ the operator
+
+    function openWindow(uint256 seed) external atClock {
+        if (_unfinishedWindows() >= MAX_OPEN_WINDOWS) return;
+        IEnergyTrade.WindowParams memory p = IEnergyTrade.WindowParams({
+            biddingDuration: uint32(_bound(seed, 60, 600)),
+            matchingDuration: uint32(_bound(seed >> 16, 60, 600)),
+            transferDuration: uint32(_bound(seed >> 32, 60, 600)),
+            settlementDuration: uint32(_bound(seed >> 48, 60, 600)),
+            gracePeriod: uint32(_bound(seed >> 64, 0, 300)),
+            maxEnergyWh: 10_000,
+            referencePrice: 60_000 gwei,
+            gridCharge: uint128(_bound(seed >> 80, 0, 100 gwei)),
+            maxDistanceM: 400,
+            penaltyRate: uint128(_bound(seed >> 112, 0, 100_000 gwei)),
+            feeRecipient: DSO,
+            mechanism: IEnergyTrade.Mechanism.Uniform,
+            validateOffers: seed % 4 == 0
+        });
+        windowIds.push(trade.openWindow(p));
+    }
+
+    /// @notice What a diligent operator's daemon does next for every window: advance a phase whose deadline passed,
+    ///         post an honest clearing and finalise it, request the readings, settle what is left after the
+    ///         settlement deadline, close. Random sequences of it and the other actions reach every phase.
+    function operate(uint256 priceSeed, uint256 distanceSeed) external atClock {
+        for (uint256 i = 0; i < windowIds.length; ++i) {
+            IEnergyTrade.Phase phase = trade.window(windowIds[i]).phase;
+            if (phase == IEnergyTrade.Phase.BiddingOffering || phase == IEnergyTrade.Phase.EnergyTransfer) {
+                this.advancePhase(i);
+            } else if (phase == IEnergyTrade.Phase.Matching) {
+                this.postClearing(i, priceSeed, distanceSeed, 0);
+                this.finaliseClearing(i, bytes32(0));
+            } else if (phase == IEnergyTrade.Phase.Settlement) {
+                this.requestDeliveryReadings(i);
+                this.settleUnreported(i);
+                this.closeWindow(i);
+            }
+        }
+    }
+
+    function advancePhase(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        try trade.advancePhase(_pickWindow(windowSeed)) {} catch {}
+    }
+
+    /// @notice A clearing at a random price over the window's valid orders: honest (individually rational, within
+    ///         the distance limit) when `hostile` is even, otherwise with one match that breaks a rule on purpose.
+    function postClearing(uint256 windowSeed, uint256 priceSeed, uint256 distanceSeed, uint8 hostile) external atClock {
+        if (windowIds.length == 0) return;
+        uint256 windowId = _pickWindow(windowSeed);
+        IEnergyTrade.WindowView memory w = trade.window(windowId);
+        if (w.phase != IEnergyTrade.Phase.Matching) return;
+        uint128 price = w.price != 0 ? uint128(w.price) : _crossingPrice(windowId, priceSeed);
+        IEnergyTrade.Match[] memory matches = _honestMatches(windowId, w.params, price, distanceSeed);
+        if (hostile % 2 == 1 && matches.length > 0) {
+            if (hostile % 3 == 0) matches[0].energyWh += 1;
+            else matches[0].distanceM = w.params.maxDistanceM + 1;
+        }
+        try trade.postClearing(windowId, price, matches) {
+            matchesPosted += matches.length;
+        } catch {}
+    }
+
+    function finaliseClearing(uint256 windowSeed, bytes32 resultHash) external atClock {
+        if (windowIds.length == 0) return;
+        try trade.finaliseClearing(_pickWindow(windowSeed), resultHash) {
+            ++clearingsFinalised;
+        } catch {}
+    }
+
+    function requestDeliveryReadings(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        uint256 windowId = _pickWindow(windowSeed);
+        try trade.requestDeliveryReadings(windowId, _unsettledBids(windowId)) {} catch {}
+    }
+
+    function settleUnreported(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        uint256 windowId = _pickWindow(windowSeed);
+        uint256[] memory bids = _unsettledBids(windowId);
+        try trade.settleUnreported(windowId, bids) {
+            bidsSettled += bids.length;
+        } catch {}
+    }
+
+    function closeWindow(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        try trade.closeWindow(_pickWindow(windowSeed)) {} catch {}
+    }
+
+    // ------------------------------------------------------------ households
+
+    function submitOffer(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
+        if (windowIds.length == 0) return;
+        uint256 windowId = windowIds[windowIds.length - 1];
+        uint64 energy = uint64(_bound(energySeed, 1, 10_000));
+        uint128 price = uint128(_bound(priceSeed, 40_000 gwei, 60_000 gwei));
+        uint256 deposit = trade.offerCollateral(windowId, energy);
+        address household = _household(who);
+        vm.deal(household, household.balance + deposit);
+        vm.prank(household);
+        try trade.submitOffer{value: deposit}(windowId, meters[who % HOUSEHOLDS], energy, price) returns (uint256 id) {
+            _deposited(household, deposit, id);
+        } catch {}
+    }
+
+    function submitBid(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
+        if (windowIds.length == 0) return;
+        uint256 windowId = windowIds[windowIds.length - 1];
+        uint64 energy = uint64(_bound(energySeed, 1, 10_000));
+        uint128 price = uint128(_bound(priceSeed, 50_000 gwei, 80_000 gwei));
+        uint256 deposit = trade.bidEscrow(windowId, energy, price);
+        address household = _household(who);
+        vm.deal(household, household.balance + deposit);
+        vm.prank(household);
+        try trade.submitBid{value: deposit}(windowId, meters[who % HOUSEHOLDS], energy, price) returns (uint256 id) {
+            _deposited(household, deposit, id);
+        } catch {}
+    }
+
+    function cancelOrder(uint256 orderSeed) external atClock {
+        if (orderIds.length == 0) return;
+        uint256 id = orderIds[orderSeed % orderIds.length];
+        vm.prank(trade.order(id).owner);
+        try trade.cancelOrder(id) {} catch {}
+    }
+
+    /// @notice A household stops (or resumes) letting the market read its meter, e.g. to dodge a delivery reading.
+    function toggleMeterAccess(uint256 who) external atClock {
+        bytes32 meter = meters[who % HOUSEHOLDS];
+        bool granted = registry.hasAccess(meter, address(trade));
+        vm.prank(_household(who));
+        if (granted) registry.revokeAccess(meter, address(trade));
+        else registry.grantAccess(meter, address(trade));
+    }
+
+    function cancelWindow(uint256 who, uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        vm.prank(_household(who));
+        try trade.cancelWindow(_pickWindow(windowSeed)) {} catch {}
+    }
+
+    function withdraw(uint256 who) external atClock {
+        _withdraw(who % (HOUSEHOLDS + 1) == HOUSEHOLDS ? DSO : _household(who));
+    }
+
+    // ------------------------------------------------------------ the oracle and the clock
+
+    /// @notice Answers one recorded request not answered yet (the first from a random point on) with any value: an
+    ///         honest, a short or an absurd reading.
+    function answerReading(uint256 requestSeed, uint256 valueSeed) external atClock {
+        uint256 count = desk.requestCount();
+        uint256 request = count == 0 ? 0 : requestSeed % count;
+        for (uint256 k = 0; k < count && answered[request]; ++k) {
+            request = (request + 1) % count;
+        }
+        if (count == 0 || answered[request]) return;
+        answered[request] = true;
+        (uint256 orderId, IEnergyOracleClient.ReadingKind kind) = desk.requests(request);
+        uint256 value = _bound(valueSeed, 0, 20_000);
+        vm.prank(address(desk));
+        if (kind == IEnergyOracleClient.ReadingKind.AvailableEnergy) {
+            try trade.onAvailableEnergy(orderId, value) {} catch {}
+        } else {
+            try trade.onDelivery(orderId, value) {
+                ++bidsSettled;
+            } catch {}
+        }
+    }
+
+    function passTime(uint256 seconds_) external {
+        clock += _bound(seconds_, 1, 120);
+        vm.warp(clock);
+    }
+
+    // ------------------------------------------------------------ for the invariants
+
+    function windowCount() external view returns (uint256) {
+        return windowIds.length;
+    }
+
+    function orderCount() external view returns (uint256) {
+        return orderIds.length;
+    }
+
+    /// @notice Every window ends: the clock moves past every deadline and grace period, whatever is left is settled
+    ///         as unreported, settled windows are closed and stalled ones cancelled, batch by batch.
+    function finishEveryWindow() external atClock {
+        clock += 30 days;
+        vm.warp(clock);
+        for (uint256 i = 0; i < windowIds.length; ++i) {
+            uint256 windowId = windowIds[i];
+            for (uint256 step = 0; step < 50 && !_finished(windowId); ++step) {
+                IEnergyTrade.Phase phase = trade.window(windowId).phase;
+                if (phase == IEnergyTrade.Phase.EnergyTransfer) {
+                    trade.advancePhase(windowId);
+                } else if (phase == IEnergyTrade.Phase.Settlement) {
+                    uint256[] memory bids = _unsettledBids(windowId);
+                    if (bids.length > 0) trade.settleUnreported(windowId, bids);
+                    trade.closeWindow(windowId);
+                } else {
+                    trade.cancelWindow(windowId);
+                }
+            }
+            require(_finished(windowId), "a window could not be finished");
+        }
+    }
+
+    function withdrawEverything() external atClock {
+        for (uint256 i = 0; i < HOUSEHOLDS; ++i) {
+            if (trade.withdrawable(households[i]) > 0) _withdraw(households[i]);
+        }
+        if (trade.withdrawable(DSO) > 0) _withdraw(DSO);
+    }
+
+    /// @notice The most MARKET.md lets a household take out: what it paid in, what its offers could earn at their
+    ///         windows' prices, and the penalties its bids could receive for energy not delivered.
+    function mostItCanTakeOut(address household) external view returns (uint256 most) {
+        most = depositedBy[household];
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
+            if (o.owner != household || o.matchedWh == 0) continue;
+            IEnergyTrade.WindowView memory w = trade.window(o.windowId);
+            uint256 rate = o.side == IEnergyTrade.Side.Offer ? w.price : w.params.penaltyRate;
+            most += uint256(o.matchedWh) * rate / 1000;
+        }
+    }
+
+    // ------------------------------------------------------------ internals
+
+    function _honestMatches(uint256 windowId, IEnergyTrade.WindowParams memory params, uint128 price, uint256 distanceSeed)
+        private
+        view
+        returns (IEnergyTrade.Match[] memory matches)
+    {
+        matches = new IEnergyTrade.Match[](orderIds.length);
+        uint256 n;
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            IEnergyTrade.OrderView memory offer = trade.order(orderIds[i]);
+            if (!_open(offer, windowId, IEnergyTrade.Side.Offer) || offer.price > price) continue;
+            uint256 left = offer.energyWh - offer.matchedWh;
+            for (uint256 j = 0; j < orderIds.length && left > 0; ++j) {
+                IEnergyTrade.OrderView memory bid = trade.order(orderIds[j]);
+                if (!_open(bid, windowId, IEnergyTrade.Side.Bid) || bid.price < price || bid.owner == offer.owner) continue;
+                uint256 wanted = bid.energyWh - bid.matchedWh - _postedTo(matches, n, uint64(orderIds[j]));
+                uint256 energy = wanted < left ? wanted : left;
+                if (energy == 0) continue;
+                uint32 distance = uint32(_bound(distanceSeed >> (n % 200), 0, params.maxDistanceM));
+                if (uint256(price) * 2000 < uint256(params.gridCharge) * distance) distance = 0;
+                matches[n++] = IEnergyTrade.Match(uint64(orderIds[i]), uint64(orderIds[j]), uint64(energy), distance);
+                left -= energy;
+            }
+        }
+        assembly {
+            mstore(matches, n)
+        }
+    }
+
+    /// @dev A price between a valid offer's and a valid bid's (the pair picked by the seed), so clearings trade.
+    function _crossingPrice(uint256 windowId, uint256 seed) private view returns (uint128) {
+        uint256 n = orderIds.length;
+        for (uint256 k = 0; k < n * n; ++k) {
+            IEnergyTrade.OrderView memory offer = trade.order(orderIds[(seed + k) % n]);
+            IEnergyTrade.OrderView memory bid = trade.order(orderIds[(seed + k / n) % n]);
+            if (_open(offer, windowId, IEnergyTrade.Side.Offer) && _open(bid, windowId, IEnergyTrade.Side.Bid)
+                && offer.price <= bid.price) return uint128(_bound(seed >> 8, offer.price, bid.price));
+        }
+        return uint128(_bound(seed, 40_000 gwei, 80_000 gwei));
+    }
+
+    function _postedTo(IEnergyTrade.Match[] memory matches, uint256 n, uint64 bidId) private pure returns (uint256 sum) {
+        for (uint256 k = 0; k < n; ++k) {
+            if (matches[k].bidId == bidId) sum += matches[k].energyWh;
+        }
+    }
+
+    function _open(IEnergyTrade.OrderView memory o, uint256 windowId, IEnergyTrade.Side side) private pure returns (bool) {
+        return o.windowId == windowId && o.side == side
+            && (o.status == IEnergyTrade.OrderStatus.Valid || o.status == IEnergyTrade.OrderStatus.Matched);
+    }
+
+    function _unsettledBids(uint256 windowId) private view returns (uint256[] memory bids) {
+        bids = new uint256[](orderIds.length);
+        uint256 n;
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
+            if (o.windowId == windowId && o.side == IEnergyTrade.Side.Bid
+                && o.status == IEnergyTrade.OrderStatus.Matched) bids[n++] = orderIds[i];
+        }
+        assembly {
+            mstore(bids, n)
+        }
+    }
+
+    function _finished(uint256 windowId) private view returns (bool) {
+        IEnergyTrade.WindowView memory w = trade.window(windowId);
+        return (w.phase == IEnergyTrade.Phase.Closed || w.phase == IEnergyTrade.Phase.Cancelled)
+            && w.releasedOrders == w.orderCount;
+    }
+
+    function _unfinishedWindows() private view returns (uint256 n) {
+        for (uint256 i = 0; i < windowIds.length; ++i) {
+            if (!_finished(windowIds[i])) ++n;
+        }
+    }
+
+    function _pickWindow(uint256 seed) private view returns (uint256) {
+        return windowIds[seed % windowIds.length];
+    }
+
+    function _household(uint256 who) private view returns (address) {
+        return households[who % HOUSEHOLDS];
+    }
+
+    function _deposited(address household, uint256 amount, uint256 orderId) private {
+        deposited += amount;
+        depositedBy[household] += amount;
+        orderIds.push(orderId);
+    }
+
+    function _withdraw(address account) private {
+        uint256 before = account.balance;
+        vm.prank(account);
+        try trade.withdraw() {} catch {}
+        uint256 received = account.balance - before;
+        withdrawn += received;
+        withdrawnBy[account] += received;
+    }
+
+    function _bound(uint256 x, uint256 lo, uint256 hi) private pure returns (uint256) {
+        return lo + x % (hi - lo + 1);
+    }
+}
