@@ -155,7 +155,7 @@ public sealed class MarketLifecycleTests
         var before = await _node.Rpc.GetBalanceAsync(_seller.Address);
         var withdrawal = await seller.Trade.WithdrawAsync();
         var after = await _node.Rpc.GetBalanceAsync(_seller.Address);
-        Assert.That(trade.DecodeEvents<WithdrawnEvent>(withdrawal).Single(), Is.EqualTo(new WithdrawnEvent(_seller.Address, sellerOwed)));
+        Assert.That(trade.DecodeEvents<WithdrawnEvent>(withdrawal).Single(), Is.EqualTo(new WithdrawnEvent(_seller.Address, _seller.Address, sellerOwed)));
         Assert.That(after - before + withdrawal.GasUsed * withdrawal.EffectiveGasPrice, Is.EqualTo(sellerOwed));
         Assert.That(await trade.WithdrawableAsync(_seller.Address), Is.EqualTo(BigInteger.Zero));
     }
