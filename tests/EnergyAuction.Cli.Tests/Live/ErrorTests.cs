@@ -168,10 +168,10 @@ public class ErrorTests
 
         var run = await CliRun.Of("bid", "--kwh", "2", "--max-price", "50000gwei", "--meter", household.Meter, "--yes", "--from", household.Name);
 
-        AssertError(run, 1, $"MeterHasOpenOrder(");
+        AssertError(run, 1, $"EnergyTrade reverted: MeterHasOpenOrder(");
         AssertError(run, 1, $"meter {household.Meter} already has order {first} open in this window and a meter holds one order per window; "
             + $"to change it, cancel it with `energy cancel {first}` and place the new one");
-        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(run.Error.Split('\n').Count(line => line.StartsWith("error: ", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
     [Test]
