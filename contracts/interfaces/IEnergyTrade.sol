@@ -136,11 +136,14 @@ interface IEnergyTrade {
     /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline. Operator only.
     function advancePhase(uint256 windowId) external;
 
-    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly.
+    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly. One open order
+    ///         per meter per window (MeterHasOpenOrder); with validateOffers the battery reading less committedWh
+    ///         must cover the energy.
     function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
         external payable returns (uint256 orderId);
 
-    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly.
+    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly. One
+    ///         open order per meter per window (MeterHasOpenOrder).
     function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
         external payable returns (uint256 orderId);
 
