@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IDataAccess} from "./interfaces/IDataAccess.sol";
+import {IEnergyTrade} from "./interfaces/IEnergyTrade.sol";
 import {MeterId} from "./lib/MeterId.sol";
 
 /// @title Meter registry: which address owns a meter, where it sits on the feeder, who may read it
@@ -16,8 +17,9 @@ contract DataAccess is IDataAccess, AccessControl {
     }
 
     mapping(bytes32 meterId => Meter) private meters;
-    /// @dev The owner who granted access (zero: none), so a trader check reads one slot instead of two.
+    /// @dev The owner who granted access (zero: none).
     mapping(bytes32 meterId => mapping(address requester => address grantor)) private grants;
+    IEnergyTrade private market;
 
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
     constructor(address admin) {
@@ -37,6 +39,25 @@ contract DataAccess is IDataAccess, AccessControl {
     }
 
     /// @inheritdoc IDataAccess
+    function reassignMeter(bytes32 meterId, address newOwner) external onlyRole(OPERATOR_ROLE) {
+        if (newOwner == address(0)) revert ZeroAddress();
+        address previous = meters[meterId].owner;
+        if (previous == address(0)) revert UnknownMeter(meterId);
+        if (address(market) == address(0)) revert MarketNotSet();
+        // An open order keeps its meter: its reading settles that order, whoever owns the meter afterwards.
+        if (!market.meterIdle(meterId)) revert MeterNotIdle(meterId);
+        meters[meterId].owner = newOwner;
+        emit MeterReassigned(meterId, previous, newOwner);
+    }
+
+    /// @inheritdoc IDataAccess
+    function setMarket(address market_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (market_ == address(0)) revert ZeroAddress();
+        market = IEnergyTrade(market_);
+        emit MarketSet(market_);
+    }
+
+    /// @inheritdoc IDataAccess
     function grantAccess(bytes32 meterId, address requester) external {
         _requireOwner(meterId);
         if (requester == address(0)) revert ZeroAddress();
@@ -53,7 +74,8 @@ contract DataAccess is IDataAccess, AccessControl {
 
     /// @inheritdoc IDataAccess
     function hasAccess(bytes32 meterId, address requester) external view returns (bool) {
-        return grants[meterId][requester] != address(0);
+        address grantor = grants[meterId][requester];
+        return grantor != address(0) && grantor == meters[meterId].owner;
     }
 
     /// @inheritdoc IDataAccess
@@ -64,9 +86,9 @@ contract DataAccess is IDataAccess, AccessControl {
 
     /// @inheritdoc IDataAccess
     function ownerAndAccess(bytes32 meterId, address requester) external view returns (address owner, bool access) {
-        address grantor = grants[meterId][requester];
-        if (grantor != address(0)) return (grantor, true);
-        return (meters[meterId].owner, false);
+        // A grant counts only while its grantor still owns the meter, so a re-assigned meter's old grants lapse.
+        owner = meters[meterId].owner;
+        access = owner != address(0) && grants[meterId][requester] == owner;
     }
 
     function _requireOwner(bytes32 meterId) private view {

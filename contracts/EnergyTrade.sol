@@ -27,7 +27,10 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
     /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
     uint256 public constant MAX_DISTANCE_M = type(uint24).max;
-    /// @notice Most order ids one closeWindow or cancelWindow call walks. A returned deposit costs up to ~35,000
+    /// @notice Most orders one meter may have open in windows that are not yet closed or cancelled: bounds the walk of
+    ///         its orders that the one-open-order-per-window rule and the battery check make on every offer or bid.
+    uint256 public constant MAX_OPEN_ORDERS_PER_METER = 8;
+    /// @notice Most orders one closeWindow or cancelWindow call returns. A returned deposit costs up to ~35,000
     ///         gas (a first credit to a fresh account), so a call stays near 7M gas, well under a block.
     uint256 public constant MAX_ORDERS_PER_RELEASE = 200;
     /// @dev Longest phase a window may have. Bounded so that no window can put its cancel escape hatch
@@ -35,13 +38,13 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     uint256 internal constant MAX_PHASE_DURATION = 7 days;
     /// @dev Longest grace period after a missed deadline before anyone may cancel.
     uint256 internal constant MAX_GRACE_PERIOD = 1 days;
+    uint256 private constant ORDER_IDS_PER_SLOT = 8;
+    uint256 private constant MATCH_REFS_PER_SLOT = 6;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
         Phase phase;
         uint40 biddingDeadline;
-        uint40 firstOrderId;
-        uint40 lastOrderId;
         uint32 orderCount;
         uint40 maxEnergyWh;
         uint32 maxDistanceM;
@@ -59,19 +62,14 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         uint32 settledBids;
     }
 
-    /// @dev Where returning a window's deposits has got to: closing and cancelling walk the orders in batches.
-    struct WindowRelease {
-        uint40 cursor;
-        uint32 releasedOrders;
-    }
-
     struct Window {
         WindowParams params;
         WindowBook book;
         WindowProgress progress;
         uint128 price;
         bytes32 resultHash;
-        WindowRelease release;
+        /// @dev Where returning the window's deposits has got to: closing and cancelling walk its orders in batches.
+        uint32 releasedOrders;
     }
 
     /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.
@@ -87,13 +85,12 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         bytes12 meterId;
     }
 
-    /// @dev One match as settlement reads it, stored under its bid; postIndex keeps the posting order.
-    ///      Storage packs two per slot (offerId 32 | energy 40 | distance 24 | postIndex 24 bits each).
+    /// @dev One match as settlement reads it, stored under its bid in posting order.
+    ///      Storage packs two per slot (offerId 32 | energy 40 | distance 24 bits each).
     struct BidMatch {
         uint256 offerId;
         uint256 energyWh;
         uint256 distanceM;
-        uint256 postIndex;
     }
 
     IDataAccess private immutable registry;
@@ -104,6 +101,13 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     mapping(uint256 windowId => Window) private windows;
     mapping(uint256 orderId => Order) private orders;
     mapping(uint256 bidId => mapping(uint256 pair => uint256)) private bidMatchPairs;
+    /// @dev The window's order ids in submission order, eight 32-bit ids per slot, so views and releases walk
+    ///      only this window's orders.
+    mapping(uint256 windowId => mapping(uint256 slot => uint256)) private windowOrderSlots;
+    /// @dev The window's matches in posting order as (bidId 32 | index under the bid 8 bits), six per slot.
+    mapping(uint256 windowId => mapping(uint256 slot => uint256)) private windowMatchRefs;
+    /// @dev Each meter's orders in windows that may still be open, up to eight 32-bit ids in one slot (0 = free).
+    mapping(bytes12 meterId => uint256) private meterOrders;
     mapping(address account => uint256) private balances;
     /// @dev Collateral of an offer that settled matches have already paid out; zeroed when the rest is returned.
     mapping(uint256 offerId => uint256) private collateralSpent;
@@ -121,12 +125,19 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
 
     /// @inheritdoc IEnergyTrade
     function setOracleClient(address client) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (client == address(0)) revert InvalidParams("zero address");
+        if (client.code.length == 0) revert OracleClientNotContract(client);
         address previous = address(oracle);
         if (previous != address(0)) _revokeRole(ORACLE_ROLE, previous);
         oracle = IEnergyOracleClient(client);
         _grantRole(ORACLE_ROLE, client);
         emit OracleClientSet(client);
+    }
+
+    /// @notice ORACLE_ROLE is not granted here: only setOracleClient gives it, to a contract, so no plain account
+    ///         can ever report readings.
+    function grantRole(bytes32 role, address account) public override {
+        if (role == ORACLE_ROLE) revert OracleRoleOnlyViaSetOracleClient();
+        super.grantRole(role, account);
     }
 
     // ---------------------------------------------------------------- window life cycle
@@ -143,8 +154,6 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         w.book = WindowBook({
             phase: Phase.BiddingOffering,
             biddingDeadline: uint40(bidding),
-            firstOrderId: 0,
-            lastOrderId: 0,
             orderCount: 0,
             maxEnergyWh: uint40(p.maxEnergyWh),
             maxDistanceM: p.maxDistanceM,
@@ -199,7 +208,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         Phase phase = w.book.phase;
         if (phase == Phase.Cancelled) {
             // Later calls, by anyone, return the deposits the first batches did not reach.
-            if (w.release.releasedOrders == w.book.orderCount) revert NotCancellable(windowId, phase, 0);
+            if (w.releasedOrders == w.book.orderCount) revert NotCancellable(windowId, phase, 0);
             _release(w, windowId);
             return;
         }
@@ -280,12 +289,14 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         if (o.status != OrderStatus.PendingValidation || phase != Phase.BiddingOffering) {
             revert NotAwaitingReading(orderId);
         }
-        if (o.energyWh <= availableWh) {
+        // MARKET.md battery check: what the meter still owes other windows is not available to this offer.
+        uint256 committed = _committedWh(o.meterId, orderId);
+        if (uint256(o.energyWh) + committed <= availableWh) {
             o.status = OrderStatus.Valid;
             emit OfferValidated(orderId, availableWh);
         } else {
             o.status = OrderStatus.Rejected;
-            emit OfferRejected(orderId, o.energyWh, availableWh);
+            emit OfferRejected(orderId, o.energyWh, availableWh, committed);
             _credit(o.owner, _deposit(windows[o.windowId], o));
         }
     }
@@ -373,12 +384,13 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
 
     /// @inheritdoc IEnergyTrade
     function withdraw() external nonReentrant {
-        uint256 amount = balances[msg.sender];
-        if (amount == 0) revert NothingToWithdraw(msg.sender);
-        balances[msg.sender] = 0;
-        emit Withdrawn(msg.sender, amount);
-        (bool ok,) = payable(msg.sender).call{value: amount}("");
-        if (!ok) revert TransferFailed(msg.sender, amount);
+        _withdrawTo(msg.sender);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function withdrawTo(address to) external nonReentrant {
+        if (to == address(0)) revert InvalidParams("zero address");
+        _withdrawTo(to);
     }
 
     /// @inheritdoc IEnergyTrade
@@ -403,7 +415,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         v.unsettledBids = progress.matchedBids - progress.settledBids;
         v.price = w.price;
         v.resultHash = w.resultHash;
-        v.releasedOrders = w.release.releasedOrders;
+        v.releasedOrders = w.releasedOrders;
     }
 
     /// @inheritdoc IEnergyTrade
@@ -421,12 +433,17 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IEnergyTrade
-    function windowOrderIds(uint256 windowId) external view returns (uint256[] memory ids) {
-        WindowBook memory book = _window(windowId).book;
-        ids = new uint256[](book.orderCount);
-        uint256 n;
-        for (uint256 id = book.firstOrderId; n < book.orderCount; ++id) {
-            if (orders[id].windowId == windowId) ids[n++] = id;
+    function windowOrderIds(uint256 windowId, uint256 from, uint256 count)
+        external
+        view
+        returns (uint256[] memory ids)
+    {
+        uint256 total = _window(windowId).book.orderCount;
+        if (from >= total) return new uint256[](0);
+        if (count > total - from) count = total - from;
+        ids = new uint256[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            ids[i] = _windowOrderId(windowId, from + i);
         }
     }
 
@@ -437,18 +454,28 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         if (from >= total) return new Match[](0);
         if (count > total - from) count = total - from;
         page = new Match[](count);
-        WindowBook memory book = w.book;
-        // Matches are stored under their bids; walk the window's bids and place each by its posting index.
-        for (uint256 id = book.firstOrderId; id != 0 && id <= book.lastOrderId; ++id) {
-            Order storage o = orders[id];
-            if (o.windowId != windowId || o.side != Side.Bid) continue;
-            for (uint256 k = 0; k < o.matchCount; ++k) {
-                BidMatch memory m = _loadMatch(id, k);
-                if (m.postIndex >= from && m.postIndex < from + count) {
-                    page[m.postIndex - from] = Match(uint64(m.offerId), uint64(id), uint64(m.energyWh), uint32(m.distanceM));
-                }
-            }
+        for (uint256 i = 0; i < count; ++i) {
+            uint256 index = from + i;
+            uint256 ref = uint40(windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] >> ((index % MATCH_REFS_PER_SLOT) * 40));
+            uint256 bidId = uint32(ref);
+            BidMatch memory m = _loadMatch(bidId, ref >> 32);
+            page[i] = Match(uint64(m.offerId), uint64(bidId), uint64(m.energyWh), uint32(m.distanceM));
         }
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function meterIdle(bytes32 meterId) external view returns (bool) {
+        uint256 list = meterOrders[bytes12(meterId)];
+        for (uint256 i = 0; i < MAX_OPEN_ORDERS_PER_METER; ++i) {
+            uint256 id = uint32(list >> (i * 32));
+            if (id != 0 && _isOpen(orders[id])) return false;
+        }
+        return true;
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function committedWh(bytes32 meterId, uint256 exceptOrderId) external view returns (uint256) {
+        return _committedWh(bytes12(meterId), exceptOrderId);
     }
 
     /// @inheritdoc IEnergyTrade
@@ -529,6 +556,10 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         uint128 price
     ) private returns (uint256 orderId) {
         orderId = ++ordersPlaced;
+        uint256 index = book.orderCount;
+        windowOrderSlots[windowId][index / ORDER_IDS_PER_SLOT] |=
+            uint256(SafeCast.toUint32(orderId)) << ((index % ORDER_IDS_PER_SLOT) * 32);
+        _addMeterOrder(windowId, meterId, orderId);
         orders[orderId] = Order({
             windowId: uint40(windowId),
             energyWh: uint40(energyWh),
@@ -540,10 +571,61 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             owner: msg.sender,
             meterId: bytes12(meterId)
         });
-        if (book.firstOrderId == 0) book.firstOrderId = uint40(orderId);
-        book.lastOrderId = uint40(orderId);
         ++book.orderCount;
         w.book = book;
+    }
+
+    /// @dev MARKET.md "Orders": a meter holds at most one open order per window. Rewrites the meter's list without
+    ///      the orders that are no longer open, then appends `orderId`.
+    function _addMeterOrder(uint256 windowId, bytes32 meterId, uint256 orderId) private {
+        bytes12 meter = bytes12(meterId);
+        uint256 list = meterOrders[meter];
+        uint256 kept;
+        uint256 n;
+        for (uint256 i = 0; i < MAX_OPEN_ORDERS_PER_METER; ++i) {
+            uint256 id = uint32(list >> (i * 32));
+            if (id == 0) break;
+            Order storage o = orders[id];
+            if (!_isOpen(o)) continue;
+            if (o.windowId == windowId) revert MeterHasOpenOrder(meterId, id);
+            kept |= id << (n * 32);
+            ++n;
+        }
+        if (n == MAX_OPEN_ORDERS_PER_METER) revert TooManyOpenOrders(meterId, MAX_OPEN_ORDERS_PER_METER);
+        meterOrders[meter] = kept | (orderId << (n * 32));
+    }
+
+    /// @dev Pending, valid or matched, in a window that has not returned its deposits yet.
+    function _isOpen(Order storage o) private view returns (bool) {
+        OrderStatus status = o.status;
+        if (status != OrderStatus.Valid && status != OrderStatus.PendingValidation) return false;
+        Phase phase = windows[o.windowId].book.phase;
+        return phase != Phase.Closed && phase != Phase.Cancelled;
+    }
+
+    /// @dev MARKET.md battery check, evaluated from the orders' and windows' current state so that no transition
+    ///      (validation, cancel, finalisation, end of transfer, settlement, close, cancelled window) needs its own
+    ///      bookkeeping: valid offers of windows not yet finalised count their energy, offers of finalised windows
+    ///      whose transfer interval has not ended count their allocation. At most MAX_OPEN_ORDERS_PER_METER reads.
+    function _committedWh(bytes12 meter, uint256 exceptOrderId) private view returns (uint256 total) {
+        uint256 list = meterOrders[meter];
+        for (uint256 i = 0; i < MAX_OPEN_ORDERS_PER_METER; ++i) {
+            uint256 id = uint32(list >> (i * 32));
+            if (id == 0) break;
+            Order storage o = orders[id];
+            if (id == exceptOrderId || o.side != Side.Offer || o.status != OrderStatus.Valid) continue;
+            Window storage w = windows[o.windowId];
+            Phase phase = w.book.phase;
+            if (phase == Phase.BiddingOffering || phase == Phase.Matching) {
+                total += o.energyWh;
+            } else if (phase == Phase.EnergyTransfer && block.timestamp < w.progress.transferDeadline) {
+                total += o.matchedWh;
+            }
+        }
+    }
+
+    function _windowOrderId(uint256 windowId, uint256 index) private view returns (uint256) {
+        return uint32(windowOrderSlots[windowId][index / ORDER_IDS_PER_SLOT] >> ((index % ORDER_IDS_PER_SLOT) * 32));
     }
 
     /// @dev One match of a clearing batch: every on-chain check of ARCHITECTURE.md, then the allocation.
@@ -578,7 +660,10 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         bid.matchedWh = uint40(bidAllocated);
         bid.matchCount = uint8(k + 1);
 
-        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM, progress.matchCount));
+        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM));
+        uint256 index = progress.matchCount;
+        windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
+            (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
         ++progress.matchCount;
     }
 
@@ -588,10 +673,11 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     function _revertFirstUnfilledBid(Window storage w, uint256 windowId) private view {
-        WindowBook memory book = w.book;
-        for (uint256 id = book.firstOrderId; id <= book.lastOrderId; ++id) {
+        uint256 total = w.book.orderCount;
+        for (uint256 i = 0; i < total; ++i) {
+            uint256 id = _windowOrderId(windowId, i);
             Order storage o = orders[id];
-            if (o.windowId == windowId && o.side == Side.Bid && o.matchedWh > 0 && o.matchedWh < o.energyWh) {
+            if (o.side == Side.Bid && o.matchedWh > 0 && o.matchedWh < o.energyWh) {
                 revert BidNotFilled(id, o.matchedWh, o.energyWh);
             }
         }
@@ -655,19 +741,17 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         _credit(orders[m.offerId].owner, o.sellerPayout);
     }
 
-    /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE order ids per call,
-    ///      continuing from the window's cursor: unsettled bids get their full escrow, offers their collateral minus
+    /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE orders per call,
+    ///      continuing where the last call stopped: unsettled bids get their full escrow, offers their collateral minus
     ///      what settled matches already paid out of it. Returns whether every order of the window is done.
     function _release(Window storage w, uint256 windowId) private returns (bool done) {
-        WindowBook memory book = w.book;
-        WindowRelease memory release = w.release;
-        uint256 id = release.cursor == 0 ? book.firstOrderId : release.cursor;
-        uint256 released = release.releasedOrders;
-        uint256 end = id + MAX_ORDERS_PER_RELEASE;
-        for (; released < book.orderCount && id < end; ++id) {
+        uint256 total = w.book.orderCount;
+        uint256 released = w.releasedOrders;
+        uint256 end = released + MAX_ORDERS_PER_RELEASE;
+        if (end > total) end = total;
+        for (; released < end; ++released) {
+            uint256 id = _windowOrderId(windowId, released);
             Order storage o = orders[id];
-            if (o.windowId != windowId) continue;
-            ++released;
             OrderStatus status = o.status;
             if (status != OrderStatus.Valid && status != OrderStatus.PendingValidation) continue;
             uint256 spent = o.side == Side.Offer ? collateralSpent[id] : 0;
@@ -675,14 +759,14 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             o.status = spent > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
             _credit(o.owner, _deposit(w, o) - spent);
         }
-        w.release = WindowRelease(uint40(id), uint32(released));
-        emit WindowClosing(windowId, released, book.orderCount);
-        done = released == book.orderCount;
+        w.releasedOrders = uint32(released);
+        emit WindowClosing(windowId, released, total);
+        done = released == total;
     }
 
     function _storeMatch(uint256 bidId, uint256 k, BidMatch memory m) private {
         uint256 packed = uint256(SafeCast.toUint32(m.offerId)) | (uint256(uint40(m.energyWh)) << 32)
-            | (uint256(uint24(m.distanceM)) << 72) | (uint256(SafeCast.toUint24(m.postIndex)) << 96);
+            | (uint256(uint24(m.distanceM)) << 72);
         bidMatchPairs[bidId][k >> 1] |= packed << ((k & 1) * 128);
     }
 
@@ -691,13 +775,21 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
         m.offerId = uint32(packed);
         m.energyWh = uint40(packed >> 32);
         m.distanceM = uint24(packed >> 72);
-        m.postIndex = uint24(packed >> 96);
     }
 
     function _deposit(Window storage w, Order storage o) private view returns (uint256) {
         return o.side == Side.Bid
             ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM)
             : Cost.offerCollateral(o.energyWh, w.params.penaltyRate);
+    }
+
+    function _withdrawTo(address to) private {
+        uint256 amount = balances[msg.sender];
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        balances[msg.sender] = 0;
+        emit Withdrawn(msg.sender, to, amount);
+        (bool ok,) = payable(to).call{value: amount}("");
+        if (!ok) revert TransferFailed(to, amount);
     }
 
     function _credit(address account, uint256 amount) private {

@@ -55,6 +55,8 @@ async function deployMarket(signers, options = {}) {
   );
 
   await send("EnergyTrade: oracle client set (ORACLE_ROLE)", trade.setOracleClient(await client.getAddress()));
+  await send("DataAccess: market set (meters with open orders stay with their owner)",
+    dataAccess.setMarket(await trade.getAddress()));
   if (operatorAddress.toLowerCase() !== deployer.address.toLowerCase()) {
     await send(`EnergyTrade: OPERATOR_ROLE -> ${operatorAddress}`,
       trade.grantRole(await trade.OPERATOR_ROLE(), operatorAddress));

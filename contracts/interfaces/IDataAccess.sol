@@ -12,15 +12,28 @@ interface IDataAccess {
     event AccessGranted(bytes32 indexed meterId, address indexed requester);
     /// @notice The meter's owner withdrew `requester`'s read access.
     event AccessRevoked(bytes32 indexed meterId, address indexed requester);
+    /// @notice The registrar moved an idle meter to a new owner (e.g. it was registered to a mistyped address).
+    event MeterReassigned(bytes32 indexed meterId, address indexed previousOwner, address indexed newOwner);
+    /// @notice The market whose open orders keep a meter from being re-assigned.
+    event MarketSet(address market);
 
     error ZeroAddress();
     error InvalidMeterId(bytes32 meterId);
     error UnknownMeter(bytes32 meterId);
     error MeterAlreadyRegistered(bytes32 meterId);
     error NotMeterOwner(bytes32 meterId, address caller);
+    error MarketNotSet();
+    error MeterNotIdle(bytes32 meterId);
 
     /// @notice Register a new meter: who owns it and on which feeder bus it sits. Operator only.
     function registerMeter(bytes32 meterId, address owner, uint32 bus) external;
+
+    /// @notice Give an idle meter (no open order in the market) a new owner. The old owner's read grants lapse: the
+    ///         new owner grants access again. Operator (registrar) only.
+    function reassignMeter(bytes32 meterId, address newOwner) external;
+
+    /// @notice The market (EnergyTrade) asked whether a meter is idle before it is re-assigned. Admin only.
+    function setMarket(address market) external;
 
     /// @notice Allow `requester` (e.g. EnergyTrade) to read the caller's meter. Meter owner only.
     function grantAccess(bytes32 meterId, address requester) external;

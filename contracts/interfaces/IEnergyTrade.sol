@@ -67,7 +67,8 @@ interface IEnergyTrade {
     event BidSubmitted(uint256 indexed windowId, uint256 indexed orderId, address indexed owner, bytes32 meterId,
         uint64 energyWh, uint256 price, uint256 deposit);
     event OfferValidated(uint256 indexed orderId, uint256 availableWh);
-    event OfferRejected(uint256 indexed orderId, uint256 requestedWh, uint256 availableWh);
+    /// @notice The offer did not fit: `requestedWh` > `availableWh` - `committedWh` (what the meter owes elsewhere).
+    event OfferRejected(uint256 indexed orderId, uint256 requestedWh, uint256 availableWh, uint256 committedWh);
     event OrderCancelled(uint256 indexed windowId, uint256 indexed orderId, address indexed owner);
     event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
@@ -81,7 +82,8 @@ interface IEnergyTrade {
     event WindowClosed(uint256 indexed windowId);
     event WindowCancelled(uint256 indexed windowId, address indexed by);
     event Credited(address indexed account, uint256 amount);
-    event Withdrawn(address indexed account, uint256 amount);
+    /// @notice `account`'s balance was paid to `to` (the account itself, or the address it named in withdrawTo).
+    event Withdrawn(address indexed account, address indexed to, uint256 amount);
     event OracleClientSet(address oracleClient);
 
     error UnknownWindow(uint256 windowId);
@@ -117,6 +119,13 @@ interface IEnergyTrade {
     error NotCancellable(uint256 windowId, Phase phase, uint256 allowedFrom);
     error NothingToWithdraw(address account);
     error TransferFailed(address account, uint256 amount);
+    /// @notice The meter already has an order that is pending, valid or matched in this window (cancel it first).
+    error MeterHasOpenOrder(bytes32 meterId, uint256 orderId);
+    /// @notice The meter already has MAX_OPEN_ORDERS_PER_METER orders in windows that are not yet closed.
+    error TooManyOpenOrders(bytes32 meterId, uint256 limit);
+    /// @notice ORACLE_ROLE is given only by setOracleClient, and only to a contract.
+    error OracleRoleOnlyViaSetOracleClient();
+    error OracleClientNotContract(address client);
 
     /// @notice Set the EnergyOracleClient and give it ORACLE_ROLE (revoking the previous one). Admin only.
     function setOracleClient(address client) external;
@@ -127,11 +136,14 @@ interface IEnergyTrade {
     /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline. Operator only.
     function advancePhase(uint256 windowId) external;
 
-    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly.
+    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly. One open order
+    ///         per meter per window (MeterHasOpenOrder); with validateOffers the battery reading less committedWh
+    ///         must cover the energy.
     function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
         external payable returns (uint256 orderId);
 
-    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly.
+    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly. One
+    ///         open order per meter per window (MeterHasOpenOrder).
     function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
         external payable returns (uint256 orderId);
 
@@ -171,6 +183,9 @@ interface IEnergyTrade {
     /// @notice Pay out the caller's withdrawable balance.
     function withdraw() external;
 
+    /// @notice Pay the caller's withdrawable balance to `to`, e.g. when the caller is a contract that cannot receive.
+    function withdrawTo(address to) external;
+
     /// @notice Wei the account may withdraw.
     function withdrawable(address account) external view returns (uint256);
 
@@ -180,11 +195,20 @@ interface IEnergyTrade {
     /// @notice One order.
     function order(uint256 orderId) external view returns (OrderView memory);
 
-    /// @notice Ids of the window's orders in submission order.
-    function windowOrderIds(uint256 windowId) external view returns (uint256[] memory);
+    /// @notice Up to `count` of the window's order ids from index `from`, in submission order (orderCount in window()).
+    function windowOrderIds(uint256 windowId, uint256 from, uint256 count) external view returns (uint256[] memory);
 
     /// @notice Up to `count` of the window's matches from index `from`, in posting order.
     function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory);
+
+    /// @notice Whether the meter has no open order (pending, valid or matched) in a window that is not closed or
+    ///         cancelled; the registrar may re-assign only an idle meter.
+    function meterIdle(bytes32 meterId) external view returns (bool);
+
+    /// @notice Wh the meter's offers commit in windows other than the one of `exceptOrderId` (MARKET.md battery
+    ///         check): valid offers of windows not yet finalised, allocations of finalised windows whose transfer
+    ///         interval has not ended.
+    function committedWh(bytes32 meterId, uint256 exceptOrderId) external view returns (uint256);
 
     /// @notice The meter registry orders are checked against.
     function dataAccess() external view returns (address);

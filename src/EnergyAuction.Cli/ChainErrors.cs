@@ -55,11 +55,34 @@ public static class ChainErrors
             "NothingToWithdraw" => "this account has nothing to withdraw; `energy balance` shows what is withdrawable",
             "NotOrderOwner" => "only the wallet that placed the order can cancel it; check --from",
             "OrderNotCancellable" => "only orders of a window still taking orders can be cancelled",
+            "MeterHasOpenOrder" when args.Count == 2 =>
+                $"meter {MeterText(args[0])} already has order {args[1]} open in this window and a meter holds one order per window; "
+                + $"to change it, cancel it with `energy cancel {args[1]}` and place the new one",
+            "TooManyOpenOrders" when args.Count == 2 =>
+                $"meter {MeterText(args[0])} has {args[1]} orders in windows not yet closed; place this one when one of those windows has closed",
+            "MeterNotIdle" => "the meter has an open order; re-assign it once the windows of its orders have closed",
+            "MarketNotSet" => "the registry does not know the market yet; its admin sets it (DataAccess.setMarket)",
+            "OracleRoleOnlyViaSetOracleClient" => "ORACLE_ROLE is given only by setOracleClient, to the oracle client contract",
+            "OracleClientNotContract" => "the oracle client must be a deployed contract (EnergyOracleClient), not a plain account",
             "EnergyAboveMaximum" => "the window takes smaller orders; split the order",
             "AccessControlUnauthorizedAccount" => "this account lacks the role; operator commands need the operator's wallet (--from)",
             "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
             _ => null,
         };
+    }
+
+    // The meter id as the household typed it; a word that is no meter id is shown as the contract sent it.
+    private static string MeterText(object? value)
+    {
+        if (value is not byte[] { Length: 32 } word) return $"{value}";
+        try
+        {
+            return MeterId.FromBytes32(word);
+        }
+        catch (FormatException)
+        {
+            return "0x" + Convert.ToHexStringLower(word);
+        }
     }
 
     private static string PhaseName(object? value) =>

@@ -48,7 +48,9 @@ public sealed class ExplorerMarket
         var deploymentFile = await MarketDeployment.DeployAsync(_node);
         Operator = new MarketClient(_node.Rpc, MarketDeploymentRecord.Load(deploymentFile), _node.Accounts[0]);
         var deployment = Operator.Deployment;
-        foreach (var (key, meter, bus) in new[] { (HardhatAccounts.Keys[1], "S-1", 34u), (Buyer, "B-1", 70u) })
+        // One order per meter per window: the seller's three offers and the buyer's three bids each have a meter, all on one bus.
+        var meters = new[] { "1", "2", "3" }.SelectMany(n => new[] { (HardhatAccounts.Keys[1], $"S-{n}", 34u), (Buyer, $"B-{n}", 70u) });
+        foreach (var (key, meter, bus) in meters)
         {
             await Operator.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
             await Operator.As(key).DataAccess.GrantAccessAsync(meter, deployment.EnergyTrade);
@@ -84,18 +86,18 @@ public sealed class ExplorerMarket
     }
 
     /// <summary>Places a bid for the buyer in a window.</summary>
-    public static async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice) =>
-        (await Operator.As(Buyer).Trade.SubmitBidAsync(window, "B-1", wh, maxPrice)).OrderId;
+    public static async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice, string meter = "B-1") =>
+        (await Operator.As(Buyer).Trade.SubmitBidAsync(window, meter, wh, maxPrice)).OrderId;
 
     // Offers at 40, 45, 70 and bids at 60, 55, 30 thousand gwei/kWh, 5 kWh and 4 kWh each (the CLI tests' window), bidding closed.
     private static async Task<ulong> WindowInMatchingAsync()
     {
         var (window, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
         var seller = Operator.As(HardhatAccounts.Keys[1]);
-        foreach (var price in new[] { 40_000, 45_000, 70_000 })
-            await seller.Trade.SubmitOfferAsync(window, "S-1", 5_000, price * Gwei);
-        foreach (var price in new[] { 60_000, 55_000, 30_000 })
-            await BidAsync(window, 4_000, price * Gwei);
+        foreach (var (price, n) in new[] { (40_000, 1), (45_000, 2), (70_000, 3) })
+            await seller.Trade.SubmitOfferAsync(window, $"S-{n}", 5_000, price * Gwei);
+        foreach (var (price, n) in new[] { (60_000, 1), (55_000, 2), (30_000, 3) })
+            await BidAsync(window, 4_000, price * Gwei, $"B-{n}");
         await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).BiddingDeadline);
         await Operator.Trade.AdvancePhaseAsync(window);
         return window;

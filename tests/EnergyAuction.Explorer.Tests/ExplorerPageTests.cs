@@ -32,8 +32,12 @@ public sealed class ExplorerPageTests
         Assert.That(onChain, Is.EqualTo(plan.Matches), "the fixture posted the honest plan");
         Assert.That(html, Does.Contain($"<b id=\"price\">{Html.Wei(price)}/kWh</b>"));
         for (var i = 0; i < onChain.Length; i++)
-            Assert.That(html, Does.Contain($"<tr><td>#{i + 1}</td><td>{onChain[i].OfferId}</td><td class=\"l\">S-1</td><td>{onChain[i].BidId}</td>" +
-                                           $"<td class=\"l\">B-1</td><td>{Html.Kwh(onChain[i].EnergyWh)}</td><td>{onChain[i].DistanceM} m</td>"));
+        {
+            var seller = (await ExplorerMarket.Operator.Trade.GetOrderAsync(onChain[i].OfferId)).Meter;
+            var buyer = (await ExplorerMarket.Operator.Trade.GetOrderAsync(onChain[i].BidId)).Meter;
+            Assert.That(html, Does.Contain($"<tr><td>#{i + 1}</td><td>{onChain[i].OfferId}</td><td class=\"l\">{seller}</td><td>{onChain[i].BidId}</td>" +
+                                           $"<td class=\"l\">{buyer}</td><td>{Html.Kwh(onChain[i].EnergyWh)}</td><td>{onChain[i].DistanceM} m</td>"));
+        }
         Assert.That(html, Does.Contain("<span class=\"agrees\">agrees</span>"));
         Assert.That(html, Does.Contain("<svg id=\"curves\"").And.Contain($"p0 = {price} wei/kWh"));
     }

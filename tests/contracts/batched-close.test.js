@@ -22,9 +22,17 @@ async function bigWindowFixture() {
   const sellers = signers.slice(3, 10).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
   const buyers = signers.slice(10, 18).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
   const [anyone, stranger] = signers.slice(18, 20);
-  const market = await setUpMarket(signers, { node, traders: [...sellers, ...buyers] });
+  // A meter holds one open order per window, so every order of the big window has a meter of its own.
+  const perCall = 200;
+  const total = perCall + 10;
+  const meterOf = (trader, i) => ({ signer: trader.signer, meter: `${trader.meter}.${i}`, bus: trader.bus });
+  const orderMeters = Array.from({ length: total }, (_, i) =>
+    meterOf(i % 2 === 0 ? sellers[i % sellers.length] : buyers[i % buyers.length], i));
+  const otherMeters = new Map();
+  for (let i = 4; i < total; i += 9) otherMeters.set(i, meterOf(sellers[(i + 3) % sellers.length], `o${i}`));
+  const market = await setUpMarket(signers, { node, traders: [...orderMeters, ...otherMeters.values()] });
   const { trade } = market;
-  const perCall = Number(await trade.MAX_ORDERS_PER_RELEASE());
+  expect(await trade.MAX_ORDERS_PER_RELEASE()).to.equal(BigInt(perCall));
   const params = windowParams({ feeRecipient: dso.address, mechanism: 2 }); // Uniform: bids may be part filled
   const windowId = await openWindow(trade, params);
   // A second window open at the same time interleaves its orders with ours, so the cursor must skip them.
@@ -33,16 +41,15 @@ async function bigWindowFixture() {
 
   const orders = [];
   let otherDeposits = 0n;
-  const total = perCall + 10;
   for (let i = 0; i < total; i++) {
     const side = i % 2 === 0 ? "offer" : "bid";
-    const trader = side === "offer" ? sellers[i % sellers.length] : buyers[i % buyers.length];
+    const trader = orderMeters[i];
     const energy = BigInt(1_000 + 7 * i);
     const price = side === "offer" ? 100n * G : 150n * G;
     const { id } = await placeOrder(trade, windowId, side, { signer: trader.signer, meter: trader.meter, energy, price });
     orders.push({ id, owner: trader.signer.address, side, energy, price });
     if (i % 9 === 4) {
-      const seller = sellers[(i + 3) % sellers.length];
+      const seller = otherMeters.get(i);
       const other = await placeOrder(trade, otherId, "offer", { signer: seller.signer, meter: seller.meter, energy: 2_000n, price: 90n * G });
       otherDeposits += other.deposit;
     }

@@ -12,6 +12,7 @@ const { bidEscrow, offerCollateral } = require("../../scripts/lib/settlement-mod
 
 const SEED = Number(process.env.INVARIANT_SEED || 1);
 const WINDOWS = Number(process.env.INVARIANT_WINDOWS || 12);
+const MAX_ORDERS_PER_WINDOW = 12;
 
 /** mulberry32: a small deterministic PRNG so a failure can be replayed with INVARIANT_SEED. */
 function prng(seed) {
@@ -32,7 +33,10 @@ async function tradersFixture() {
   const [, node, dso] = signers;
   const sellers = signers.slice(3, 9).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
   const buyers = signers.slice(9, 15).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
-  const market = await setUpMarket(signers, { node, traders: [...sellers, ...buyers] });
+  // A meter holds one open order per window: each trader has one meter per order slot of a window.
+  const meters = [...sellers, ...buyers].flatMap((t) =>
+    Array.from({ length: MAX_ORDERS_PER_WINDOW }, (_, i) => ({ ...t, meter: `${t.meter}.${i}` })));
+  const market = await setUpMarket(signers, { node, traders: meters });
   return { ...market, node, dso, sellers, buyers };
 }
 
@@ -86,13 +90,13 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM)
         : offerCollateral(o.energy, params.penaltyRate)), 0n);
 
-      const nOrders = rnd.int(2, 12);
+      const nOrders = rnd.int(2, MAX_ORDERS_PER_WINDOW);
       for (let i = 0; i < nOrders; i++) {
         const side = rnd.next() < 0.5 ? "offer" : "bid";
         const t = rnd.pick(side === "offer" ? f.sellers : f.buyers);
         const energy = rnd.big(1, params.maxEnergyWh);
         const price = rnd.big(1, 300) * 1_000_000_007n;
-        const { id, receipt } = await placeOrder(trade, windowId, side, { signer: t.signer, meter: t.meter, energy, price });
+        const { id, receipt } = await placeOrder(trade, windowId, side, { signer: t.signer, meter: `${t.meter}.${i}`, energy, price });
         const o = { id, owner: t.signer.address, side, energy, price, state: "valid" };
         orders.push(o);
         if (side === "offer" && params.validateOffers) {

@@ -16,6 +16,7 @@ async function bookFixture() {
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
+    { signer: s2, meter: "S-3", bus: 5 },
   ];
   const market = await setUpMarket(signers, { node, traders });
   const params = windowParams({ feeRecipient: dso.address, validateOffers: true });
@@ -33,7 +34,7 @@ async function bookFixture() {
   const ids = {
     offer1: await place("offer", s1, "S-1", 5_000n, 100n * G, 9_000n),
     offer2: await place("offer", s2, "S-2", 4_000n, 110n * G, 4_000n),
-    pending: await place("offer", s2, "S-2", 1_000n, 90n * G), // its reading never arrives
+    pending: await place("offer", s2, "S-3", 1_000n, 90n * G), // its reading never arrives
     bid1: await place("bid", b1, "B-1", 3_000n, 150n * G),
     bid2: await place("bid", b2, "B-2", 4_000n, 140n * G),
   };

@@ -17,6 +17,8 @@ async function completeWindowFixture() {
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 }, { signer: s3, meter: "S-3", bus: 3 },
     { signer: b1, meter: "B-1", bus: 4 }, { signer: b2, meter: "B-2", bus: 5 }, { signer: b3, meter: "B-3", bus: 6 },
+    // Second meters of s3 and b1: a meter holds one open order per window.
+    { signer: s3, meter: "S-4", bus: 7 }, { signer: b1, meter: "B-4", bus: 8 },
   ];
   const market = await setUpMarket(signers, { node, traders });
   const params = windowParams({ feeRecipient: dso.address, validateOffers: true });
@@ -36,7 +38,7 @@ describe("A complete trading window", function () {
       { signer: f.s1, meter: "S-1", energy: 10_000n, price: 100n * G, available: 12_000n },
       { signer: f.s2, meter: "S-2", energy: 8_000n, price: 110n * G, available: 8_000n },
       { signer: f.s3, meter: "S-3", energy: 6_000n, price: 120n * G + 7n, available: 7_500n },
-      { signer: f.s3, meter: "S-3", energy: 9_000n, price: 90n * G, available: 4_000n },
+      { signer: f.s3, meter: "S-4", energy: 9_000n, price: 90n * G, available: 4_000n },
     ];
     for (const o of offers) {
       const { id, receipt } = await placeOrder(trade, windowId, "offer", o);
@@ -47,7 +49,7 @@ describe("A complete trading window", function () {
       if (o.energy <= o.available) {
         await expect(fulfilment).to.emit(trade, "OfferValidated").withArgs(id, o.available);
       } else {
-        await expect(fulfilment).to.emit(trade, "OfferRejected").withArgs(id, o.energy, o.available);
+        await expect(fulfilment).to.emit(trade, "OfferRejected").withArgs(id, o.energy, o.available, 0);
       }
       o.id = id;
       orders.push({ id, owner: o.signer.address, side: "offer", energy: o.energy, price: o.price,
@@ -59,13 +61,13 @@ describe("A complete trading window", function () {
       { signer: f.b1, meter: "B-1", energy: 7_000n, price: 150n * G },
       { signer: f.b2, meter: "B-2", energy: 9_000n, price: 140n * G + 3n },
       { signer: f.b3, meter: "B-3", energy: 5_000n, price: 130n * G },
-      { signer: f.b1, meter: "B-1", energy: 2_000n, price: 90n * G }, // below the clearing price: unmatched
+      { signer: f.b1, meter: "B-4", energy: 2_000n, price: 90n * G }, // below the clearing price: unmatched
     ];
     for (const b of bids) {
       b.id = (await placeOrder(trade, windowId, "bid", b)).id;
       orders.push({ id: b.id, owner: b.signer.address, side: "bid", energy: b.energy, price: b.price, state: "valid" });
     }
-    expect(await trade.windowOrderIds(windowId)).to.deep.equal(orders.map((o) => o.id));
+    expect(await trade.windowOrderIds(windowId, 0, 100)).to.deep.equal(orders.map((o) => o.id));
 
     // Matching: one price, two batches, every bid filled (dpda), S-3 curtailed to 3,000 Wh.
     let view = await trade.window(windowId);
@@ -151,8 +153,8 @@ describe("A complete trading window", function () {
     const a = await placeOrder(trade, second, "bid", { signer: f.b1, meter: "B-1", energy: 1_000n, price: 10n * G });
     const b = await placeOrder(trade, f.windowId, "bid", { signer: f.b2, meter: "B-2", energy: 2_000n, price: 10n * G });
     const c = await placeOrder(trade, second, "bid", { signer: f.b3, meter: "B-3", energy: 3_000n, price: 10n * G });
-    expect(await trade.windowOrderIds(second)).to.deep.equal([a.id, c.id]);
-    expect(await trade.windowOrderIds(f.windowId)).to.deep.equal([b.id]);
+    expect(await trade.windowOrderIds(second, 0, 10)).to.deep.equal([a.id, c.id]);
+    expect(await trade.windowOrderIds(f.windowId, 0, 10)).to.deep.equal([b.id]);
     expect(await trade.windowCount()).to.equal(2n);
     expect(await trade.orderCount()).to.equal(3n);
     await advanceTo((await trade.window(second)).biddingDeadline);

@@ -64,6 +64,8 @@ public static class MarketDeployer
         var linkService = new LinkTokenService(rpc, link.Address, deployer);
         await tradeService.SetOracleClientAsync(client.Address, ct).ConfigureAwait(false);
         say("EnergyTrade: oracle client set (ORACLE_ROLE)");
+        await dataAccessService.SetMarketAsync(trade.Address, ct).ConfigureAwait(false);
+        say("DataAccess: market set (meters with open orders stay with their owner)");
         if (!Crypto.ChainAddress.AreEqual(operatorAddress, me))
         {
             await tradeService.GrantRoleAsync(EnergyTradeService.OperatorRole, operatorAddress, ct).ConfigureAwait(false);

@@ -15,7 +15,8 @@ public sealed record BidSubmittedEvent(ulong WindowId, ulong OrderId, string Own
 
 public sealed record OfferValidatedEvent(ulong OrderId, BigInteger AvailableWh);
 
-public sealed record OfferRejectedEvent(ulong OrderId, BigInteger RequestedWh, BigInteger AvailableWh);
+/// <summary>The offer did not fit the battery: RequestedWh &gt; AvailableWh - CommittedWh (what the meter owes other windows).</summary>
+public sealed record OfferRejectedEvent(ulong OrderId, BigInteger RequestedWh, BigInteger AvailableWh, BigInteger CommittedWh);
 
 public sealed record OrderCancelledEvent(ulong WindowId, ulong OrderId, string Owner);
 
@@ -44,7 +45,8 @@ public sealed record WindowCancelledEvent(ulong WindowId, string By);
 
 public sealed record CreditedEvent(string Account, BigInteger Amount);
 
-public sealed record WithdrawnEvent(string Account, BigInteger Amount);
+/// <summary>Account's balance was paid to To (the account itself unless it used withdrawTo).</summary>
+public sealed record WithdrawnEvent(string Account, string To, BigInteger Amount);
 
 public sealed record OracleClientSetEvent(string OracleClient);
 

@@ -25,7 +25,7 @@ internal static class EventMap
         Add<OfferSubmittedEvent, ET.OfferSubmittedEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), A(e.Owner), e.MeterId, e.EnergyWh, e.Price, e.Deposit));
         Add<BidSubmittedEvent, ET.BidSubmittedEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), A(e.Owner), e.MeterId, e.EnergyWh, e.Price, e.Deposit));
         Add<OfferValidatedEvent, ET.OfferValidatedEventDTO>(e => new(Id(e.OrderId), e.AvailableWh));
-        Add<OfferRejectedEvent, ET.OfferRejectedEventDTO>(e => new(Id(e.OrderId), e.RequestedWh, e.AvailableWh));
+        Add<OfferRejectedEvent, ET.OfferRejectedEventDTO>(e => new(Id(e.OrderId), e.RequestedWh, e.AvailableWh, e.CommittedWh));
         Add<OrderCancelledEvent, ET.OrderCancelledEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), A(e.Owner)));
         Add<ClearingPostedEvent, ET.ClearingPostedEventDTO>(e => new(Id(e.WindowId), e.Price, Id(e.MatchesInBatch), Id(e.TotalMatches)));
         Add<ClearingFinalisedEvent, ET.ClearingFinalisedEventDTO>(e => new(Id(e.WindowId), e.Price, e.ResultHash, Id(e.MatchCount)));
@@ -38,7 +38,7 @@ internal static class EventMap
         Add<WindowClosedEvent, ET.WindowClosedEventDTO>(e => new(Id(e.WindowId)));
         Add<WindowCancelledEvent, ET.WindowCancelledEventDTO>(e => new(Id(e.WindowId), A(e.By)));
         Add<CreditedEvent, ET.CreditedEventDTO>(e => new(A(e.Account), e.Amount));
-        Add<WithdrawnEvent, ET.WithdrawnEventDTO>(e => new(A(e.Account), e.Amount));
+        Add<WithdrawnEvent, ET.WithdrawnEventDTO>(e => new(A(e.Account), A(e.To), e.Amount));
         Add<OracleClientSetEvent, ET.OracleClientSetEventDTO>(e => new(A(e.OracleClient)));
         Add<RoleGrantedEvent, ET.RoleGrantedEventDTO>(e => new(e.Role, A(e.Account), A(e.Sender)));
         Add<RoleRevokedEvent, ET.RoleRevokedEventDTO>(e => new(e.Role, A(e.Account), A(e.Sender)));

@@ -21,6 +21,15 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
     public TransactionInput RegisterMeterInput(string meterId, string owner, uint bus, System.Numerics.BigInteger gas) =>
         Input(Register(meterId, owner, bus, gas));
 
+    /// <summary>Gives an idle meter (no open order) a new owner, e.g. after a mistyped registration (registrar only).
+    /// The old owner's grants lapse; the new owner grants access again.</summary>
+    public Task<TransactionReceipt> ReassignMeterAsync(string meterId, string newOwner, CancellationToken ct = default) =>
+        SendAsync(new DA.ReassignMeterFunction { MeterId = MeterId.ToBytes32(meterId), NewOwner = newOwner }, ct);
+
+    /// <summary>Names the market asked whether a meter is idle before a re-assignment (admin only).</summary>
+    public Task<TransactionReceipt> SetMarketAsync(string market, CancellationToken ct = default) =>
+        SendAsync(new DA.SetMarketFunction { Market = market }, ct);
+
     /// <summary>Lets requester (e.g. EnergyTrade) read the sender's meter (meter owner only).</summary>
     public Task<TransactionReceipt> GrantAccessAsync(string meterId, string requester, CancellationToken ct = default) =>
         SendAsync(new DA.GrantAccessFunction { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct);

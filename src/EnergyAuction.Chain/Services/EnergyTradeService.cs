@@ -85,6 +85,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     public Task<TransactionReceipt> WithdrawAsync(CancellationToken ct = default) => SendAsync(new ET.WithdrawFunction(), ct);
 
+    /// <summary>Pays the sender's withdrawable balance to another address (e.g. for a contract that cannot receive).</summary>
+    public Task<TransactionReceipt> WithdrawToAsync(string to, CancellationToken ct = default) =>
+        SendAsync(new ET.WithdrawToFunction { To = to }, ct);
+
     /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
     public Task<TransactionReceipt> OnAvailableEnergyAsync(ulong orderId, BigInteger availableWh, CancellationToken ct = default) =>
         SendAsync(new ET.OnAvailableEnergyFunction { OrderId = orderId, AvailableWh = availableWh }, ct);
@@ -110,8 +114,33 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public async Task<OrderInfo> GetOrderAsync(ulong orderId, CancellationToken ct = default) =>
         GeneratedMapping.ToInfo((await CallDtoAsync<ET.OrderFunction, ET.OrderOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V);
 
-    public async Task<ulong[]> GetWindowOrderIdsAsync(ulong windowId, CancellationToken ct = default) =>
-        [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId }, ct).ConfigureAwait(false)).Select(i => (ulong)i)];
+    /// <summary>Order ids the contract returns per windowOrderIds call: one call stays far below an eth_call gas cap.</summary>
+    public const ulong OrderIdsPerCall = 1_000;
+
+    /// <summary>All the window's order ids in submission order, read page by page.</summary>
+    public async Task<ulong[]> GetWindowOrderIdsAsync(ulong windowId, CancellationToken ct = default)
+    {
+        var total = (await GetWindowAsync(windowId, ct).ConfigureAwait(false)).OrderCount;
+        var ids = new List<ulong>((int)total);
+        for (ulong from = 0; from < total; from += OrderIdsPerCall)
+        {
+            ids.AddRange(await GetWindowOrderIdsAsync(windowId, from, Math.Min(OrderIdsPerCall, total - from), ct).ConfigureAwait(false));
+        }
+        return [.. ids];
+    }
+
+    /// <summary>Up to count of the window's order ids from index from, in submission order.</summary>
+    public async Task<ulong[]> GetWindowOrderIdsAsync(ulong windowId, ulong from, ulong count, CancellationToken ct = default) =>
+        [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId, From = from, Count = count }, ct)
+            .ConfigureAwait(false)).Select(i => (ulong)i)];
+
+    /// <summary>Whether the meter has no open order in a window not yet closed or cancelled (it may then be re-assigned).</summary>
+    public Task<bool> MeterIdleAsync(string meterId, CancellationToken ct = default) =>
+        CallAsync<ET.MeterIdleFunction, bool>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct);
+
+    /// <summary>Wh the meter's offers commit in other windows than exceptOrderId's (the battery check's deduction).</summary>
+    public Task<BigInteger> CommittedWhAsync(string meterId, ulong exceptOrderId = 0, CancellationToken ct = default) =>
+        CallAsync<ET.CommittedWhFunction, BigInteger>(new() { MeterId = MeterId.ToBytes32(meterId), ExceptOrderId = exceptOrderId }, ct);
 
     /// <summary>Up to count of the window's matches from index from, in posting order.</summary>
     public async Task<ChainMatch[]> GetWindowMatchesAsync(ulong windowId, ulong from, ulong count, CancellationToken ct = default) =>

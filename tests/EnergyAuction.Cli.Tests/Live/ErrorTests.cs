@@ -159,6 +159,22 @@ public class ErrorTests
     }
 
     [Test]
+    public async Task ASecondOrderOnAMeterInOneWindowSaysToCancelTheFirst()
+    {
+        var household = await Household.CreateAsync("twice", bus: 47);
+        await Energy.OpenWindowAsync(household.Address);
+        var first = (await Energy.Ok("bid", "--kwh", "1", "--max-price", "50000gwei", "--meter", household.Meter, "--yes", "--from", household.Name, "--json"))
+            .Json.GetProperty("order").GetUInt64();
+
+        var run = await CliRun.Of("bid", "--kwh", "2", "--max-price", "50000gwei", "--meter", household.Meter, "--yes", "--from", household.Name);
+
+        AssertError(run, 1, $"EnergyTrade reverted: MeterHasOpenOrder(");
+        AssertError(run, 1, $"meter {household.Meter} already has order {first} open in this window and a meter holds one order per window; "
+            + $"to change it, cancel it with `energy cancel {first}` and place the new one");
+        Assert.That(run.Error.Split('\n').Count(line => line.StartsWith("error: ", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ABidBeyondTheBalanceShowsBothFigures()
     {
         var poor = await Household.CreateAsync("poor", bus: 47, funds: "0.01ether");

@@ -83,10 +83,10 @@ public class MarketVerifyTests
         var seller = await Household.CreateAsync("vseller", bus: 34);
         var buyer = await Household.CreateAsync("vbuyer", bus: 70);
         var window = await Energy.OpenWindowAsync(HardhatAccounts.Keys[5].Address);
-        foreach (var price in new[] { "40000gwei", "45000gwei", "70000gwei" })
-            await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", seller.Meter, "--window", window.ToString(), "--yes", "--from", seller.Name);
-        foreach (var price in new[] { "60000gwei", "55000gwei", "30000gwei" })
-            await Energy.Ok("bid", "--kwh", "4", "--max-price", price, "--meter", buyer.Meter, "--window", window.ToString(), "--yes", "--from", buyer.Name);
+        foreach (var (price, meter) in new[] { "40000gwei", "45000gwei", "70000gwei" }.Zip(await seller.MetersAsync(3)))
+            await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", meter, "--window", window.ToString(), "--yes", "--from", seller.Name);
+        foreach (var (price, meter) in new[] { "60000gwei", "55000gwei", "30000gwei" }.Zip(await buyer.MetersAsync(3)))
+            await Energy.Ok("bid", "--kwh", "4", "--max-price", price, "--meter", meter, "--window", window.ToString(), "--yes", "--from", buyer.Name);
         await OperatorActions.CloseBiddingAsync(window);
         return window;
     }

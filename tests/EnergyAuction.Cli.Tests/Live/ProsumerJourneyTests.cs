@@ -18,16 +18,19 @@ public class ProsumerJourneyTests
 
         // Offers of 5 kWh at 40,000, 45,000 and 70,000 gwei/kWh and bids of 4 kWh at 60,000, 55,000 and 30,000: the McAfee
         // test passes, two of each win at (70,000 + 30,000) / 2 = 50,000 gwei/kWh.
+        // A meter holds one order per window: each order has a meter of its own.
+        var sellerMeters = await seller.MetersAsync(3);
+        var buyerMeters = await buyer.MetersAsync(3);
         var offers = new List<ulong>();
-        foreach (var price in new[] { "40000gwei", "45000gwei", "70000gwei" })
-            offers.Add((await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", seller.Meter, "--yes", "--from", seller.Name, "--json"))
+        foreach (var (price, meter) in new[] { "40000gwei", "45000gwei", "70000gwei" }.Zip(sellerMeters))
+            offers.Add((await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", meter, "--yes", "--from", seller.Name, "--json"))
                 .Json.GetProperty("order").GetUInt64());
         var confirmed = await CliRun.With(new ScriptedInput(true, "y"),
-            "bid", "--kwh", "4", "--max-price", "60000gwei", "--meter", buyer.Meter, "--from", buyer.Name, "--json");
+            "bid", "--kwh", "4", "--max-price", "60000gwei", "--meter", buyerMeters[0], "--from", buyer.Name, "--json");
         Assert.That(confirmed.ExitCode, Is.Zero, confirmed.ToString());
         Assert.That(confirmed.Error, Does.Contain("escrow 244000gwei").And.Contain("window " + window), "the escrow is shown before sending");
-        await Energy.Ok("bid", "--kwh", "4000Wh", "--max-price", "55000gwei", "--meter", buyer.Meter, "--yes", "--from", buyer.Name);
-        await Energy.Ok("bid", "--kwh", "4", "--max-price", "30000gwei", "--meter", buyer.Meter, "--yes", "--from", buyer.Name);
+        await Energy.Ok("bid", "--kwh", "4000Wh", "--max-price", "55000gwei", "--meter", buyerMeters[1], "--yes", "--from", buyer.Name);
+        await Energy.Ok("bid", "--kwh", "4", "--max-price", "30000gwei", "--meter", buyerMeters[2], "--yes", "--from", buyer.Name);
 
         var status = (await Energy.Ok("window", "status", window.ToString(), "--json")).Json;
         Assert.That(status.GetProperty("phase").GetString(), Is.EqualTo("BiddingOffering"));

@@ -16,10 +16,10 @@ public class ValidatedOffersTests
         var from = await LiveMarket.Node.Rpc.BlockNumberAsync();
         var window = await Energy.OpenWindowAsync(HardhatAccounts.Keys[5].Address, "--validate-offers");
         var battery = new Dictionary<string, ulong> { ["40000gwei"] = 6000, ["45000gwei"] = 6000, ["70000gwei"] = 2000 };
-        foreach (var price in new[] { "40000gwei", "45000gwei", "70000gwei", "35000gwei" })
-            await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", seller.Meter, "--yes", "--from", seller.Name);
-        foreach (var price in new[] { "60000gwei", "55000gwei", "30000gwei" })
-            await Energy.Ok("bid", "--kwh", "4", "--max-price", price, "--meter", buyer.Meter, "--yes", "--from", buyer.Name);
+        foreach (var (price, meter) in new[] { "40000gwei", "45000gwei", "70000gwei", "35000gwei" }.Zip(await seller.MetersAsync(4)))
+            await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", meter, "--yes", "--from", seller.Name);
+        foreach (var (price, meter) in new[] { "60000gwei", "55000gwei", "30000gwei" }.Zip(await buyer.MetersAsync(3)))
+            await Energy.Ok("bid", "--kwh", "4", "--max-price", price, "--meter", meter, "--yes", "--from", buyer.Name);
 
         // Answer the first three offers' battery readings as the oracle node; the cheapest offer's never comes.
         var requests = await LiveMarket.Operator.Operator.GetOracleRequestsAsync(from);

@@ -114,7 +114,7 @@ internal static class ValidatedWindowRun
             var before = await node.Rpc.GetBalanceAsync(key.Address);
             var withdrawal = await admin.As(key).Trade.WithdrawAsync();
             var after = await node.Rpc.GetBalanceAsync(key.Address);
-            Assert.That(trade.DecodeEvents<WithdrawnEvent>(withdrawal).Single(), Is.EqualTo(new WithdrawnEvent(key.Address, owed)));
+            Assert.That(trade.DecodeEvents<WithdrawnEvent>(withdrawal).Single(), Is.EqualTo(new WithdrawnEvent(key.Address, key.Address, owed)));
             Assert.That(after - before + withdrawal.GasUsed * withdrawal.EffectiveGasPrice, Is.EqualTo(owed));
             Assert.That(await trade.WithdrawableAsync(key.Address), Is.EqualTo(BigInteger.Zero));
             if (key == parties.Seller) sellerWithdrawal = withdrawal;

@@ -19,11 +19,18 @@ public static class OrdersCommand
             {
                 var events = await market.Trade.GetEventsAsync<OfferRejectedEvent>(market.Deployment.Block, null, rejected.OrderId);
                 if (events.Count > 0)
-                    reasons[rejected.OrderId] = $"offered {Amounts.FormatEnergy((long)events[0].Event.RequestedWh)} but the battery holds {Amounts.FormatEnergy((long)events[0].Event.AvailableWh)}";
+                    reasons[rejected.OrderId] = Reason(events[0].Event);
             }
 
             Print(output, orders, reasons);
         });
+
+    // What the battery check compared (MARKET.md): the offer against the reading less what the meter owes other windows.
+    private static string Reason(OfferRejectedEvent e)
+    {
+        var reason = $"offered {Amounts.FormatEnergy((long)e.RequestedWh)} but the battery holds {Amounts.FormatEnergy((long)e.AvailableWh)}";
+        return e.CommittedWh > 0 ? $"{reason}, {Amounts.FormatEnergy((long)e.CommittedWh)} of it committed to other windows" : reason;
+    }
 
     private static void Print(CommandOutput output, IReadOnlyList<MyOrders.Placed> orders, Dictionary<ulong, string> reasons)
     {
