@@ -69,7 +69,10 @@ public sealed class ExplorerMarket
         (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
 
         var port = FreePort();
-        _app = ExplorerApp.Build(new ExplorerOptions(_node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}"));
+        _app = ExplorerApp.Build(new ExplorerOptions(_node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}")
+        {
+            PollInterval = TimeSpan.FromMilliseconds(200),
+        });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }

@@ -15,7 +15,7 @@ public static class WindowPage
             return PageResult.BadRequest($"window \"{idText}\": a window is a whole number (1, 2, ...)");
         if (id == 0 || id > await reader.Market.Trade.WindowCountAsync(ct))
             return PageResult.NotFound($"window {id}");
-        var (_, now) = await reader.LatestBlockAsync(ct);
+        var (block, now) = await reader.LatestBlockAsync(ct);
         var w = await reader.Market.Trade.GetWindowAsync(id, ct);
         var orders = new List<(ulong Id, OrderInfo Order)>();
         foreach (var orderId in await reader.Market.Trade.GetWindowOrderIdsAsync(id, ct))
@@ -34,14 +34,14 @@ public static class WindowPage
             .Append(await VerdictAsync(reader, id, w, matches, ct))
             .Append("<p class=\"note\">The contracts are v1: per-household settlement (payments, penalties, DSO fees) and the delivered energy ")
             .Append("are recorded per bid only; the v2 settlement record will fill a settlement table here.</p>");
-        return PageResult.Ok($"Window {id}", body.ToString());
+        return PageResult.Ok($"Window {id}", body.ToString(), block);
     }
 
     private static string OrdersTable(List<(ulong Id, OrderInfo Order)> orders)
     {
         var sb = new StringBuilder("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th class=\"l\">side</th><th class=\"l\">meter</th><th class=\"l\">owner</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th></tr>");
         foreach (var (orderId, o) in orders)
-            sb.Append($"<tr><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
+            sb.Append($"<tr data-order-id=\"{orderId}\"><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
               .Append($"<td class=\"l\"><a href=\"/household/{o.Owner}\">{o.Owner}</a></td><td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td>")
               .Append($"<td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td></tr>");
         return sb.Append("</table>").ToString();
@@ -54,7 +54,7 @@ public static class WindowPage
         for (var i = 0; i < matches.Count; i++)
         {
             var m = matches[i];
-            sb.Append($"<tr><td>#{i + 1}</td><td>{m.OfferId}</td><td class=\"l\">{Html.E(meters.GetValueOrDefault(m.OfferId))}</td><td>{m.BidId}</td>")
+            sb.Append($"<tr data-match=\"{i + 1}\"><td>#{i + 1}</td><td>{m.OfferId}</td><td class=\"l\">{Html.E(meters.GetValueOrDefault(m.OfferId))}</td><td>{m.BidId}</td>")
               .Append($"<td class=\"l\">{Html.E(meters.GetValueOrDefault(m.BidId))}</td><td>{Html.Kwh(m.EnergyWh)}</td><td>{m.DistanceM} m</td>")
               .Append($"<td>{Html.Wei(w.Price * m.EnergyWh / 1000)}</td></tr>");
         }
@@ -64,15 +64,15 @@ public static class WindowPage
     private static async Task<string> VerdictAsync(MarketReader reader, ulong id, WindowInfo w, IReadOnlyList<ChainMatch> posted, CancellationToken ct)
     {
         if (w.ResultHash.All(b => b == 0))
-            return "<h2>Verification</h2><p id=\"verdict\">Not yet: the operator has not finalised this window's clearing.</p>";
+            return "<h2>Verification</h2><div id=\"verdict\"><p>Not yet: the operator has not finalised this window's clearing.</p></div>";
         var book = await WindowOrderBook.ReadAsClearedAsync(reader.Market, id, w);
         var limits = await reader.Market.Trade.GetLimitsAsync(ct);
         var recomputed = WindowClearing.Compute(w.Params, book, reader.Feeder.Distances, limits.MaxMatchesPerBid);
         var comparison = ClearingComparison.Of(id, w.Price, posted, w.ResultHash, recomputed,
             new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
         if (comparison.Agrees)
-            return "<h2>Verification</h2><p id=\"verdict\"><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p>";
-        return "<h2>Verification</h2><p id=\"verdict\"><span class=\"differs\">differs</span></p><ul id=\"differences\">"
-            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul>";
+            return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p></div>";
+        return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"differs\">differs</span>: the clearing recomputed from the on-chain book is not the posted one.</p><ul id=\"differences\">"
+            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul></div>";
     }
 }
