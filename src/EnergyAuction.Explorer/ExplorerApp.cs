@@ -3,6 +3,7 @@ using EnergyAuction.Clearing;
 using EnergyAuction.Data;
 using EnergyAuction.Explorer.Live;
 using EnergyAuction.Explorer.Pages;
+using EnergyAuction.Explorer.Reading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -19,8 +20,8 @@ public static class ExplorerApp
     public static WebApplication Build(ExplorerOptions options)
     {
         var deployment = MarketDeploymentRecord.Load(options.Deployment);
-        var feeder = ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(SharedDataDirectory.Resolve(options.DataDir)));
-        var reader = new MarketReader(options.Rpc, deployment, feeder);
+        var feederDirectory = SharedDataDirectory.FeederDirectory(SharedDataDirectory.Resolve(options.DataDir));
+        var reader = new MarketReader(options.Rpc, deployment, ClearingFeeder.Load(feederDirectory), FeederMap.Load(feederDirectory));
         var watch = new BlockWatch(reader.Market.Rpc, options.PollInterval);
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -32,6 +32,12 @@ public sealed class ExplorerMarket
     /// <summary>A window whose operator posted the honest matches at a lower price.</summary>
     public static ulong Tampered { get; private set; }
 
+    /// <summary>The fee recipient (the DSO) of every window.</summary>
+    public static AccountKey Dso => HardhatAccounts.Keys[5];
+
+    /// <summary>The seller's account.</summary>
+    public static AccountKey Seller => HardhatAccounts.Keys[1];
+
     /// <summary>A window still taking orders.</summary>
     public static ulong Bidding { get; private set; }
 
@@ -65,6 +71,8 @@ public sealed class ExplorerMarket
         var tamperedPrice = tamperedPlan.Price - 5_000 * Gwei;
         await Operator.Trade.PostClearingAsync(Tampered, tamperedPrice, tamperedPlan.Matches);
         await Operator.Trade.FinaliseClearingAsync(Tampered, ClearingResultHash.Compute(Tampered, tamperedPrice, tamperedPlan.Matches));
+
+        await SettleWithoutReadingsAsync(honest, plan);
 
         (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
 
@@ -102,6 +110,16 @@ public sealed class ExplorerMarket
         await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).BiddingDeadline);
         await Operator.Trade.AdvancePhaseAsync(window);
         return window;
+    }
+
+    // Every matched bid settled as if fully delivered (no reading arrived): the honest window ends in Settlement with
+    // a MatchSettled event per match and the DSO's, sellers' and the buyer's credits in withdrawable.
+    private static async Task SettleWithoutReadingsAsync(ulong window, ClearingPlan plan)
+    {
+        await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).TransferDeadline);
+        await Operator.Trade.AdvancePhaseAsync(window);
+        await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).SettlementDeadline);
+        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]);
     }
 
     private static async Task<ClearingPlan> HonestPlanAsync(ulong window)

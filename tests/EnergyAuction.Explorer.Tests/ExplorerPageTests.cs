@@ -15,7 +15,7 @@ public sealed class ExplorerPageTests
         var html = await GetOkAsync("/");
         var honest = await ExplorerMarket.Operator.Trade.GetWindowAsync(ExplorerMarket.Honest.Id);
 
-        Assert.That(html, Does.Contain($"<tr data-window-id=\"{ExplorerMarket.Honest.Id}\"><td><a href=\"/window/{ExplorerMarket.Honest.Id}\">{ExplorerMarket.Honest.Id}</a></td><td class=\"l\">EnergyTransfer</td>"));
+        Assert.That(html, Does.Contain($"<tr data-window-id=\"{ExplorerMarket.Honest.Id}\"><td><a href=\"/window/{ExplorerMarket.Honest.Id}\">{ExplorerMarket.Honest.Id}</a></td><td class=\"l\">Settlement</td>"));
         Assert.That(html, Does.Contain($"<tr data-window-id=\"{ExplorerMarket.Bidding}\"><td><a href=\"/window/{ExplorerMarket.Bidding}\">{ExplorerMarket.Bidding}</a></td><td class=\"l\">BiddingOffering</td>"));
         Assert.That(html, Does.Contain(Html.Wei(honest.Price) + "/kWh"));
         Assert.That(html, Does.Contain($"Last block <b id=\"block\">{await ExplorerMarket.Operator.Rpc.BlockNumberAsync()}</b>"));

@@ -1,5 +1,6 @@
 using System.Text;
 using EnergyAuction.Chain;
+using EnergyAuction.Explorer.Reading;
 using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Explorer.Pages;

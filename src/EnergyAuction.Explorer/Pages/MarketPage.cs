@@ -1,5 +1,6 @@
 using System.Text;
 using EnergyAuction.Chain;
+using EnergyAuction.Explorer.Reading;
 
 namespace EnergyAuction.Explorer.Pages;
 
