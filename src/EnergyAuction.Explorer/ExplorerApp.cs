@@ -1,26 +1,37 @@
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Data;
+using EnergyAuction.Explorer.Live;
 using EnergyAuction.Explorer.Pages;
+using EnergyAuction.Explorer.Reading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using EnergyAuction.Chain.Rpc;
 
 namespace EnergyAuction.Explorer;
 
-/// <summary>The explorer's web app: three read-only pages rendered on the server as plain HTML.</summary>
+/// <summary>The explorer's web app: three read-only pages rendered on the server as plain HTML,
+/// and the server-sent events that tell open pages to re-read themselves when a block arrives.</summary>
 public static class ExplorerApp
 {
     /// <summary>Builds the app for the given node, deployment and feeder; call RunAsync or StartAsync on it.</summary>
     public static WebApplication Build(ExplorerOptions options)
     {
+        var deployment = MarketDeploymentRecord.Load(options.Deployment);
+        var feederDirectory = SharedDataDirectory.FeederDirectory(SharedDataDirectory.Resolve(options.DataDir));
+        var reader = new MarketReader(options.Rpc, deployment, ClearingFeeder.Load(feederDirectory), FeederMap.Load(feederDirectory));
+        var watch = new BlockWatch(reader.Market.Rpc, options.PollInterval);
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddSingleton(watch);
+        builder.Services.AddHostedService(_ => watch);
         var app = builder.Build();
-        var deployment = MarketDeploymentRecord.Load(options.Deployment);
-        var feeder = ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(SharedDataDirectory.Resolve(options.DataDir)));
-        var reader = new MarketReader(options.Rpc, deployment, feeder);
+
+        app.MapGet("/events", (HttpContext http) => EventStream.ServeAsync(http, watch));
+        app.MapGet("/live.js", () => Results.Text(LiveScript.Text, "text/javascript; charset=utf-8"));
 
         app.MapGet("/", (CancellationToken ct) => Render(() => MarketPage.RenderAsync(reader, ct)));
         app.MapGet("/window/{id}", (string id, CancellationToken ct) => Render(() => WindowPage.RenderAsync(reader, id, ct)));

@@ -1,5 +1,6 @@
 using System.Text;
 using EnergyAuction.Chain;
+using EnergyAuction.Explorer.Reading;
 using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Explorer.Pages;
@@ -29,6 +30,7 @@ public static class HouseholdPage
             owner = ChainAddress.ToChecksum(meter.Owner);
         }
 
+        var (block, _) = await reader.LatestBlockAsync(ct);
         var orders = new List<(ulong Id, OrderInfo Order)>();
         var orderCount = await reader.Market.Trade.OrderCountAsync(ct);
         for (ulong id = 1; id <= orderCount; id++)
@@ -46,11 +48,11 @@ public static class HouseholdPage
             .Append($"<p>Withdrawable now: <b id=\"withdrawable\" data-wei=\"{withdrawable}\">{Html.Wei(withdrawable)}</b> ({withdrawable} wei).</p>")
             .Append("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th>window</th><th class=\"l\">side</th><th class=\"l\">meter</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th><th>deposit</th></tr>");
         foreach (var (id, o) in orders)
-            body.Append($"<tr><td>{id}</td><td><a href=\"/window/{o.WindowId}\">{o.WindowId}</a></td><td class=\"l\">{o.Side}</td><td class=\"l\">{Html.E(o.Meter)}</td>")
+            body.Append($"<tr data-order-id=\"{id}\"><td>{id}</td><td><a href=\"/window/{o.WindowId}\">{o.WindowId}</a></td><td class=\"l\">{o.Side}</td><td class=\"l\">{Html.E(o.Meter)}</td>")
                 .Append($"<td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td><td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td><td>{Html.Wei(o.Deposit)}</td></tr>");
         body.Append("</table>")
             .Append("<p class=\"note\">The contracts are v1: payments, penalties and refunds per window are paid into the withdrawable balance ")
             .Append("above and are not recorded one by one; the v2 settlement record will list them here.</p>");
-        return PageResult.Ok($"Household {owner}", body.ToString());
+        return PageResult.Ok($"Household {owner}", body.ToString(), block);
     }
 }
