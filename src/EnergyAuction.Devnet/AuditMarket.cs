@@ -8,7 +8,7 @@ using EnergyAuction.Data;
 namespace EnergyAuction.Devnet;
 
 /// <summary>
-/// A market on its own Hardhat node with windows to audit: one cleared honestly, one whose operator posted the honest
+/// A market on its own Hardhat node with windows to audit: one cleared honestly and settled as fully delivered, one whose operator posted the honest
 /// matches at a lower price, one whose operator stretched the last match's distance, and one still taking orders. A seller S-1
 /// (bus 34) and a buyer B-1 (bus 70) own the orders. The explorer's HTTP and browser tests look at it.
 /// </summary>
@@ -36,7 +36,8 @@ public sealed class AuditMarket : IAsyncDisposable
     /// <summary>The operator's client (Hardhat account 0): the chain truth the tests compare pages with.</summary>
     public MarketClient Operator { get; }
 
-    /// <summary>A window cleared honestly and the plan that was posted.</summary>
+    /// <summary>A window cleared honestly and the plan that was posted; settled as if every match were delivered (no
+    /// reading arrived), so the sellers and the DSO have credits in withdrawable.</summary>
     public (ulong Id, ClearingPlan Plan) Honest { get; private set; }
 
     /// <summary>A window whose honest matches were posted at <see cref="PriceCut"/> below the honest price.</summary>
@@ -101,6 +102,7 @@ public sealed class AuditMarket : IAsyncDisposable
         var plan = await HonestPlanAsync(honest).ConfigureAwait(false);
         await PostAsync(honest, plan.Price, plan.Matches).ConfigureAwait(false);
         Honest = (honest, plan);
+        await SettleWithoutReadingsAsync(honest, plan).ConfigureAwait(false);
 
         TamperedPrice = await WindowInMatchingAsync().ConfigureAwait(false);
         var pricePlan = await HonestPlanAsync(TamperedPrice).ConfigureAwait(false);
@@ -114,6 +116,14 @@ public sealed class AuditMarket : IAsyncDisposable
         TamperedMatch = (matchWindow, matches.Count);
 
         Bidding = await OpenWindowAsync().ConfigureAwait(false);
+    }
+
+    private async Task SettleWithoutReadingsAsync(ulong window, ClearingPlan plan)
+    {
+        await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).TransferDeadline).ConfigureAwait(false);
+        await Operator.Trade.AdvancePhaseAsync(window).ConfigureAwait(false);
+        await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).SettlementDeadline).ConfigureAwait(false);
+        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]).ConfigureAwait(false);
     }
 
     private async Task PostAsync(ulong window, BigInteger price, IReadOnlyList<ChainMatch> matches)

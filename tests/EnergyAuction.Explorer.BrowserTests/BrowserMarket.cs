@@ -27,7 +27,11 @@ public sealed class BrowserMarket
         if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing; scripts/setup.sh installs Debian's chromium");
         Market = await AuditMarket.StartAsync();
         Url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        _explorer = ExplorerApp.Build(new ExplorerOptions(Market.Node.RpcUrl, Market.DeploymentFile, RepoPaths.SharedDataDir, Url));
+        _explorer = ExplorerApp.Build(new ExplorerOptions(Market.Node.RpcUrl, Market.DeploymentFile, RepoPaths.SharedDataDir, Url)
+        {
+            // A new block reaches an open page within a fraction of a second.
+            PollInterval = TimeSpan.FromMilliseconds(200),
+        });
         await _explorer.StartAsync();
         _playwright = await Playwright.CreateAsync();
         // Chromium's sandbox cannot start as root (CI and these machines run as root), so it is off, as Playwright's default.
