@@ -14,6 +14,7 @@ using EnergyAuction.Data;
 using EnergyAuction.Data.Feeder;
 using EnergyAuction.Devnet;
 using EnergyAuction.Explorer;
+using EnergyAuction.Explorer.Reading;
 
 var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -69,32 +70,75 @@ foreach (var batch in plan.Matches.Chunk(matchesPerPost))
 await admin.Trade.FinaliseClearingAsync(windowId, plan.ResultHash(windowId));
 Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
 
-int port;
-using (var listener = new TcpListener(IPAddress.Loopback, 0))
-{
-    listener.Start();
-    port = ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-var app = ExplorerApp.Build(new ExplorerOptions(node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}"));
-await app.StartAsync();
-using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
+// Where a page's time goes: the chain reads (orders and meters in JSON-RPC batches, matches in pages, events) and the
+// three mechanisms' clearings recomputed from the book.
+var feederDirectory = SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
+var reader = new MarketReader(node.RpcUrl, admin.Deployment, ClearingFeeder.Load(feederDirectory), FeederMap.Load(feederDirectory));
+var reading = Stopwatch.StartNew();
+var record = await WindowRecord.ReadAsync(reader, windowId, CancellationToken.None);
+var readMs = reading.ElapsedMilliseconds;
+var clearing = Stopwatch.StartNew();
+foreach (var mechanism in new[] { Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Uniform })
+    WindowClearing.ClearAndPair(parameters with { Mechanism = mechanism }, record.ClearingBook(), reader.Feeder.Distances, limits.MaxMatchesPerBid);
+var clearMs = clearing.ElapsedMilliseconds;
+Console.WriteLine($"chain reads {readMs} ms ({record.Orders.Count} orders, {record.Matches.Count} matches), three clearings {clearMs} ms");
 
-var times = new List<long>();
-for (var run = 0; run <= runs; run++)
+// Cold: a fresh explorer (nothing kept) per run, after one warm-up instance has JIT-compiled the code. Then at new
+// blocks that leave the window alone: what every open page costs on each block event of a live market.
+var warmUp = await TimedGetAsync(await StartExplorerAsync(), "warm-up (JIT)");
+var cold = new List<long>();
+ExplorerRun? last = null;
+for (var run = 1; run <= runs; run++)
+{
+    if (last is not null)
+        await last.DisposeAsync();
+    last = await StartExplorerAsync();
+    cold.Add(await TimedGetAsync(last, $"cold run {run}"));
+}
+var newBlock = new List<long>();
+for (var run = 1; run <= runs; run++)
+{
+    await node.MineAsync();
+    newBlock.Add(await TimedGetAsync(last!, $"new block run {run}"));
+}
+await last!.DisposeAsync();
+
+long Median(List<long> xs) => xs.Order().ElementAt(xs.Count / 2);
+Console.WriteLine(JsonSerializer.Serialize(new { orders = orderCount, matches = plan.Matches.Count, renderMs = Median(cold), newBlockMs = Median(newBlock),
+    coldMinMs = cold.Min(), coldMaxMs = cold.Max(), runs, readMs, clearMs, warmUpMs = warmUp }));
+
+async Task<ExplorerRun> StartExplorerAsync()
+{
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+    var app = ExplorerApp.Build(new ExplorerOptions(node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}"));
+    await app.StartAsync();
+    return new ExplorerRun(app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) });
+}
+
+async Task<long> TimedGetAsync(ExplorerRun explorer, string label)
 {
     var clock = Stopwatch.StartNew();
-    using var response = await http.GetAsync($"/window/{windowId}");
+    using var response = await explorer.Http.GetAsync($"/window/{windowId}");
     var html = await response.Content.ReadAsStringAsync();
     clock.Stop();
     if (response.StatusCode != HttpStatusCode.OK || !html.Contains("class=\"agrees\"", StringComparison.Ordinal))
         throw new InvalidOperationException($"GET /window/{windowId} answered {(int)response.StatusCode} without the agreeing verdict");
-    // The first request also warms up the app (JIT, connections) and is reported but not counted.
-    Console.WriteLine($"{(run == 0 ? "warm-up" : $"run {run}")}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
-    if (run > 0)
-        times.Add(clock.ElapsedMilliseconds);
+    Console.WriteLine($"{label}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
+    return clock.ElapsedMilliseconds;
 }
-await app.StopAsync();
-await app.DisposeAsync();
 
-times.Sort();
-Console.WriteLine(JsonSerializer.Serialize(new { orders = orderCount, matches = plan.Matches.Count, renderMs = times[times.Count / 2], minMs = times[0], maxMs = times[^1], runs }));
+/// <summary>One explorer instance and its HTTP client.</summary>
+internal sealed record ExplorerRun(Microsoft.AspNetCore.Builder.WebApplication App, HttpClient Http) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,5 +1,4 @@
 using System.Text;
-using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
 using EnergyAuction.Explorer.Reading;
 
@@ -9,26 +8,21 @@ namespace EnergyAuction.Explorer.Pages;
 /// on-chain orders as <c>energy market verify</c> does, beside the price the operator posted.</summary>
 public static class MechanismPrices
 {
-    private static readonly Mechanism[] All = [Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Uniform];
-
-    public static string Html(WindowRecord window, IReadOnlyList<WindowOrder> book, ClearingFeeder feeder, MarketLimits limits)
+    public static string Html(WindowRecord window, ClearingAudit audit)
     {
         var sb = new StringBuilder("<h2>Price by mechanism</h2><table id=\"mechanisms\"><tr><th class=\"l\">mechanism</th><th>price</th><th>traded</th><th>matches</th><th class=\"l\"></th></tr>");
-        foreach (var mechanism in All)
+        foreach (var result in audit.Mechanisms)
         {
-            var paired = WindowClearing.ClearAndPair(window.Info.Params with { Mechanism = mechanism }, book, feeder.Distances, limits.MaxMatchesPerBid);
-            var name = ChainMechanisms.Name(mechanism);
-            var traded = paired.Matches.Aggregate(0L, (sum, m) => sum + m.EnergyWh);
+            var name = ChainMechanisms.Name(result.Mechanism);
             sb.Append($"<tr data-mechanism=\"{name}\"><td class=\"l\">{name}</td>")
-              .Append($"<td id=\"price-{name}\">{(paired.Price is { } p ? Pages.Html.Wei(p) + "/kWh" : "no trade")}</td>")
-              .Append($"<td>{Pages.Html.Kwh((ulong)traded)}</td><td>{paired.Matches.Count}</td>")
-              .Append($"<td class=\"l\">{(mechanism == window.Info.Params.Mechanism ? "this window's mechanism" : "")}</td></tr>");
+              .Append($"<td id=\"price-{name}\">{(result.Price is { } p ? Pages.Html.Wei(p) + "/kWh" : "no trade")}</td>")
+              .Append($"<td>{Pages.Html.Kwh(result.TradedWh)}</td><td>{result.Matches}</td>")
+              .Append($"<td class=\"l\">{(result.Mechanism == window.Info.Params.Mechanism ? "this window's mechanism" : "")}</td></tr>");
         }
-        sb.Append("</table><p class=\"note\">")
+        return sb.Append("</table><p class=\"note\">")
           .Append(window.IsCleared ? "Recomputed from the orders that traded when the window was cleared." : "Recomputed from the orders that would trade if matching ran now.")
           .Append(" The posted price is ")
           .Append(window.Info.MatchCount > 0 ? Pages.Html.Wei(window.Info.Price) + "/kWh." : "not set yet.")
-          .Append("</p>");
-        return sb.ToString();
+          .Append("</p>").ToString();
     }
 }

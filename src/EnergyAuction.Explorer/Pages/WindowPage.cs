@@ -18,9 +18,8 @@ public static class WindowPage
         if (id == 0 || id > await reader.Market.Trade.WindowCountAsync(ct))
             return PageResult.NotFound($"window {id}");
         var (block, now) = await reader.LatestBlockAsync(ct);
-        var window = await WindowRecord.ReadAsync(reader, id, ct);
-        var limits = await reader.LimitsAsync(ct);
-        var book = window.ClearingBook();
+        var window = await reader.Records.GetAsync(reader, id, block, ct);
+        var audit = reader.Records.Audit(window, reader.Feeder, await reader.LimitsAsync(ct), new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
         var w = window.Info;
 
         var body = new StringBuilder()
@@ -30,8 +29,8 @@ public static class WindowPage
             .Append("</p>")
             .Append($"<p>Posted clearing price <b id=\"price\">{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "none yet")}</b>; reference price {Html.Wei(w.Params.ReferencePrice)}/kWh.</p>")
             .Append(StepCurves.Svg(window.Orders.Select(o => o.Order).ToList(), w.MatchCount > 0 ? w.Price : null))
-            .Append(MechanismPrices.Html(window, book, reader.Feeder, limits))
-            .Append(Verdict(window, book, reader.Feeder, limits))
+            .Append(MechanismPrices.Html(window, audit))
+            .Append(Verdict(audit.Comparison))
             .Append(MatchesTable(window))
             .Append(FeederMapSvg.Html(reader.Map, window))
             .Append(SettlementTables.Html(window))
@@ -62,14 +61,10 @@ public static class WindowPage
         return sb.Append("</table>").ToString();
     }
 
-    private static string Verdict(WindowRecord window, IReadOnlyList<WindowOrder> book, ClearingFeeder feeder, MarketLimits limits)
+    private static string Verdict(ClearingComparison? comparison)
     {
-        if (!window.IsCleared)
+        if (comparison is null)
             return "<h2>Verification</h2><div id=\"verdict\"><p>Not yet: the operator has not finalised this window's clearing.</p></div>";
-        var w = window.Info;
-        var recomputed = WindowClearing.Compute(w.Params, book, feeder.Distances, limits.MaxMatchesPerBid);
-        var comparison = ClearingComparison.Of(window.Id, w.Price, window.Matches, w.ResultHash, recomputed,
-            new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
         if (comparison.Agrees)
             return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p></div>";
         return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"differs\">differs</span>: the clearing recomputed from the on-chain book is not the posted one.</p><ul id=\"differences\">"

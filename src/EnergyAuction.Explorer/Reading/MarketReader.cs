@@ -19,6 +19,9 @@ public sealed class MarketReader(string rpcUrl, MarketDeploymentRecord deploymen
     /// <summary>Bus coordinates and lines for drawing matches; null when the feeder has no coordinates.</summary>
     public FeederMap? Map => map;
 
+    /// <summary>Window records and audits kept between blocks while nothing changes them.</summary>
+    public WindowRecords Records { get; } = new();
+
     /// <summary>The newest block's number and timestamp (the chain's clock for countdowns).</summary>
     public async Task<(ulong Number, ulong Timestamp)> LatestBlockAsync(CancellationToken ct)
     {
