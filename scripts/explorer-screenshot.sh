@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full-page PNG screenshots of the explorer's Market, Window and Household pages on a demo market: runs the demo
-# (6 households, one window) with --keep-running, takes market.png, window.png and household.png into OUT_DIR with
+# (6 households, three windows) with --keep-running, takes market.png, window.png and household.png into OUT_DIR with
 # Playwright in Debian's Chromium (src/EnergyAuction.Explorer.Screenshots), then stops the demo and everything it started.
 #   ./scripts/explorer-screenshot.sh OUT_DIR
 set -euo pipefail
@@ -12,7 +12,7 @@ dotnet build src/EnergyAuction.Demo/EnergyAuction.Demo.csproj -c Release --nolog
 dotnet build src/EnergyAuction.Explorer.Screenshots/EnergyAuction.Explorer.Screenshots.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 mkdir -p .work
 log=$(mktemp .work/explorer-screenshot-XXXXXX.log)
-dotnet src/EnergyAuction.Demo/bin/Release/net10.0/EnergyAuction.Demo.dll --households 6 --keep-running >"$log" 2>&1 &
+dotnet src/EnergyAuction.Demo/bin/Release/net10.0/EnergyAuction.Demo.dll --households 6 --windows 3 --keep-running >"$log" 2>&1 &
 demo=$!
 # A background job here has SIGINT ignored, so the demo is stopped with SIGTERM, which it handles as Ctrl+C.
 stop() { kill -TERM "$demo" 2>/dev/null || true; wait "$demo" || true; }
