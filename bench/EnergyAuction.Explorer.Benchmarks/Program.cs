@@ -1,7 +1,7 @@
 // The explorer's Window page for one window of 2,000 orders (1,000 offers, 1,000 bids from 55 households on their
 // IEEE feeder buses), cleared and posted as the operator would, on a local Hardhat node. Times GET /window/N over
 // HTTP several times and prints each in ms; the last line is one JSON object.
-//   scripts/bench-explorer.sh [orders] [runs]
+//   scripts/bench-explorer.sh [orders] [runs] [html-out]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -18,6 +18,8 @@ using EnergyAuction.Explorer.Reading;
 
 var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+// Where to save the page's HTML, to look at the feeder map of a large window (e.g. with chromium --screenshot).
+var htmlOut = args.Length > 2 ? args[2] : null;
 const int households = 55, sellers = 27, matchesPerPost = 150;
 var gwei = new BigInteger(1_000_000_000);
 
@@ -129,6 +131,8 @@ async Task<long> TimedGetAsync(ExplorerRun explorer, string label)
     if (response.StatusCode != HttpStatusCode.OK || !html.Contains("class=\"agrees\"", StringComparison.Ordinal))
         throw new InvalidOperationException($"GET /window/{windowId} answered {(int)response.StatusCode} without the agreeing verdict");
     Console.WriteLine($"{label}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
+    if (htmlOut is not null)
+        File.WriteAllText(htmlOut, html);
     return clock.ElapsedMilliseconds;
 }
 

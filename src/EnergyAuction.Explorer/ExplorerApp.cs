@@ -33,7 +33,7 @@ public static class ExplorerApp
         builder.Services.AddHostedService(_ => watch);
         var app = builder.Build();
 
-        app.MapGet("/events", (HttpContext http) => EventStream.ServeAsync(http, watch));
+        app.MapGet("/events", (HttpContext http) => EventStream.ServeAsync(http, watch, app.Lifetime.ApplicationStopping));
         app.MapGet("/live.js", () => Results.Text(LiveScript.Text, "text/javascript; charset=utf-8"));
 
         var cache = new PageCache();

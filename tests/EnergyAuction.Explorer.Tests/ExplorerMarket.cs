@@ -44,6 +44,9 @@ public sealed class ExplorerMarket
     /// <summary>The buyer's account.</summary>
     public static AccountKey Buyer => HardhatAccounts.Keys[2];
 
+    /// <summary>The market's deployment record file.</summary>
+    public static string DeploymentFile { get; private set; } = null!;
+
     /// <summary>The node, for moving chain time.</summary>
     public static HardhatNode Node => _node;
 
@@ -52,6 +55,7 @@ public sealed class ExplorerMarket
     {
         _node = await HardhatNode.StartAsync();
         var deploymentFile = await MarketDeployment.DeployAsync(_node);
+        DeploymentFile = deploymentFile;
         Operator = new MarketClient(_node.Rpc, MarketDeploymentRecord.Load(deploymentFile), _node.Accounts[0]);
         var deployment = Operator.Deployment;
         foreach (var (key, meter, bus) in new[] { (HardhatAccounts.Keys[1], "S-1", 34u), (Buyer, "B-1", 70u) })
@@ -131,7 +135,8 @@ public sealed class ExplorerMarket
         return WindowClearing.Compute(info.Params, orders, feeder, limits.MaxMatchesPerBid);
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

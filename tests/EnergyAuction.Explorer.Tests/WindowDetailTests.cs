@@ -43,9 +43,12 @@ public sealed class WindowDetailTests
 
         Assert.That(html, Does.Contain("<svg id=\"feeder-map\""));
         var drawn = Regex.Matches(html, "<line class=\"match\" data-map-match=\"(\\d+)\"[^>]*><title>([^<]*)</title>");
-        Assert.That(drawn.Select(m => m.Groups[1].Value), Is.EqualTo(Enumerable.Range(1, plan.Matches.Count).Select(i => i.ToString())));
-        foreach (var (m, i) in drawn.Select((m, i) => (m, i)))
-            Assert.That(m.Groups[2].Value, Does.StartWith($"match #{i + 1}: bus {seller.Bus} to bus {buyer.Bus}, {Html.Kwh(plan.Matches[i].EnergyWh)}"));
+        Assert.That(drawn.Select(m => int.Parse(m.Groups[1].Value)), Is.EquivalentTo(Enumerable.Range(1, plan.Matches.Count)));
+        foreach (Match m in drawn)
+        {
+            var k = int.Parse(m.Groups[1].Value);
+            Assert.That(m.Groups[2].Value, Does.StartWith($"match #{k}: bus {seller.Bus} to bus {buyer.Bus}, {Html.Kwh(plan.Matches[k - 1].EnergyWh)}"));
+        }
         Assert.That(html, Does.Contain("Match energy:"), "the legend");
     }
 

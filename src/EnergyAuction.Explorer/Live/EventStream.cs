@@ -10,9 +10,12 @@ public static class EventStream
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
-    public static async Task ServeAsync(HttpContext http, BlockWatch watch)
+    /// <summary>Streams until the page goes away or the explorer stops (<paramref name="stopping"/>: an open stream
+    /// must not hold up shutdown).</summary>
+    public static async Task ServeAsync(HttpContext http, BlockWatch watch, CancellationToken stopping)
     {
-        var ct = http.RequestAborted;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        var ct = ended.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         using var subscription = watch.Subscribe();
@@ -39,7 +42,7 @@ public static class EventStream
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The page went away: nothing to answer.
+            // The page went away or the explorer is stopping: nothing more to send.
         }
     }
 

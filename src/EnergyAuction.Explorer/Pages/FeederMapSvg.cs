@@ -38,9 +38,12 @@ public static class FeederMapSvg
 
         var maxWh = window.Matches.Count == 0 ? 1 : window.Matches.Max(m => m.EnergyWh);
         int Bin(ulong wh) => (int)Math.Min((ulong)Colours.Length - 1, (wh - 1) * (ulong)Colours.Length / Math.Max(1UL, maxWh));
-        svg.Append("<g stroke-width=\"1.5\" stroke-opacity=\"0.6\" fill=\"none\">");
+        // The more matches, the thinner and fainter each line, so that where many cross the picture darkens rather
+        // than fills; the largest energies are drawn last, on top.
+        var (width, opacity) = window.Matches.Count switch { > 300 => ("0.6", "0.3"), > 50 => ("1", "0.45"), _ => ("1.5", "0.7") };
+        svg.Append($"<g stroke-width=\"{width}\" stroke-opacity=\"{opacity}\" fill=\"none\">");
         var unplaced = 0;
-        for (var i = 0; i < window.Matches.Count; i++)
+        foreach (var i in Enumerable.Range(0, window.Matches.Count).OrderBy(i => window.Matches[i].EnergyWh))
         {
             var m = window.Matches[i];
             var seller = window.BusOf(m.OfferId);

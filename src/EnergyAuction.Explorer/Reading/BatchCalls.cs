@@ -40,15 +40,14 @@ public static class BatchCalls
         CancellationToken ct) where TFunction : FunctionMessage, new() where TOutput : IFunctionOutputDTO, new()
     {
         var decoder = new FunctionBuilder<TFunction>(address);
-        var results = new List<TOutput>(calls.Count);
-        foreach (var chunk in calls.Chunk(BatchSize))
+        // All batches are sent at once: the node works on the next while the answers of the last are decoded here.
+        var batches = await Task.WhenAll(calls.Chunk(BatchSize).Select(async chunk =>
         {
             var requests = chunk.Select(c => new RpcRequest("eth_call",
                 new Dictionary<string, string> { ["to"] = address, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();
-            foreach (var response in await rpc.BatchAsync(requests, ct))
-                results.Add(decoder.DecodeDTOTypeOutput<TOutput>(response.GetResultOrThrow().GetString()!));
-        }
-        return results;
+            return (await rpc.BatchAsync(requests, ct)).Select(r => decoder.DecodeDTOTypeOutput<TOutput>(r.GetResultOrThrow().GetString()!)).ToList();
+        }));
+        return [.. batches.SelectMany(b => b)];
     }
 
     private static OrderInfo ToInfo(ET.OrderView o) => new((ulong)o.WindowId, ChainAddress.ToChecksum(o.Owner), o.MeterId,

@@ -20,14 +20,15 @@ public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, Cl
     {
         var book = window.ClearingBook();
         var w = window.Info;
-        var plan = WindowClearing.Compute(w.Params, book, feeder.Distances, limits.MaxMatchesPerBid);
-        var results = All.Select(mechanism =>
+        // The three clearings are independent: on more than one core they run side by side.
+        var others = All.Where(m => m != w.Params.Mechanism).Select(mechanism => Task.Run(() =>
         {
-            if (mechanism == w.Params.Mechanism)
-                return new MechanismResult(mechanism, plan.Matches.Count == 0 ? null : plan.Price, plan.Matches.Aggregate(0UL, (s, m) => s + m.EnergyWh), plan.Matches.Count);
             var paired = WindowClearing.ClearAndPair(w.Params with { Mechanism = mechanism }, book, feeder.Distances, limits.MaxMatchesPerBid);
             return new MechanismResult(mechanism, paired.Price, (ulong)paired.Matches.Sum(m => m.EnergyWh), paired.Matches.Count);
-        }).ToList();
+        })).ToList();
+        var plan = WindowClearing.Compute(w.Params, book, feeder.Distances, limits.MaxMatchesPerBid);
+        var own = new MechanismResult(w.Params.Mechanism, plan.Matches.Count == 0 ? null : plan.Price, plan.Matches.Aggregate(0UL, (s, m) => s + m.EnergyWh), plan.Matches.Count);
+        var results = others.Select(t => t.Result).Append(own).OrderBy(r => Array.IndexOf(All, r.Mechanism)).ToList();
         var comparison = window.IsCleared ? ClearingComparison.Of(window.Id, w.Price, window.Matches, w.ResultHash, plan, units) : null;
         return new ClearingAudit(results, comparison);
     }

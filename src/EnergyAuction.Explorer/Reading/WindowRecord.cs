@@ -24,15 +24,21 @@ public sealed record WindowRecord(
     {
         var market = reader.Market;
         var info = await market.Trade.GetWindowAsync(id, ct);
-        var orders = await BatchCalls.OrdersAsync(market, await market.Trade.GetWindowOrderIdsAsync(id, ct), ct);
-        var meters = await BatchCalls.MetersAsync(market, orders.Select(o => o.Order.Meter), ct);
-        var matches = await WindowMatches.ReadAsync(market, id, info.MatchCount);
-        var settled = info.MatchCount == 0 ? []
-            : (await market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [id], ct)).Select(e => e.Event).ToList();
+        // Independent reads overlap: the node answers one while the others' answers are decoded.
+        var orders = Task.Run(async () =>
+        {
+            var read = await BatchCalls.OrdersAsync(market, await market.Trade.GetWindowOrderIdsAsync(id, ct), ct);
+            return (Orders: read, Meters: await BatchCalls.MetersAsync(market, read.Select(o => o.Order.Meter), ct));
+        }, ct);
+        var matches = WindowMatches.ReadAsync(market, id, info.MatchCount);
+        var settled = info.MatchCount == 0 ? Task.FromResult<IReadOnlyList<EventLog<MatchSettledEvent>>>([])
+            : market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [id], ct);
         var validated = info.Params.ValidateOffers
-            ? (await market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block, null, [], ct)).Select(e => e.Event.OrderId).ToHashSet()
-            : null;
-        return new WindowRecord(id, info, orders, meters, matches, settled, validated);
+            ? market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block, null, [], ct)
+            : Task.FromResult<IReadOnlyList<EventLog<OfferValidatedEvent>>>([]);
+        var (read, meters) = await orders;
+        return new WindowRecord(id, info, read, meters, await matches, [.. (await settled).Select(e => e.Event)],
+            info.Params.ValidateOffers ? (await validated).Select(e => e.Event.OrderId).ToHashSet() : null);
     }
 
     /// <summary>
