@@ -17,4 +17,9 @@ npx hardhat compile --quiet
 if ! fc-list 2>/dev/null | grep -qi dejavu && [ ! -d /usr/share/fonts/truetype/dejavu ]; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q fonts-dejavu-core; else sudo apt-get install -y -q fonts-dejavu-core; fi
 fi
+# The explorer's browser tests drive Debian's Chromium (Playwright is given /usr/bin/chromium; it downloads no browser).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  $sudo apt-get update -q && $sudo apt-get install -y -q chromium
+fi
 dotnet restore EnergyAuction.sln --nologo -v quiet

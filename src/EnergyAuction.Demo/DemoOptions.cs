@@ -1,6 +1,7 @@
 namespace EnergyAuction.Demo;
 
-/// <summary>What the demo runs: how many households, how many consecutive windows, where the data is, where the JSON summary goes.</summary>
+/// <summary>What the demo runs: how many households, how many consecutive windows, where the data is, where the JSON summary goes,
+/// whether the market stays up afterwards.</summary>
 public sealed record DemoOptions
 {
     /// <summary>The largest market the demo sets up (the load run's size).</summary>
@@ -15,6 +16,9 @@ public sealed record DemoOptions
     public string? DataDirectory { get; init; }
 
     public string? JsonSummaryFile { get; init; }
+
+    /// <summary>After the windows, leave the market (node, HEMS, daemon, explorer) up for a person to look around until Ctrl+C.</summary>
+    public bool KeepRunning { get; init; }
 
     /// <summary>Problems with the options, one line each; empty when they can run.</summary>
     public IReadOnlyList<string> Problems()

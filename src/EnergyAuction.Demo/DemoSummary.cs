@@ -22,7 +22,8 @@ public sealed record DemoSummary(
 
     public bool Succeeded => AllWindowsClosed && VerifyAgrees && Money.Holds && AccountsConsistent && LeftRunning.Count == 0;
 
-    public void Print(TextWriter o)
+    /// <param name="stillUp">The market is left running (--keep-running): say so instead of counting what is left.</param>
+    public void Print(TextWriter o, bool stillUp = false)
     {
         o.WriteLine();
         o.WriteLine("================================ summary ================================");
@@ -49,6 +50,18 @@ public sealed record DemoSummary(
             + $"EnergyTrade holds {Money.ContractAfter} wei, before {Money.ContractBefore} wei)");
         o.WriteLine($"every household's withdrawal matches its settled trades: {(AccountsConsistent ? "yes" : "NO: " + string.Join(", ", Accounts.Where(a => !a.Consistent).Select(a => a.Meter)))}");
         o.WriteLine($"market verify: {(VerifyAgrees ? "agrees for every window" : "DIFFERS")}");
+        if (stillUp)
+        {
+            o.WriteLine($"processes started: {ProcessGroups.Count} process groups, left running until Ctrl+C");
+            o.WriteLine($"windows done in {ElapsedSeconds:0.0} s: {(Succeeded ? "OK" : "FAILED")}");
+            return;
+        }
+        PrintStopped(o);
+    }
+
+    /// <summary>The closing lines: what is still running after the demo stopped everything, and the verdict.</summary>
+    public void PrintStopped(TextWriter o)
+    {
         o.WriteLine($"processes started: {ProcessGroups.Count} process groups; still running: {LeftRunning.Count}");
         o.WriteLine($"done in {ElapsedSeconds:0.0} s: {(Succeeded ? "OK" : "FAILED")}");
     }

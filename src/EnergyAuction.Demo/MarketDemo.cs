@@ -17,11 +17,11 @@ public static class MarketDemo
     {
         var progress = new Progress(output);
         var groups = new List<int>();
-        var summary = await RunMarketAsync(options, progress, groups, ct).ConfigureAwait(false);
+        var summary = await RunMarketAsync(options, progress, output, groups, ct).ConfigureAwait(false);
         return summary with { LeftRunning = await ProcessTable.WaitForGroupsToEndAsync(groups, TimeSpan.FromSeconds(10)).ConfigureAwait(false) };
     }
 
-    private static async Task<DemoSummary> RunMarketAsync(DemoOptions options, Progress progress, List<int> groups, CancellationToken ct)
+    private static async Task<DemoSummary> RunMarketAsync(DemoOptions options, Progress progress, TextWriter output, List<int> groups, CancellationToken ct)
     {
         await using var services = await MarketServices.StartAsync(options.Households, options.DataDirectory, "demo", progress, groups).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
@@ -50,9 +50,30 @@ public static class MarketDemo
         progress.Step("every household and the DSO withdrew with `energy withdraw`");
         var money = new Conservation(Sum(accounts.Select(a => a.Deposited)), Sum(accounts.Select(a => a.Withdrawn)), dsoWithdrawn,
             Sum(results.Select(r => r.Fees)), contractBefore, contractAfter);
-        progress.Step("stopping the daemon, the HEMS and the node");
-        return new DemoSummary(households.Count, households.Count(h => h.IsProsumer), services.DataDirectory, services.FallbackData, results, accounts,
+        var summary = new DemoSummary(households.Count, households.Count(h => h.IsProsumer), services.DataDirectory, services.FallbackData, results, accounts,
             people.DsoAddress, money, groups, progress.Elapsed.TotalSeconds);
+        if (options.KeepRunning) await KeepRunningAsync(summary, services, daemon, progress, output, ct).ConfigureAwait(false);
+        progress.Step("stopping the daemon, the explorer, the HEMS and the node");
+        return summary;
+    }
+
+    /// <summary>Shows the summary and where everything is, then waits for Ctrl+C (or SIGTERM) with the market up.</summary>
+    private static async Task KeepRunningAsync(DemoSummary summary, MarketServices services, OperatorDaemon daemon, Progress progress,
+        TextWriter output, CancellationToken ct)
+    {
+        summary.Print(output, stillUp: true);
+        output.WriteLine();
+        output.WriteLine($"The market keeps running. Explorer: {services.Explorer.Url}");
+        output.WriteLine($"  node {services.Node.RpcUrl}, HEMS {services.Hems.Url}, daemon status {daemon.StatusUrl}, deployment {services.DeploymentFile}");
+        output.WriteLine("  Press Ctrl+C to stop everything.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Step("asked to stop (Ctrl+C or SIGTERM)");
+        }
     }
 
     /// <summary>

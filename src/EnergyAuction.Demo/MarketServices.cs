@@ -11,7 +11,8 @@ namespace EnergyAuction.Demo;
 /// <summary>
 /// The market's machinery on this machine, started in order and stopped in reverse: the households on the feeder,
 /// a Hardhat node, the HEMS metering them, the contracts deployed by scripts/deploy.js (the daemon key, Hardhat
-/// account 1, gets the operator role and serves the oracle), and the operator daemon once its keystore exists.
+/// account 1, gets the operator role and serves the oracle), the explorer showing the market, and the operator daemon
+/// once its keystore exists.
 /// Every child's process group is recorded so the caller can check nothing is left running.
 /// </summary>
 public sealed class MarketServices : IAsyncDisposable
@@ -44,6 +45,8 @@ public sealed class MarketServices : IAsyncDisposable
     public HardhatNode Node { get; private set; } = null!;
 
     public HemsService Hems { get; private set; } = null!;
+
+    public ExplorerService Explorer { get; private set; } = null!;
 
     public string DeploymentFile { get; private set; } = null!;
 
@@ -104,6 +107,9 @@ public sealed class MarketServices : IAsyncDisposable
             Path.Combine(WorkDirectory, "deployment.json")).ConfigureAwait(false);
         Deployment = MarketDeploymentRecord.Load(DeploymentFile);
         progress.Step($"market deployed by scripts/deploy.js: EnergyTrade {Deployment.EnergyTrade}");
+        Explorer = await ExplorerService.StartAsync(Node.RpcUrl, DeploymentFile, DataDirectory, Path.Combine(WorkDirectory, "explorer.log")).ConfigureAwait(false);
+        Track(Explorer, Explorer.ProcessId);
+        progress.Step($"explorer on {Explorer.Url} (open it in a browser to watch the market)");
     }
 
     private void Track(IAsyncDisposable service, int processGroup)

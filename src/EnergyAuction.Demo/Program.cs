@@ -6,6 +6,7 @@ var households = new Option<int>("--households") { Description = "How many house
 var windows = new Option<int>("--windows") { Description = "Consecutive windows, bidding overlapping the previous transfer (soak: 10)", DefaultValueFactory = _ => 1 };
 var dataDir = new Option<string?>("--data-dir") { Description = "Shared data directory (default: $ENERGYAUCTION_DATA_DIR, else ../shared/data next to the repository)" };
 var jsonSummary = new Option<string?>("--json-summary") { Description = "Also write the summary as JSON to this file" };
+var keepRunning = new Option<bool>("--keep-running") { Description = "Leave the market (node, HEMS, daemon, explorer) running after the windows until Ctrl+C" };
 var loadHouseholds = new Option<int>("--households") { Description = "How many households (4-1000)", DefaultValueFactory = _ => 1000 };
 var load = new Command("load", "The load run (scripts/bench-market.sh): one window with many households, orders through the Chain library; prints figures, last line JSON")
 {
@@ -13,7 +14,7 @@ var load = new Command("load", "The load run (scripts/bench-market.sh): one wind
 };
 var root = new RootCommand("The EnergyAuction demo: a whole microgrid market on this machine, traded through the `energy` CLI")
 {
-    households, windows, dataDir, jsonSummary, load,
+    households, windows, dataDir, jsonSummary, keepRunning, load,
 };
 
 root.SetAction((parsed, ct) => Run(new DemoOptions
@@ -22,10 +23,13 @@ root.SetAction((parsed, ct) => Run(new DemoOptions
     Windows = parsed.GetValue(windows),
     DataDirectory = parsed.GetValue(dataDir),
     JsonSummaryFile = parsed.GetValue(jsonSummary),
+    KeepRunning = parsed.GetValue(keepRunning),
 }, async options =>
 {
     var summary = await MarketDemo.RunAsync(options, Console.Out, ct);
-    summary.Print(Console.Out);
+    // With --keep-running the summary was printed while the market was up; after Ctrl+C only what was stopped.
+    if (options.KeepRunning) summary.PrintStopped(Console.Out);
+    else summary.Print(Console.Out);
     if (options.JsonSummaryFile is { } file) summary.WriteJson(file);
     return summary.Succeeded;
 }));
@@ -43,8 +47,9 @@ if (parseResult.Errors.Count > 0)
     Console.Error.WriteLine($"demo: {string.Join("; ", parseResult.Errors.Select(e => e.Message))} (see --help)");
     return 2;
 }
-// Ctrl+C (or SIGTERM) cancels the run, which then stops everything it started (children get 5 s each to stop politely).
-return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+// Ctrl+C (or SIGTERM) cancels the run, which then stops everything it started (children get 5 s each to stop politely,
+// five of them, then 10 s for the process groups to empty).
+return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });
 
 static async Task<int> Run(DemoOptions options, Func<DemoOptions, Task<bool>> run)
 {

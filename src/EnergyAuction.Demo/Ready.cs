@@ -8,7 +8,12 @@ public static class Ready
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<JsonElement> WaitForJsonAsync(HttpClient http, string path, ChildProcess process)
+    /// <summary>Waits for a 2xx answer of JSON at <paramref name="path"/> and returns it.</summary>
+    public static async Task<JsonElement> WaitForJsonAsync(HttpClient http, string path, ChildProcess process) =>
+        JsonDocument.Parse(await WaitForPageAsync(http, path, process).ConfigureAwait(false)).RootElement.Clone();
+
+    /// <summary>Waits for a 2xx answer at <paramref name="path"/> and returns its body.</summary>
+    public static async Task<string> WaitForPageAsync(HttpClient http, string path, ChildProcess process)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
@@ -17,8 +22,7 @@ public static class Ready
             try
             {
                 using var response = await http.GetAsync(path).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                    return JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false)).RootElement.Clone();
+                if (response.IsSuccessStatusCode) return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             }
             catch (HttpRequestException)
             {

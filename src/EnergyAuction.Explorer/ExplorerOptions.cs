@@ -3,6 +3,9 @@ namespace EnergyAuction.Explorer;
 /// <summary>The explorer's command line: which node, which deployment, which feeder data, where to listen.</summary>
 public sealed record ExplorerOptions(string Rpc, string Deployment, string? DataDir, string Urls, string? Error = null)
 {
+    /// <summary>How often the shared poller asks the node for its block number (a new block is what pages update on).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Reads `--rpc URL --deployment FILE [--data-dir DIR] [--urls URL]`; Error says what was wrong.</summary>
     public static ExplorerOptions Parse(IReadOnlyList<string> args)
     {

@@ -32,11 +32,20 @@ public sealed class ExplorerMarket
     /// <summary>A window whose operator posted the honest matches at a lower price.</summary>
     public static ulong Tampered { get; private set; }
 
+    /// <summary>The fee recipient (the DSO) of every window.</summary>
+    public static AccountKey Dso => HardhatAccounts.Keys[5];
+
+    /// <summary>The seller's account.</summary>
+    public static AccountKey Seller => HardhatAccounts.Keys[1];
+
     /// <summary>A window still taking orders.</summary>
     public static ulong Bidding { get; private set; }
 
     /// <summary>The buyer's account.</summary>
     public static AccountKey Buyer => HardhatAccounts.Keys[2];
+
+    /// <summary>The market's deployment record file.</summary>
+    public static string DeploymentFile { get; private set; } = null!;
 
     /// <summary>The node, for moving chain time.</summary>
     public static HardhatNode Node => _node;
@@ -46,6 +55,7 @@ public sealed class ExplorerMarket
     {
         _node = await HardhatNode.StartAsync();
         var deploymentFile = await MarketDeployment.DeployAsync(_node);
+        DeploymentFile = deploymentFile;
         Operator = new MarketClient(_node.Rpc, MarketDeploymentRecord.Load(deploymentFile), _node.Accounts[0]);
         var deployment = Operator.Deployment;
         // One order per meter per window: the seller's three offers and the buyer's three bids each have a meter, all on one bus.
@@ -68,10 +78,15 @@ public sealed class ExplorerMarket
         await Operator.Trade.PostClearingAsync(Tampered, tamperedPrice, tamperedPlan.Matches);
         await Operator.Trade.FinaliseClearingAsync(Tampered, ClearingResultHash.Compute(Tampered, tamperedPrice, tamperedPlan.Matches));
 
+        await SettleWithoutReadingsAsync(honest, plan);
+
         (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
 
         var port = FreePort();
-        _app = ExplorerApp.Build(new ExplorerOptions(_node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}"));
+        _app = ExplorerApp.Build(new ExplorerOptions(_node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}")
+        {
+            PollInterval = TimeSpan.FromMilliseconds(200),
+        });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
@@ -103,6 +118,16 @@ public sealed class ExplorerMarket
         return window;
     }
 
+    // Every matched bid settled as if fully delivered (no reading arrived): the honest window ends in Settlement with
+    // a MatchSettled event per match and the DSO's, sellers' and the buyer's credits in withdrawable.
+    private static async Task SettleWithoutReadingsAsync(ulong window, ClearingPlan plan)
+    {
+        await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).TransferDeadline);
+        await Operator.Trade.AdvancePhaseAsync(window);
+        await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).SettlementDeadline);
+        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]);
+    }
+
     private static async Task<ClearingPlan> HonestPlanAsync(ulong window)
     {
         var info = await Operator.Trade.GetWindowAsync(window);
@@ -112,7 +137,8 @@ public sealed class ExplorerMarket
         return WindowClearing.Compute(info.Params, orders, feeder, limits.MaxMatchesPerBid);
     }
 
-    private static int FreePort()
+    /// <summary>A free loopback port.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

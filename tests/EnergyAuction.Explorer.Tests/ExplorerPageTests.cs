@@ -15,8 +15,8 @@ public sealed class ExplorerPageTests
         var html = await GetOkAsync("/");
         var honest = await ExplorerMarket.Operator.Trade.GetWindowAsync(ExplorerMarket.Honest.Id);
 
-        Assert.That(html, Does.Contain($"<a href=\"/window/{ExplorerMarket.Honest.Id}\">{ExplorerMarket.Honest.Id}</a></td><td class=\"l\">EnergyTransfer</td>"));
-        Assert.That(html, Does.Contain($"<a href=\"/window/{ExplorerMarket.Bidding}\">{ExplorerMarket.Bidding}</a></td><td class=\"l\">BiddingOffering</td>"));
+        Assert.That(html, Does.Contain($"<tr data-window-id=\"{ExplorerMarket.Honest.Id}\"><td><a href=\"/window/{ExplorerMarket.Honest.Id}\">{ExplorerMarket.Honest.Id}</a></td><td class=\"l\">Settlement</td>"));
+        Assert.That(html, Does.Contain($"<tr data-window-id=\"{ExplorerMarket.Bidding}\"><td><a href=\"/window/{ExplorerMarket.Bidding}\">{ExplorerMarket.Bidding}</a></td><td class=\"l\">BiddingOffering</td>"));
         Assert.That(html, Does.Contain(Html.Wei(honest.Price) + "/kWh"));
         Assert.That(html, Does.Contain($"Last block <b id=\"block\">{await ExplorerMarket.Operator.Rpc.BlockNumberAsync()}</b>"));
     }
@@ -35,7 +35,7 @@ public sealed class ExplorerPageTests
         {
             var seller = (await ExplorerMarket.Operator.Trade.GetOrderAsync(onChain[i].OfferId)).Meter;
             var buyer = (await ExplorerMarket.Operator.Trade.GetOrderAsync(onChain[i].BidId)).Meter;
-            Assert.That(html, Does.Contain($"<tr><td>#{i + 1}</td><td>{onChain[i].OfferId}</td><td class=\"l\">{seller}</td><td>{onChain[i].BidId}</td>" +
+            Assert.That(html, Does.Contain($"<tr data-match=\"{i + 1}\"><td>#{i + 1}</td><td>{onChain[i].OfferId}</td><td class=\"l\">{seller}</td><td>{onChain[i].BidId}</td>" +
                                            $"<td class=\"l\">{buyer}</td><td>{Html.Kwh(onChain[i].EnergyWh)}</td><td>{onChain[i].DistanceM} m</td>"));
         }
         Assert.That(html, Does.Contain("<span class=\"agrees\">agrees</span>"));
@@ -59,8 +59,8 @@ public sealed class ExplorerPageTests
         var orderId = await ExplorerMarket.BidAsync(ExplorerMarket.Bidding, 1_234, 50_000 * Gwei);
         var after = await GetOkAsync($"/window/{ExplorerMarket.Bidding}");
 
-        Assert.That(before, Does.Not.Contain($"<tr><td>{orderId}</td><td class=\"l\">Bid</td>"));
-        Assert.That(after, Does.Contain($"<tr><td>{orderId}</td><td class=\"l\">Bid</td><td class=\"l\"><a href=\"/household/B-1\">B-1</a></td>"));
+        Assert.That(before, Does.Not.Contain($"<tr data-order-id=\"{orderId}\"><td class=\"l\">Bid</td>"));
+        Assert.That(after, Does.Contain($"<tr data-order-id=\"{orderId}\"><td>{orderId}</td><td class=\"l\">Bid</td><td class=\"l\"><a href=\"/household/B-1\">B-1</a></td>"));
         Assert.That(after, Does.Contain("1.234 kWh"));
     }
 

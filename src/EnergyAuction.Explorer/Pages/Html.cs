@@ -23,8 +23,9 @@ public static class Html
         return $"{sign}{abs / WeiPerEther}{(fraction.Length > 0 ? "." + fraction : "")} ETH";
     }
 
-    /// <summary>The frame every page shares: navigation, style and the countdown ticker (numbers read without script).</summary>
-    public static string Layout(string title, string body, int? refreshSeconds = null) => $$"""
+    /// <summary>The frame every page shares: navigation, style, the page's <c>main</c> (tagged with the block it was read at,
+    /// or "down") and the live-update script. The numbers read without script.</summary>
+    public static string Layout(string title, string body, string block, int? refreshSeconds = null) => $$"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>{{E(title)}} · EnergyAuction explorer</title>
         {{(refreshSeconds is { } s ? $"<meta http-equiv=\"refresh\" content=\"{s}\">" : "")}}
@@ -33,21 +34,15 @@ public static class Html
         td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}
         .error{color:#a00}.agrees{color:#070;font-weight:bold}.differs{color:#a00;font-weight:bold}nav a{margin-right:1em}
         .note{color:#666;font-size:.9em}
-        </style></head>
+        </style><script src="/live.js" defer></script></head>
         <body><nav><a href="/">Market</a></nav>
+        <main data-block="{{E(block)}}">
         {{body}}
-        <script>
-        // Countdowns tick in the browser from the chain time the server rendered; the numbers stay readable without script.
-        const started = Date.now();
-        setInterval(() => document.querySelectorAll('[data-deadline]').forEach(el => {
-          const left = Number(el.dataset.deadline) - Number(el.dataset.now) - Math.floor((Date.now() - started) / 1000);
-          el.textContent = left > 0 ? left + ' s' : 'passed';
-        }), 1000);
-        </script>
+        </main>
         </body></html>
         """;
 
     /// <summary>A countdown cell to a chain deadline, given the chain's current time.</summary>
     public static string Countdown(ulong deadline, ulong now) =>
-        $"<span data-deadline=\"{deadline}\" data-now=\"{now}\">{(deadline > now ? $"{deadline - now} s" : "passed")}</span>";
+        $"<span class=\"countdown\" data-deadline=\"{deadline}\" data-now=\"{now}\">{(deadline > now ? $"{deadline - now} s" : "passed")}</span>";
 }

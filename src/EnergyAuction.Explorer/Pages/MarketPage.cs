@@ -1,5 +1,6 @@
 using System.Text;
 using EnergyAuction.Chain;
+using EnergyAuction.Explorer.Reading;
 
 namespace EnergyAuction.Explorer.Pages;
 
@@ -19,7 +20,7 @@ public static class MarketPage
             var w = await reader.Market.Trade.GetWindowAsync(id, ct);
             var deadline = NextDeadline(w);
             var traded = await TradedWhAsync(reader, id, w, ct);
-            rows.Append($"<tr><td><a href=\"/window/{id}\">{id}</a></td><td class=\"l\">{w.Phase}</td>")
+            rows.Append($"<tr data-window-id=\"{id}\"><td><a href=\"/window/{id}\">{id}</a></td><td class=\"l\">{w.Phase}</td>")
                 .Append($"<td>{(deadline is { } d ? Html.Countdown(d, now) : "-")}</td><td>{w.OrderCount}</td><td>{w.MatchCount}</td>")
                 .Append($"<td>{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "-")}</td><td>{Html.Kwh(traded)}</td></tr>");
             if (w.Phase == WindowPhase.Matching && now > w.MatchingDeadline + w.Params.GracePeriod)
@@ -36,7 +37,7 @@ public static class MarketPage
             .Append(rows).Append("</table>")
             .Append("<p class=\"note\">Delivered energy per window comes with the v2 contracts' settlement record; v1 records only each bid's reading, shown on the Window page.</p>")
             .Append("<form action=\"/household\"><label>Household (address or meter) <input name=\"who\"></label> <button>Show</button></form>");
-        return PageResult.Ok("Market", body.ToString());
+        return PageResult.Ok("Market", body.ToString(), block);
     }
 
     /// <summary>The deadline the window's current phase ends at, or null once it is closed or cancelled.</summary>

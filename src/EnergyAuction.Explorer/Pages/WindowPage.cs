@@ -1,11 +1,13 @@
 using System.Text;
 using EnergyAuction.Chain;
 using EnergyAuction.Clearing;
+using EnergyAuction.Explorer.Reading;
 
 namespace EnergyAuction.Explorer.Pages;
 
-/// <summary>The Window page: its phase and parameters, the supply and demand step curves with the posted price, the
-/// posted matches, and the verification verdict recomputed by Clearing from the on-chain book.</summary>
+/// <summary>The Window page: its phase and parameters, the supply and demand step curves with the posted price, each
+/// mechanism's price, the order book, the posted matches and their place on the feeder, the settlement, and the
+/// verification verdict recomputed by Clearing from the on-chain book.</summary>
 public static class WindowPage
 {
     /// <summary>Renders window <paramref name="idText"/>: 400 when it is not a number, 404 when the chain has no such window.</summary>
@@ -15,64 +17,57 @@ public static class WindowPage
             return PageResult.BadRequest($"window \"{idText}\": a window is a whole number (1, 2, ...)");
         if (id == 0 || id > await reader.Market.Trade.WindowCountAsync(ct))
             return PageResult.NotFound($"window {id}");
-        var (_, now) = await reader.LatestBlockAsync(ct);
-        var w = await reader.Market.Trade.GetWindowAsync(id, ct);
-        var orders = new List<(ulong Id, OrderInfo Order)>();
-        foreach (var orderId in await reader.Market.Trade.GetWindowOrderIdsAsync(id, ct))
-            orders.Add((orderId, await reader.Market.Trade.GetOrderAsync(orderId, ct)));
-        var matches = await WindowMatches.ReadAsync(reader.Market, id, w.MatchCount);
+        var (block, now) = await reader.LatestBlockAsync(ct);
+        var window = await reader.Records.GetAsync(reader, id, block, ct);
+        var audit = reader.Records.Audit(window, reader.Feeder, await reader.LimitsAsync(ct), new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
+        var w = window.Info;
 
         var body = new StringBuilder()
             .Append($"<h1>Window {id}</h1>")
-            .Append($"<p>Phase <b id=\"phase\">{w.Phase}</b>, mechanism {w.Params.Mechanism}, ")
+            .Append($"<p>Phase <b id=\"phase\">{w.Phase}</b>, mechanism {ChainMechanisms.Name(w.Params.Mechanism)}, ")
             .Append(MarketPage.NextDeadline(w) is { } d ? $"next deadline in <b id=\"countdown\">{Html.Countdown(d, now)}</b>." : "no deadline left.")
             .Append("</p>")
             .Append($"<p>Posted clearing price <b id=\"price\">{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "none yet")}</b>; reference price {Html.Wei(w.Params.ReferencePrice)}/kWh.</p>")
-            .Append(StepCurves.Svg(orders.Select(o => o.Order).ToList(), w.MatchCount > 0 ? w.Price : null))
-            .Append(OrdersTable(orders))
-            .Append(MatchesTable(matches, orders, w))
-            .Append(await VerdictAsync(reader, id, w, matches, ct))
-            .Append("<p class=\"note\">The contracts are v1: per-household settlement (payments, penalties, DSO fees) and the delivered energy ")
-            .Append("are recorded per bid only; the v2 settlement record will fill a settlement table here.</p>");
-        return PageResult.Ok($"Window {id}", body.ToString());
+            .Append(StepCurves.Svg(window.Orders.Select(o => o.Order).ToList(), w.MatchCount > 0 ? w.Price : null))
+            .Append(MechanismPrices.Html(window, audit))
+            .Append(Verdict(audit.Comparison))
+            .Append(MatchesTable(window))
+            .Append(FeederMapSvg.Html(reader.Map, window))
+            .Append(SettlementTables.Html(window))
+            .Append(OrdersTable(window));
+        return PageResult.Ok($"Window {id}", body.ToString(), block);
     }
 
-    private static string OrdersTable(List<(ulong Id, OrderInfo Order)> orders)
+    private static string OrdersTable(WindowRecord window)
     {
         var sb = new StringBuilder("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th class=\"l\">side</th><th class=\"l\">meter</th><th class=\"l\">owner</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th></tr>");
-        foreach (var (orderId, o) in orders)
-            sb.Append($"<tr><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
+        foreach (var (orderId, o) in window.Orders)
+            sb.Append($"<tr data-order-id=\"{orderId}\"><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
               .Append($"<td class=\"l\"><a href=\"/household/{o.Owner}\">{o.Owner}</a></td><td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td>")
               .Append($"<td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td></tr>");
         return sb.Append("</table>").ToString();
     }
 
-    private static string MatchesTable(IReadOnlyList<ChainMatch> matches, List<(ulong Id, OrderInfo Order)> orders, WindowInfo w)
+    private static string MatchesTable(WindowRecord window)
     {
-        var meters = orders.ToDictionary(o => o.Id, o => o.Order.Meter);
         var sb = new StringBuilder("<h2>Matches</h2><table id=\"matches\"><tr><th>match</th><th>offer</th><th class=\"l\">seller meter</th><th>bid</th><th class=\"l\">buyer meter</th><th>energy</th><th>distance</th><th>value at p0</th></tr>");
-        for (var i = 0; i < matches.Count; i++)
+        for (var i = 0; i < window.Matches.Count; i++)
         {
-            var m = matches[i];
-            sb.Append($"<tr><td>#{i + 1}</td><td>{m.OfferId}</td><td class=\"l\">{Html.E(meters.GetValueOrDefault(m.OfferId))}</td><td>{m.BidId}</td>")
-              .Append($"<td class=\"l\">{Html.E(meters.GetValueOrDefault(m.BidId))}</td><td>{Html.Kwh(m.EnergyWh)}</td><td>{m.DistanceM} m</td>")
-              .Append($"<td>{Html.Wei(w.Price * m.EnergyWh / 1000)}</td></tr>");
+            var m = window.Matches[i];
+            sb.Append($"<tr data-match=\"{i + 1}\"><td>#{i + 1}</td><td>{m.OfferId}</td><td class=\"l\">{Html.E(window.Order(m.OfferId)?.Meter)}</td><td>{m.BidId}</td>")
+              .Append($"<td class=\"l\">{Html.E(window.Order(m.BidId)?.Meter)}</td><td>{Html.Kwh(m.EnergyWh)}</td><td>{m.DistanceM} m</td>")
+              .Append($"<td>{Html.Wei(window.Info.Price * m.EnergyWh / 1000)}</td></tr>");
         }
         return sb.Append("</table>").ToString();
     }
 
-    private static async Task<string> VerdictAsync(MarketReader reader, ulong id, WindowInfo w, IReadOnlyList<ChainMatch> posted, CancellationToken ct)
+    private static string Verdict(ClearingComparison? comparison)
     {
-        if (w.ResultHash.All(b => b == 0))
-            return "<h2>Verification</h2><p id=\"verdict\">Not yet: the operator has not finalised this window's clearing.</p>";
-        var book = await WindowOrderBook.ReadAsClearedAsync(reader.Market, id, w);
-        var limits = await reader.Market.Trade.GetLimitsAsync(ct);
-        var recomputed = WindowClearing.Compute(w.Params, book, reader.Feeder.Distances, limits.MaxMatchesPerBid);
-        var comparison = ClearingComparison.Of(id, w.Price, posted, w.ResultHash, recomputed,
-            new ClearingUnits(p => Html.Wei(p), e => Html.Kwh((ulong)e)));
+        if (comparison is null)
+            return "<h2>Verification</h2><div id=\"verdict\"><p>Not yet: the operator has not finalised this window's clearing.</p></div>";
         if (comparison.Agrees)
-            return "<h2>Verification</h2><p id=\"verdict\"><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p>";
-        return "<h2>Verification</h2><p id=\"verdict\"><span class=\"differs\">differs</span></p><ul id=\"differences\">"
-            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul>";
+            return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p></div>";
+        return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"differs\">differs</span>: the clearing recomputed from the on-chain book is not the posted one.</p><ul id=\"differences\">"
+            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul></div>";
     }
 }

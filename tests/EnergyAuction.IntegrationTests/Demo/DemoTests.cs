@@ -160,7 +160,7 @@ public sealed class DemoTests
         var groups = summary.GetProperty("processGroups").EnumerateArray().Select(g => g.GetInt32()).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(groups, Has.Count.EqualTo(3), "node, HEMS and daemon");
+            Assert.That(groups, Has.Count.EqualTo(4), "node, HEMS, explorer and daemon");
             Assert.That(summary.GetProperty("leftRunning").GetArrayLength(), Is.EqualTo(0));
             Assert.That(ProcessTable.AliveInGroups(groups), Is.Empty, "no process of the demo is alive after it exits");
         });

@@ -1,0 +1,148 @@
+// The explorer's Window page for one window of 2,000 orders (1,000 offers, 1,000 bids from 55 households on their
+// IEEE feeder buses), cleared and posted as the operator would, on a local Hardhat node. Times GET /window/N over
+// HTTP several times and prints each in ms; the last line is one JSON object.
+//   scripts/bench-explorer.sh [orders] [runs] [html-out]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Numerics;
+using System.Text.Json;
+using EnergyAuction.Chain;
+using EnergyAuction.Clearing;
+using EnergyAuction.Data;
+using EnergyAuction.Data.Feeder;
+using EnergyAuction.Devnet;
+using EnergyAuction.Explorer;
+using EnergyAuction.Explorer.Reading;
+
+var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+// Where to save the page's HTML, to look at the feeder map of a large window (e.g. with chromium --screenshot).
+var htmlOut = args.Length > 2 ? args[2] : null;
+const int households = 55, sellers = 27, matchesPerPost = 150;
+var gwei = new BigInteger(1_000_000_000);
+
+await using var node = await HardhatNode.StartAsync();
+var deploymentFile = await MarketDeployment.DeployAsync(node);
+using var admin = new MarketClient(node.Rpc, MarketDeploymentRecord.Load(deploymentFile), node.Accounts[0]);
+
+var feeder = FeederFiles.LoadDirectory(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir));
+var clients = new Dictionary<string, MarketClient>();
+for (var n = 1; n <= households; n++)
+{
+    var meter = $"M-{n}";
+    var key = await node.NewFundedKeyAsync(BigInteger.Pow(10, 24));
+    await admin.DataAccess.RegisterMeterAsync(meter, key.Address, uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.InvariantCulture));
+    clients[meter] = admin.As(key);
+    await clients[meter].DataAccess.GrantAccessAsync(meter, admin.Deployment.EnergyTrade);
+}
+
+var parameters = new WindowParams(BiddingDuration: 3_600, MatchingDuration: 3_600, TransferDuration: 600, SettlementDuration: 3_600, GracePeriod: 600,
+    MaxEnergyWh: 50_000, ReferencePrice: 150 * gwei, GridCharge: gwei, MaxDistanceM: 5_000, PenaltyRate: 50 * gwei,
+    FeeRecipient: node.Accounts[19].Address, Mechanism: Mechanism.Dpda, ValidateOffers: false);
+var (windowId, _) = await admin.Trade.OpenWindowAsync(parameters);
+
+// Each household's orders go through its own sender in order (nonces in sequence), households in parallel.
+var placing = Stopwatch.StartNew();
+var random = new Random(2024);
+var orders = Enumerable.Range(0, orderCount).Select(i => i % 2 == 0
+    ? (Meter: $"M-{1 + i / 2 % sellers}", IsOffer: true, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(80, 161) * gwei)
+    : (Meter: $"M-{sellers + 1 + i / 2 % (households - sellers)}", IsOffer: false, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(120, 221) * gwei)).ToList();
+await Task.WhenAll(orders.GroupBy(o => o.Meter).Select(async group =>
+{
+    var client = clients[group.Key];
+    var inputs = new List<EnergyAuction.Chain.Transactions.TransactionInput>();
+    foreach (var o in group)
+        inputs.Add(o.IsOffer
+            ? client.Trade.SubmitOfferInput(windowId, o.Meter, o.Wh, o.Price, await client.Trade.OfferCollateralAsync(windowId, o.Wh), 400_000)
+            : client.Trade.SubmitBidInput(windowId, o.Meter, o.Wh, o.Price, await client.Trade.BidEscrowAsync(windowId, o.Wh, o.Price), 400_000));
+    var receipts = await client.Transactions!.SendManyAsync(inputs);
+    if (receipts.Any(r => !r.Succeeded)) throw new InvalidOperationException($"an order from {group.Key} reverted");
+}));
+Console.WriteLine($"placed {orderCount} orders in {placing.Elapsed.TotalSeconds:0.0} s");
+
+await node.PassDeadlineAsync((await admin.Trade.GetWindowAsync(windowId)).BiddingDeadline);
+await admin.Trade.AdvancePhaseAsync(windowId);
+var book = await WindowOrderBook.ReadInMatchingAsync(admin, windowId);
+var limits = await admin.Trade.GetLimitsAsync();
+var plan = WindowClearing.Compute(parameters, book, ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir)).Distances, limits.MaxMatchesPerBid);
+foreach (var batch in plan.Matches.Chunk(matchesPerPost))
+    await admin.Trade.PostClearingAsync(windowId, plan.Price, batch);
+await admin.Trade.FinaliseClearingAsync(windowId, plan.ResultHash(windowId));
+Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
+
+// Where a page's time goes: the chain reads (orders and meters in JSON-RPC batches, matches in pages, events) and the
+// three mechanisms' clearings recomputed from the book.
+var feederDirectory = SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
+var reader = new MarketReader(node.RpcUrl, admin.Deployment, ClearingFeeder.Load(feederDirectory), FeederMap.Load(feederDirectory));
+var reading = Stopwatch.StartNew();
+var record = await WindowRecord.ReadAsync(reader, windowId, CancellationToken.None);
+var readMs = reading.ElapsedMilliseconds;
+var clearing = Stopwatch.StartNew();
+foreach (var mechanism in new[] { Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Uniform })
+    WindowClearing.ClearAndPair(parameters with { Mechanism = mechanism }, record.ClearingBook(), reader.Feeder.Distances, limits.MaxMatchesPerBid);
+var clearMs = clearing.ElapsedMilliseconds;
+Console.WriteLine($"chain reads {readMs} ms ({record.Orders.Count} orders, {record.Matches.Count} matches), three clearings {clearMs} ms");
+
+// Cold: a fresh explorer (nothing kept) per run, after one warm-up instance has JIT-compiled the code. Then at new
+// blocks that leave the window alone: what every open page costs on each block event of a live market.
+var warmUp = await TimedGetAsync(await StartExplorerAsync(), "warm-up (JIT)");
+var cold = new List<long>();
+ExplorerRun? last = null;
+for (var run = 1; run <= runs; run++)
+{
+    if (last is not null)
+        await last.DisposeAsync();
+    last = await StartExplorerAsync();
+    cold.Add(await TimedGetAsync(last, $"cold run {run}"));
+}
+var newBlock = new List<long>();
+for (var run = 1; run <= runs; run++)
+{
+    await node.MineAsync();
+    newBlock.Add(await TimedGetAsync(last!, $"new block run {run}"));
+}
+await last!.DisposeAsync();
+
+long Median(List<long> xs) => xs.Order().ElementAt(xs.Count / 2);
+Console.WriteLine(JsonSerializer.Serialize(new { orders = orderCount, matches = plan.Matches.Count, renderMs = Median(cold), newBlockMs = Median(newBlock),
+    coldMinMs = cold.Min(), coldMaxMs = cold.Max(), runs, readMs, clearMs, warmUpMs = warmUp }));
+
+async Task<ExplorerRun> StartExplorerAsync()
+{
+    int port;
+    using (var listener = new TcpListener(IPAddress.Loopback, 0))
+    {
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+    var app = ExplorerApp.Build(new ExplorerOptions(node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}"));
+    await app.StartAsync();
+    return new ExplorerRun(app, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) });
+}
+
+async Task<long> TimedGetAsync(ExplorerRun explorer, string label)
+{
+    var clock = Stopwatch.StartNew();
+    using var response = await explorer.Http.GetAsync($"/window/{windowId}");
+    var html = await response.Content.ReadAsStringAsync();
+    clock.Stop();
+    if (response.StatusCode != HttpStatusCode.OK || !html.Contains("class=\"agrees\"", StringComparison.Ordinal))
+        throw new InvalidOperationException($"GET /window/{windowId} answered {(int)response.StatusCode} without the agreeing verdict");
+    Console.WriteLine($"{label}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
+    if (htmlOut is not null)
+        File.WriteAllText(htmlOut, html);
+    return clock.ElapsedMilliseconds;
+}
+
+/// <summary>One explorer instance and its HTTP client.</summary>
+internal sealed record ExplorerRun(Microsoft.AspNetCore.Builder.WebApplication App, HttpClient Http) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

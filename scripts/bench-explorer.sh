@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Explorer benchmark: one window of 2,000 orders (1,000 offers, 1,000 bids) cleared on a local Hardhat node (started
+# on a free loopback port by the driver), then GET /window/N timed over HTTP (a warm-up, then [runs] = 5 of each kind). Prints
+# each run in ms; the last line is one JSON object: renderMs is the median cold render (a fresh explorer that keeps
+# nothing), newBlockMs the median re-render at a new block that leaves the window alone. The goal is under 2,000 ms.
+#   scripts/bench-explorer.sh [orders] [runs] [html-out]   (html-out: where to save the page, to look at its feeder map)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx hardhat compile --quiet >&2
+dotnet build bench/EnergyAuction.Explorer.Benchmarks -c Release --nologo -v quiet >&2
+exec dotnet bench/EnergyAuction.Explorer.Benchmarks/bin/Release/net10.0/EnergyAuction.Explorer.Benchmarks.dll "$@"

@@ -1,0 +1,60 @@
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Events;
+using EnergyAuction.Clearing;
+
+namespace EnergyAuction.Explorer.Reading;
+
+/// <summary>
+/// Everything the chain holds about one window, read once per page: its state, its orders (in batches) with their
+/// meters' registry entries, the posted matches, and the settlement events of its matches.
+/// </summary>
+public sealed record WindowRecord(
+    ulong Id,
+    WindowInfo Info,
+    IReadOnlyList<(ulong Id, OrderInfo Order)> Orders,
+    IReadOnlyDictionary<string, MeterInfo> Meters,
+    IReadOnlyList<ChainMatch> Matches,
+    IReadOnlyList<MatchSettledEvent> Settled,
+    IReadOnlySet<ulong>? ValidatedOffers)
+{
+    /// <summary>Whether the operator has finalised the clearing (the result hash is set).</summary>
+    public bool IsCleared => Info.ResultHash.Any(b => b != 0);
+
+    public static async Task<WindowRecord> ReadAsync(MarketReader reader, ulong id, CancellationToken ct)
+    {
+        var market = reader.Market;
+        var info = await market.Trade.GetWindowAsync(id, ct);
+        // Independent reads overlap: the node answers one while the others' answers are decoded.
+        var orders = Task.Run(async () =>
+        {
+            var read = await BatchCalls.OrdersAsync(market, await market.Trade.GetWindowOrderIdsAsync(id, ct), ct);
+            return (Orders: read, Meters: await BatchCalls.MetersAsync(market, read.Select(o => o.Order.Meter), ct));
+        }, ct);
+        var matches = WindowMatches.ReadAsync(market, id, info.MatchCount);
+        var settled = info.MatchCount == 0 ? Task.FromResult<IReadOnlyList<EventLog<MatchSettledEvent>>>([])
+            : market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [id], ct);
+        var validated = info.Params.ValidateOffers
+            ? market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block, null, [], ct)
+            : Task.FromResult<IReadOnlyList<EventLog<OfferValidatedEvent>>>([]);
+        var (read, meters) = await orders;
+        return new WindowRecord(id, info, read, meters, await matches, [.. (await settled).Select(e => e.Event)],
+            info.Params.ValidateOffers ? (await validated).Select(e => e.Event.OrderId).ToHashSet() : null);
+    }
+
+    /// <summary>
+    /// The book a clearing is computed from, as <c>energy market verify</c> rebuilds it: once cleared, the orders that
+    /// traded at clearing; before that, the orders that would trade if matching ran now.
+    /// </summary>
+    public IReadOnlyList<WindowOrder> ClearingBook() =>
+        [.. Orders.Where(o => IsCleared ? OrderValidity.TradedAtClearing(o.Id, o.Order, ValidatedOffers) : OrderValidity.TradesInMatching(o.Order))
+            .Select(o => new WindowOrder(o.Id, o.Order, Meters[o.Order.Meter].Bus, Meters[o.Order.Meter].Owner))];
+
+    private Dictionary<ulong, OrderInfo>? byId;
+
+    /// <summary>An order of this window by id, or null.</summary>
+    public OrderInfo? Order(ulong orderId) =>
+        (byId ??= Orders.ToDictionary(o => o.Id, o => o.Order)).GetValueOrDefault(orderId);
+
+    /// <summary>The feeder bus of an order's meter, or null when the order is not in this window.</summary>
+    public uint? BusOf(ulong orderId) => Order(orderId) is { } o ? Meters[o.Meter].Bus : null;
+}
