@@ -29,7 +29,6 @@ public static class ExplorerApp
         builder.WebHost.UseUrls(options.Urls);
         // One line per request would drown the operator's terminal; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddSingleton(watch);
         builder.Services.AddHostedService(_ => watch);
         var app = builder.Build();
 

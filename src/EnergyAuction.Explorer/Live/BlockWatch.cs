@@ -30,16 +30,6 @@ public sealed class BlockWatch(ChainRpcClient rpc, TimeSpan interval) : Backgrou
         });
     }
 
-    /// <summary>How many pages are listening now.</summary>
-    public int Subscribers
-    {
-        get
-        {
-            lock (gate)
-                return subscribers.Count;
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval);

@@ -21,31 +21,32 @@ public static class BatchCalls
     /// <summary>The orders with these ids, in the same order.</summary>
     public static async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> OrdersAsync(MarketClient market, IReadOnlyList<ulong> ids, CancellationToken ct)
     {
-        var outputs = await CallAllAsync<ET.OrderFunction, ET.OrderOutputDTO>(market.Rpc, market.Trade.Address,
-            ids.Select(id => new ET.OrderFunction { OrderId = id }).ToList(), ct);
-        return [.. ids.Zip(outputs, (id, o) => (id, ToInfo(o.V)))];
+        var decoder = new FunctionBuilder<ET.OrderFunction>(market.Trade.Address);
+        var outputs = await CallAllAsync(market.Rpc, market.Trade.Address, ids.Select(id => new ET.OrderFunction { OrderId = id }).ToList(),
+            hex => (OrderViewWords.Applies ? OrderViewWords.Decode(hex) : null) ?? ToInfo(decoder.DecodeDTOTypeOutput<ET.OrderOutputDTO>(hex).V), ct);
+        return [.. ids.Zip(outputs, (id, o) => (id, o))];
     }
 
     /// <summary>Each distinct meter's registry entry (owner and feeder bus).</summary>
     public static async Task<IReadOnlyDictionary<string, MeterInfo>> MetersAsync(MarketClient market, IEnumerable<string> meters, CancellationToken ct)
     {
         var distinct = meters.Distinct(StringComparer.Ordinal).ToList();
-        var outputs = await CallAllAsync<DA.MeterOfFunction, DA.MeterOfOutputDTO>(market.Rpc, market.DataAccess.Address,
-            distinct.Select(m => new DA.MeterOfFunction { MeterId = MeterId.ToBytes32(m) }).ToList(), ct);
+        var decoder = new FunctionBuilder<DA.MeterOfFunction>(market.DataAccess.Address);
+        var outputs = await CallAllAsync(market.Rpc, market.DataAccess.Address,
+            distinct.Select(m => new DA.MeterOfFunction { MeterId = MeterId.ToBytes32(m) }).ToList(), decoder.DecodeDTOTypeOutput<DA.MeterOfOutputDTO>, ct);
         return distinct.Zip(outputs, (m, o) => (m, new MeterInfo(ChainAddress.ToChecksum(o.Owner), o.Bus)))
             .ToDictionary(x => x.m, x => x.Item2, StringComparer.Ordinal);
     }
 
     private static async Task<List<TOutput>> CallAllAsync<TFunction, TOutput>(ChainRpcClient rpc, string address, IReadOnlyList<TFunction> calls,
-        CancellationToken ct) where TFunction : FunctionMessage, new() where TOutput : IFunctionOutputDTO, new()
+        Func<string, TOutput> decode, CancellationToken ct) where TFunction : FunctionMessage, new()
     {
-        var decoder = new FunctionBuilder<TFunction>(address);
         // All batches are sent at once: the node works on the next while the answers of the last are decoded here.
         var batches = await Task.WhenAll(calls.Chunk(BatchSize).Select(async chunk =>
         {
             var requests = chunk.Select(c => new RpcRequest("eth_call",
                 new Dictionary<string, string> { ["to"] = address, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();
-            return (await rpc.BatchAsync(requests, ct)).Select(r => decoder.DecodeDTOTypeOutput<TOutput>(r.GetResultOrThrow().GetString()!)).ToList();
+            return (await rpc.BatchAsync(requests, ct)).Select(r => decode(r.GetResultOrThrow().GetString()!)).ToList();
         }));
         return [.. batches.SelectMany(b => b)];
     }
