@@ -8,7 +8,7 @@ namespace EnergyAuction.Walkthrough.Tests;
 /// Where the guides run: the repository root as the working directory (the reader's clone), a fresh temporary HOME (so
 /// wallets land in $HOME/.energy/keystore and nothing of the machine's own ~/.energy is read), and the machine's
 /// environment without any ENERGY_ or XDG_ variable (the guide sets what it needs). NuGet's package folder and the .NET
-/// CLI home stay the machine's, so `dotnet run` does not restore into the empty HOME.
+/// CLI home stay the machine's, so `dotnet` does not restore into the empty HOME.
 /// </summary>
 public sealed class GuideEnvironment : IDisposable
 {
@@ -43,6 +43,8 @@ public sealed class GuideEnvironment : IDisposable
         variables["HOME"] = Home;
         variables.TryAdd("NUGET_PACKAGES", Path.Combine(machineHome, ".nuget", "packages"));
         variables.TryAdd("DOTNET_CLI_HOME", machineHome);
+        // A fresh HOME has no record of npm's last update check, so `npx` would ask the registry on every run.
+        variables["NPM_CONFIG_UPDATE_NOTIFIER"] = "false";
         return variables;
     }
 

@@ -81,7 +81,7 @@ public sealed class WalkthroughTests
 
     // The logs of the guide's background services (hardhat.log, hems.log, operator.log), which say why a wait never ended.
     private static string Logs(GuideEnvironment environment) => string.Concat(
-        Directory.EnumerateFiles(environment.Home, "*.log", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(environment.Home, "*.log", SearchOption.AllDirectories).Where(f => !f.Contains("/.npm/", StringComparison.Ordinal))
             .Select(f => $"\n\n--- {Path.GetFileName(f)} (last lines) ---\n{string.Join('\n', File.ReadLines(f).TakeLast(25))}"));
 
     private static string WithFreePorts(string readme)
