@@ -14,7 +14,7 @@ public static class MeterAccessCommand
         var verb = grant ? "grant" : "revoke";
         var command = new Command(verb,
             (grant ? "Let the market read your meter (needed before placing orders)" : "Stop the market reading your meter")
-            + $"\n\nExample:\n  energy meter {verb} --meter LOAD12 --from home")
+            + $"\n\nExample:\n  energy meter {verb} --meter M-7 --from home")
         {
             meter, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };

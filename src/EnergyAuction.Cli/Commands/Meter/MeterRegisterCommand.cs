@@ -10,13 +10,13 @@ public static class MeterRegisterCommand
 {
     public static Command Build(CliContext context)
     {
-        var meter = MeterOption.Create("Meter id to register, e.g. LOAD12");
+        var meter = MeterOption.Create("Meter id to register, e.g. M-7");
         var owner = Addresses.Option("--owner", "The household's address (the meter's owner)");
         owner.Required = true;
         var bus = new Option<uint>("--bus") { Description = "Feeder bus number of the meter (ieee-eu-lv loads.csv)", Required = true };
         var dataDir = FeederOption.Create();
         var command = new Command("register",
-            "Register a meter with its owner and feeder bus (operator wallet)\n\nExample:\n  energy meter register --meter LOAD1 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 34 --from operator")
+            "Register a meter with its owner and feeder bus (operator wallet)\n\nExample:\n  energy meter register --meter M-7 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 178 --from operator")
         {
             meter, owner, bus, dataDir, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };

@@ -10,7 +10,7 @@ public static class MeterStatusCommand
     public static Command Build(CliContext context)
     {
         var meter = MeterOption.Create();
-        var command = new Command("status", "Show a meter's owner, feeder bus and whether the market may read it\n\nExample:\n  energy meter status --meter LOAD12")
+        var command = new Command("status", "Show a meter's owner, feeder bus and whether the market may read it\n\nExample:\n  energy meter status --meter M-7")
         {
             meter, SharedOptions.Rpc, SharedOptions.Deployment,
         };

@@ -14,7 +14,7 @@ public static class BidCommand
         var meter = Meter.MeterOption.Create("Your meter the energy goes to");
         var window = OrderOptions.Window();
         var command = new Command("bid",
-            "Bid for energy; locks the escrow (price plus the largest grid fee)\n\nExample:\n  energy bid --kwh 10 --max-price 60000gwei --meter LOAD7 --yes")
+            "Bid for energy; locks the escrow (price plus the largest grid fee)\n\nExample:\n  energy bid --kwh 2 --max-price 60000gwei --meter M-8 --yes")
         {
             kwh, maxPrice, meter, window, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };

@@ -14,7 +14,7 @@ public static class OfferCommand
         var meter = Meter.MeterOption.Create("Your meter the energy comes from");
         var window = OrderOptions.Window();
         var command = new Command("offer",
-            "Offer energy for sale; locks the collateral the window asks for\n\nExample:\n  energy offer --kwh 7.5 --min-price 54000gwei --meter LOAD3 --yes")
+            "Offer energy for sale; locks the collateral the window asks for\n\nExample:\n  energy offer --kwh 2 --min-price 40000gwei --meter M-7 --yes")
         {
             kwh, minPrice, meter, window, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
