@@ -39,10 +39,15 @@ public class ProsumerJourneyTests
         var myOffers = (await Energy.Ok("orders", "--from", seller.Name, "--json")).Json.EnumerateArray().ToList();
         Assert.That(myOffers.Select(o => o.GetProperty("status").GetString()), Is.EqualTo(new[] { "valid", "valid", "valid" }));
 
-        var watchOutput = new StringWriter();
+        var watchText = new StringWriter();
+        var watchOutput = TextWriter.Synchronized(watchText);
+        string Watched() { lock (watchOutput) return watchText.ToString(); }
         using var stopWatching = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var watch = EnergyCli.RunAsync(["window", "status", window.ToString(), "--watch", "--interval", "1s"], watchOutput, new StringWriter(),
             ScriptedInput.None, stopWatching.Token);
+        // The watch must have seen the open window before the operator moves it on (a loaded machine delays its first read).
+        var seen = DateTime.UtcNow.AddSeconds(30);
+        while (!Watched().Contains("BiddingOffering") && DateTime.UtcNow < seen) await Task.Delay(50);
 
         await OperatorActions.CloseBiddingAsync(window);
         var plan = await OperatorActions.HonestPlanAsync(window);
@@ -54,7 +59,7 @@ public class ProsumerJourneyTests
         var bids = plan.Matches.Select(m => m.BidId).Distinct().Order().ToList();
         await OperatorActions.SettleAndCloseAsync(window, new Dictionary<ulong, ulong> { [bids[0]] = 4000, [bids[1]] = 3000 });
         Assert.That(await watch, Is.Zero);
-        var watched = watchOutput.ToString();
+        var watched = Watched();
         Assert.That(watched, Does.Contain("BiddingOffering").And.Contain("Closed"), watched);
 
         var trades = (await Energy.Ok("trades", "--from", buyer.Name, "--json")).Json.EnumerateArray().ToList();
