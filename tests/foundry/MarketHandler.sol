@@ -161,31 +161,11 @@ contract MarketHandler {
     // ------------------------------------------------------------ households
 
     function submitOffer(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
-        if (windowIds.length == 0) return;
-        uint256 windowId = windowIds[windowIds.length - 1];
-        uint64 energy = uint64(_bound(energySeed, 1, 10_000));
-        uint128 price = uint128(_bound(priceSeed, 40_000 gwei, 60_000 gwei));
-        uint256 deposit = trade.offerCollateral(windowId, energy);
-        address household = _household(who);
-        vm.deal(household, household.balance + deposit);
-        vm.prank(household);
-        try trade.submitOffer{value: deposit}(windowId, meters[who % HOUSEHOLDS], energy, price) returns (uint256 id) {
-            _deposited(household, deposit, id);
-        } catch {}
+        _submit(IEnergyTrade.Side.Offer, who, energySeed, _bound(priceSeed, 40_000 gwei, 60_000 gwei));
     }
 
     function submitBid(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
-        if (windowIds.length == 0) return;
-        uint256 windowId = windowIds[windowIds.length - 1];
-        uint64 energy = uint64(_bound(energySeed, 1, 10_000));
-        uint128 price = uint128(_bound(priceSeed, 50_000 gwei, 80_000 gwei));
-        uint256 deposit = trade.bidEscrow(windowId, energy, price);
-        address household = _household(who);
-        vm.deal(household, household.balance + deposit);
-        vm.prank(household);
-        try trade.submitBid{value: deposit}(windowId, meters[who % HOUSEHOLDS], energy, price) returns (uint256 id) {
-            _deposited(household, deposit, id);
-        } catch {}
+        _submit(IEnergyTrade.Side.Bid, who, energySeed, _bound(priceSeed, 50_000 gwei, 80_000 gwei));
     }
 
     function cancelOrder(uint256 orderSeed) external atClock {
@@ -336,6 +316,23 @@ contract MarketHandler {
                 && offer.price <= bid.price) return uint128(_bound(seed >> 8, offer.price, bid.price));
         }
         return uint128(_bound(seed, 40_000 gwei, 80_000 gwei));
+    }
+
+    /// @dev An order in the newest window from one household's meter, with exactly the deposit the contract asks.
+    function _submit(IEnergyTrade.Side side, uint256 who, uint256 energySeed, uint256 price) private {
+        if (windowIds.length == 0) return;
+        uint256 windowId = windowIds[windowIds.length - 1];
+        uint64 energy = uint64(_bound(energySeed, 1, 10_000));
+        bool offer = side == IEnergyTrade.Side.Offer;
+        uint256 deposit = offer ? trade.offerCollateral(windowId, energy) : trade.bidEscrow(windowId, energy, uint128(price));
+        bytes memory call = offer
+            ? abi.encodeCall(trade.submitOffer, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)))
+            : abi.encodeCall(trade.submitBid, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)));
+        address household = _household(who);
+        vm.deal(household, household.balance + deposit);
+        vm.prank(household);
+        (bool placed, bytes memory id) = address(trade).call{value: deposit}(call);
+        if (placed) _deposited(household, deposit, abi.decode(id, (uint256)));
     }
 
     function _postedTo(IEnergyTrade.Match[] memory matches, uint256 n, uint64 bidId) private pure returns (uint256 sum) {
