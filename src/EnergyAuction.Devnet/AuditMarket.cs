@@ -9,8 +9,8 @@ namespace EnergyAuction.Devnet;
 
 /// <summary>
 /// A market on its own Hardhat node with windows to audit: one cleared honestly and settled as fully delivered, one whose operator posted the honest
-/// matches at a lower price, one whose operator stretched the last match's distance, and one still taking orders. A seller S-1
-/// (bus 34) and a buyer B-1 (bus 70) own the orders. The explorer's HTTP and browser tests look at it.
+/// matches at a lower price, one whose operator stretched the last match's distance, and one still taking orders. A seller with
+/// meters S-1..S-3 (bus 34) and a buyer with meters B-1..B-3 (bus 70) own the orders, one meter per order of a window. The explorer's HTTP and browser tests look at it.
 /// </summary>
 public sealed class AuditMarket : IAsyncDisposable
 {
@@ -79,9 +79,9 @@ public sealed class AuditMarket : IAsyncDisposable
     public async Task<ulong> OpenWindowAsync() =>
         (await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address)).ConfigureAwait(false)).WindowId;
 
-    /// <summary>Places a bid for the buyer (meter B-1) in a window; returns its order id.</summary>
-    public async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice) =>
-        (await Operator.As(Buyer).Trade.SubmitBidAsync(window, "B-1", wh, maxPrice).ConfigureAwait(false)).OrderId;
+    /// <summary>Places a bid for the buyer on one of its meters (B-1 unless said) in a window; returns its order id.</summary>
+    public async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice, string meter = "B-1") =>
+        (await Operator.As(Buyer).Trade.SubmitBidAsync(window, meter, wh, maxPrice).ConfigureAwait(false)).OrderId;
 
     public async ValueTask DisposeAsync()
     {
@@ -92,7 +92,7 @@ public sealed class AuditMarket : IAsyncDisposable
     private async Task SetUpWindowsAsync()
     {
         var deployment = Operator.Deployment;
-        foreach (var (key, meter, bus) in new[] { (Seller, "S-1", 34u), (Buyer, "B-1", 70u) })
+        foreach (var (key, meter, bus) in new[] { 1, 2, 3 }.SelectMany(n => new[] { (Seller, $"S-{n}", 34u), (Buyer, $"B-{n}", 70u) }))
         {
             await Operator.DataAccess.RegisterMeterAsync(meter, key.Address, bus).ConfigureAwait(false);
             await Operator.As(key).DataAccess.GrantAccessAsync(meter, deployment.EnergyTrade).ConfigureAwait(false);
@@ -137,10 +137,10 @@ public sealed class AuditMarket : IAsyncDisposable
     {
         var window = await OpenWindowAsync().ConfigureAwait(false);
         var seller = Operator.As(Seller);
-        foreach (var price in new[] { 40_000, 45_000, 70_000 })
-            await seller.Trade.SubmitOfferAsync(window, "S-1", 5_000, price * Gwei).ConfigureAwait(false);
-        foreach (var price in new[] { 60_000, 55_000, 30_000 })
-            await BidAsync(window, 4_000, price * Gwei).ConfigureAwait(false);
+        foreach (var (price, n) in new[] { 40_000, 45_000, 70_000 }.Select((p, i) => (p, i + 1)))
+            await seller.Trade.SubmitOfferAsync(window, $"S-{n}", 5_000, price * Gwei).ConfigureAwait(false);
+        foreach (var (price, n) in new[] { 60_000, 55_000, 30_000 }.Select((p, i) => (p, i + 1)))
+            await BidAsync(window, 4_000, price * Gwei, $"B-{n}").ConfigureAwait(false);
         await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).BiddingDeadline).ConfigureAwait(false);
         await Operator.Trade.AdvancePhaseAsync(window).ConfigureAwait(false);
         return window;
