@@ -2,6 +2,8 @@
 // downloads anything: 0.8.28 for our contracts, 0.8.19 for Chainlink's Operator (pinned pragma).
 require("@nomicfoundation/hardhat-ethers");
 require("@nomicfoundation/hardhat-chai-matchers");
+// Adds `hardhat coverage` (scripts/coverage.sh); it only instruments when that task runs.
+require("solidity-coverage");
 const path = require("path");
 const { subtask } = require("hardhat/config");
 const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require("hardhat/builtin-tasks/task-names");
