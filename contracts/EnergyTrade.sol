@@ -173,7 +173,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IEnergyTrade
-    function advancePhase(uint256 windowId) external onlyRole(OPERATOR_ROLE) {
+    function advancePhase(uint256 windowId) external {
         Window storage w = _window(windowId);
         Phase phase = w.book.phase;
         if (phase == Phase.BiddingOffering) {
@@ -188,7 +188,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IEnergyTrade
-    function closeWindow(uint256 windowId) external onlyRole(OPERATOR_ROLE) {
+    function closeWindow(uint256 windowId) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
         WindowProgress memory progress = w.progress;
@@ -212,15 +212,9 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
             _release(w, windowId);
             return;
         }
-        uint256 missed;
-        if (phase == Phase.BiddingOffering || phase == Phase.Matching) {
-            missed = w.progress.matchingDeadline;
-        } else if (phase == Phase.EnergyTransfer || phase == Phase.Settlement) {
-            missed = w.progress.settlementDeadline;
-        } else {
-            revert NotCancellable(windowId, phase, 0);
-        }
-        uint256 cancellableAfter = missed + w.params.gracePeriod;
+        // Once clearing is final the sellers have delivered against it: such a window is settled, never cancelled.
+        if (phase != Phase.BiddingOffering && phase != Phase.Matching) revert NotCancellable(windowId, phase, 0);
+        uint256 cancellableAfter = uint256(w.progress.matchingDeadline) + w.params.gracePeriod;
         if (block.timestamp <= cancellableAfter) revert NotCancellable(windowId, phase, cancellableAfter);
         // Cancelled at once, so no one trades or settles while later calls return the rest.
         _setPhase(w, windowId, Phase.Cancelled);
@@ -368,7 +362,7 @@ contract EnergyTrade is IEnergyTrade, AccessControl, ReentrancyGuard {
     }
 
     /// @inheritdoc IEnergyTrade
-    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external onlyRole(OPERATOR_ROLE) {
+    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
         _requireReached(w.progress.settlementDeadline);

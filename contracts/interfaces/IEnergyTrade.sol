@@ -133,7 +133,8 @@ interface IEnergyTrade {
     /// @notice Open a trading window; its deadlines start now. Operator only.
     function openWindow(WindowParams calldata p) external returns (uint256 windowId);
 
-    /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline. Operator only.
+    /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline.
+    ///         Anyone: the deadlines were fixed when the window opened, so a silent operator cannot hold a window back.
     function advancePhase(uint256 windowId) external;
 
     /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly. One open order
@@ -167,15 +168,18 @@ interface IEnergyTrade {
     function onDelivery(uint256 bidId, uint256 receivedWh) external;
 
     /// @notice After the settlement deadline, settle bids whose reading never arrived. A missing reading counts against
-    ///         its owner: the buyer is settled as having received all it was matched. Operator only.
+    ///         its owner: the buyer is settled as having received all it was matched. Anyone, so a silent operator
+    ///         cannot leave the sellers of a cleared window unpaid.
     function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external;
 
-    /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Operator only.
+    /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Anyone.
     ///         Each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids and emits WindowClosing;
     ///         call again until the call that returns the last one moves the window to Closed (WindowClosed).
     function closeWindow(uint256 windowId) external;
 
-    /// @notice Anyone: cancel a window whose operator missed matching or settlement by the grace period. The first
+    /// @notice Anyone: cancel a window whose operator missed the matching deadline by the grace period. A window whose
+    ///         clearing is final can no longer be cancelled, only settled (MARKET.md): advancePhase, settleUnreported
+    ///         and closeWindow are open to anyone for that. The first
     ///         call moves it to Cancelled; each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids
     ///         (WindowClosing); anyone calls again until releasedOrders == orderCount.
     function cancelWindow(uint256 windowId) external;

@@ -114,13 +114,15 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       }))).to.emit(trade, "WindowOpened");
     });
 
-    it("only the operator opens windows and advances phases", async function () {
+    it("only the operator opens windows; anyone advances a phase, but never before its deadline", async function () {
       const { trade, stranger, params, windowId } = await loadFixture(biddingFixture);
       await expect(trade.connect(stranger).openWindow(params))
         .to.be.revertedWithCustomError(trade, "AccessControlUnauthorizedAccount")
         .withArgs(stranger.address, await trade.OPERATOR_ROLE());
       await expect(trade.connect(stranger).advancePhase(windowId))
-        .to.be.revertedWithCustomError(trade, "AccessControlUnauthorizedAccount");
+        .to.be.revertedWithCustomError(trade, "DeadlineNotReached");
+      await advanceTo((await trade.window(windowId)).biddingDeadline);
+      await expect(trade.connect(stranger).advancePhase(windowId)).to.emit(trade, "PhaseChanged").withArgs(windowId, 2);
     });
 
     it("UnknownWindow and UnknownOrder", async function () {

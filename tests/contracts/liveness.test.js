@@ -1,5 +1,6 @@
-// The escape hatch: when the operator goes silent past the grace period, anyone cancels the window and
-// every wei comes back (settled buyers keep their settlement).
+// Liveness without the operator: a window it abandons before clearing is final is cancelled by anyone after the
+// grace period and every wei comes back; a cleared window is moved on, settled and closed by anyone instead, so the
+// sellers who delivered are paid.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
@@ -54,7 +55,7 @@ async function expectEveryoneRepaid(f, expected) {
   expect(await ethers.provider.getBalance(f.trade.target)).to.equal(0n);
 }
 
-describe("Liveness: cancelling a window the operator abandoned", function () {
+describe("Liveness: a window the operator abandoned", function () {
   it("is refused until the matching deadline plus grace has passed, then anyone recovers everything", async function () {
     const f = await loadFixture(bookFixture);
     const cancellableAfter = f.view.matchingDeadline + BigInt(f.params.gracePeriod);
@@ -75,7 +76,7 @@ describe("Liveness: cancelling a window the operator abandoned", function () {
     await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: new Map() }));
   });
 
-  it("after a partial settlement: the settled buyer keeps its settlement, the rest is refunded", async function () {
+  it("after a partial settlement the operator goes silent: anyone settles the rest as delivered and closes; cancel is refused", async function () {
     const f = await loadFixture(bookFixture);
     await advanceTo(f.view.biddingDeadline);
     await f.trade.advancePhase(f.windowId);
@@ -93,30 +94,40 @@ describe("Liveness: cancelling a window the operator abandoned", function () {
     const [request] = readingRequestsIn(receipt, f.operator, f.client);
     await fulfil(f.operator, f.node, request, 2_500n);
 
-    const cancellableAfter = f.view.settlementDeadline + BigInt(f.params.gracePeriod);
-    await expect(f.trade.cancelWindow(f.windowId))
-      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 4, cancellableAfter);
-    await advanceTo(cancellableAfter + 1n);
-    await f.trade.connect(f.anyone).cancelWindow(f.windowId);
-    await expect(f.trade.closeWindow(f.windowId)).to.be.revertedWithCustomError(f.trade, "WrongPhase");
+    // The operator goes silent after one reading: the cleared window is settled by anyone, never cancelled.
+    await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 4, 0);
+    await f.trade.connect(f.anyone).settleUnreported(f.windowId, [f.ids.bid2]);
+    await expect(f.trade.connect(f.anyone).closeWindow(f.windowId)).to.emit(f.trade, "WindowClosed").withArgs(f.windowId);
 
+    // bid2's reading never came: it counts against its buyer, settled as all 4,000 Wh delivered.
     const expected = windowCredits({
       params: f.params, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
-      received: new Map([[f.ids.bid1, 2_500n]]),
+      received: new Map([[f.ids.bid1, 2_500n], [f.ids.bid2, 4_000n]]),
     });
     await expectEveryoneRepaid(f, expected);
   });
 
-  it("a window stuck in EnergyTransfer can be cancelled after settlement deadline plus grace", async function () {
+  it("a window whose operator stops after clearing is moved on, settled and closed by anyone, the seller paid", async function () {
     const f = await loadFixture(bookFixture);
     await advanceTo(f.view.biddingDeadline);
     await f.trade.advancePhase(f.windowId);
-    await f.trade.postClearing(f.windowId, 120n * G,
-      [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }]);
+    const price = 120n * G;
+    const matches = [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }];
+    await f.trade.postClearing(f.windowId, price, matches);
     await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
-    await f.trade.connect(f.anyone).cancelWindow(f.windowId);
-    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: new Map() }));
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 3, 0);
+    await expect(f.trade.connect(f.anyone).advancePhase(f.windowId)).to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, 4);
+    await f.trade.connect(f.anyone).settleUnreported(f.windowId, [f.ids.bid1]);
+    await f.trade.connect(f.anyone).closeWindow(f.windowId);
+    await expectEveryoneRepaid(f, windowCredits({
+      params: f.params, orders: f.orders, price,
+      matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
+      received: new Map([[f.ids.bid1, 3_000n]]),
+    }));
   });
 });

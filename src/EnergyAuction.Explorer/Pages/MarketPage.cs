@@ -5,7 +5,8 @@ using EnergyAuction.Explorer.Reading;
 namespace EnergyAuction.Explorer.Pages;
 
 /// <summary>The Market page: every window with its phase, next deadline, orders, price, traded energy, and the
-/// operator's liveness (a window whose matching is overdue past the grace period may be cancelled by anyone).</summary>
+/// operator's liveness (a window whose matching is overdue past the grace period may be cancelled by anyone, a cleared
+/// window past its settlement deadline settled by anyone).</summary>
 public static class MarketPage
 {
     /// <summary>Renders the page from the chain.</summary>
@@ -25,6 +26,8 @@ public static class MarketPage
                 .Append($"<td>{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "-")}</td><td>{Html.Kwh(traded)}</td></tr>");
             if (w.Phase == WindowPhase.Matching && now > w.MatchingDeadline + w.Params.GracePeriod)
                 overdue.Add($"window {id}: matching overdue, cancel possible since {w.MatchingDeadline + w.Params.GracePeriod} (chain time)");
+            else if (w.Phase is WindowPhase.EnergyTransfer or WindowPhase.Settlement && now > w.SettlementDeadline)
+                overdue.Add($"window {id}: settlement overdue, anyone may settle and close it since {w.SettlementDeadline} (chain time)");
             else if (w.Phase is WindowPhase.BiddingOffering or WindowPhase.Matching or WindowPhase.EnergyTransfer or WindowPhase.Settlement
                      && deadline is { } late && now > late)
                 overdue.Add($"window {id}: {w.Phase} deadline passed {now - late} s ago, waiting for the next phase call");

@@ -28,7 +28,7 @@ public static class OperatorSettings
         new("Window:MatchingSeconds", "--matching", "120", "120", "length of Matching, seconds"),
         new("Window:TransferSeconds", "--transfer", "3600", "3600", "length of EnergyTransfer, seconds"),
         new("Window:SettlementSeconds", "--settlement", "180", "180", "length of Settlement, seconds"),
-        new("Window:GraceSeconds", "--grace", "300", "300", "after a missed deadline, when anyone may cancel the window, seconds"),
+        new("Window:GraceSeconds", "--grace", "300", "300", "after a missed matching deadline, when anyone may cancel the window, seconds"),
         new("Window:MaxEnergyWh", "--max-energy", "100000", "100000", "largest offer or bid, Wh"),
         new("Window:ReferencePrice", "--reference-price", "50000000000000", "50000000000000", "reference price, wei per kWh"),
         new("Window:GridCharge", "--grid-charge", "1000000000000", "1000000000000", "grid charge, wei per kWh per km"),

@@ -18,7 +18,7 @@ public sealed class WindowOptions
     /// <summary>Length of Settlement.</summary>
     public long SettlementSeconds { get; set; } = 180;
 
-    /// <summary>How long after a deadline anyone may cancel the window if the operator has not acted.</summary>
+    /// <summary>How long after the matching deadline anyone may cancel the window if the operator has not posted its clearing.</summary>
     public long GraceSeconds { get; set; } = 300;
 
     /// <summary>Largest offer or bid, in Wh.</summary>

@@ -6,8 +6,8 @@ using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Window;
 
-/// <summary>`energy window cancel N`: anyone's escape hatch when the operator has gone silent. Once the window's grace
-/// period after a missed deadline has passed, any wallet cancels it and every escrow and collateral becomes
+/// <summary>`energy window cancel N`: anyone's escape hatch when the operator has gone silent before clearing is final.
+/// Once the window's grace period after the missed matching deadline has passed, any wallet cancels it and every escrow and collateral becomes
 /// withdrawable; a later call returns the deposits the first one's batch did not reach.</summary>
 public static class WindowCancelCommand
 {
@@ -65,7 +65,10 @@ public static class WindowCancelCommand
             return;
         }
 
-        var after = CancelWindow.AllowedAfter(info)!.Value;
+        if (CancelWindow.AllowedAfter(info) is not { } after)
+            throw CliException.Failure(
+                $"window {windowId} is in {info.Phase}: its clearing is final, so it can only be settled, never cancelled (its sellers delivered against it); "
+                + $"after its settlement deadline anyone settles it with `energy window settle {windowId}`");
         var now = await MarketConnection.ChainTimeAsync(market);
         if (now < after)
             throw CliException.Failure(

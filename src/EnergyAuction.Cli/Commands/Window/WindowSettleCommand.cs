@@ -1,0 +1,85 @@
+using System.CommandLine;
+using EnergyAuction.Chain;
+using EnergyAuction.Cli.Connection;
+using EnergyAuction.Cli.Wallet;
+
+namespace EnergyAuction.Cli.Commands.Window;
+
+/// <summary>`energy window settle N`: anyone finishes a cleared window its operator abandoned. A window whose clearing is
+/// final is never cancelled (its sellers delivered against it): after its settlement deadline any wallet moves it to
+/// Settlement, settles every bid whose reading never came (a missing reading counts against its buyer) and closes it.</summary>
+public static class WindowSettleCommand
+{
+    // Bids per settleUnreported transaction: a bid settles up to MAX_MATCHES_PER_BID matches, so keep batches small.
+    private const int BidsPerTransaction = 20;
+
+    public static Command Build(CliContext context)
+    {
+        var window = Ids.Argument("N", "window", "the window id `energy window status` shows");
+        var command = new Command("settle",
+            "Settle and close a cleared window whose operator stopped: after its settlement deadline, bids without a reading "
+            + "settle as delivered, sellers are paid, every deposit left becomes withdrawable\n\n"
+            + "Example:\n  energy window settle 3 --from home")
+        {
+            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+        };
+        command.SetAction(async (parseResult, _) =>
+        {
+            var windowId = parseResult.GetValue(window);
+            var wallet = WalletUnlock.Choose(context, parseResult);
+            using var reader = await MarketConnection.OpenAsync(parseResult);
+            await RequireSettleableAsync(reader, windowId);
+
+            var (_, key) = WalletUnlock.Unlock(context, wallet);
+            using var market = reader.As(key);
+            var trade = market.Trade;
+            if ((await trade.GetWindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer)
+                await trade.AdvancePhaseAsync(windowId);
+            var unsettled = new List<ulong>();
+            foreach (var id in await trade.GetWindowOrderIdsAsync(windowId))
+            {
+                var order = await trade.GetOrderAsync(id);
+                if (order.Side == OrderSide.Bid && order.Status == OrderStatus.Matched) unsettled.Add(id);
+            }
+            foreach (var batch in unsettled.Chunk(BidsPerTransaction))
+                await trade.SettleUnreportedAsync(windowId, batch);
+            var transactions = 0;
+            while ((await trade.GetWindowAsync(windowId)).Phase != WindowPhase.Closed && transactions++ < 1_000)
+                await trade.CloseWindowAsync(windowId);
+
+            var info = await trade.GetWindowAsync(windowId);
+            var text = $"settled window {windowId}: {Plural.Of((ulong)unsettled.Count, "bid")} without a reading settled as delivered; "
+                + $"window {info.Phase.ToString().ToLowerInvariant()}, every payout and deposit is withdrawable by its owner (`energy withdraw`)";
+            context.For(parseResult).WriteResult(text, json =>
+            {
+                json.WriteNumber("window", windowId);
+                json.WriteString("phase", info.Phase.ToString());
+                json.WriteNumber("settledUnreported", unsettled.Count);
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // Said before anything is signed, in the market's words.
+    private static async Task RequireSettleableAsync(MarketClient market, ulong windowId)
+    {
+        if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
+            throw CliException.Usage($"window {windowId}: no such window; `energy window status` shows the newest");
+        var info = await market.Trade.GetWindowAsync(windowId);
+        switch (info.Phase)
+        {
+            case WindowPhase.Closed:
+                throw CliException.Failure($"window {windowId} is closed: it is settled already; `energy withdraw` takes what it owes you");
+            case WindowPhase.Cancelled:
+                throw CliException.Failure($"window {windowId} was cancelled before its clearing was final: nothing to settle; `energy window cancel {windowId}` returns any deposit left");
+            case WindowPhase.BiddingOffering or WindowPhase.Matching:
+                throw CliException.Failure($"window {windowId} is in {info.Phase}: it has no final clearing to settle; if its operator missed the matching deadline, `energy window cancel {windowId}` returns every deposit");
+        }
+        var now = await MarketConnection.ChainTimeAsync(market);
+        if (now < info.SettlementDeadline)
+            throw CliException.Failure(
+                $"window {windowId} cannot be settled by anyone yet: its operator has until {Clock.Utc(info.SettlementDeadline)} "
+                + $"(in {Durations.Format(info.SettlementDeadline - now)}) to report the readings; `energy window status {windowId}` shows when");
+    }
+}
