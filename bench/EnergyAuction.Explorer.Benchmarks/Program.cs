@@ -20,7 +20,7 @@ var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCultu
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 // Where to save the page's HTML, to look at the feeder map of a large window (e.g. with chromium --screenshot).
 var htmlOut = args.Length > 2 ? args[2] : null;
-const int households = 55, sellers = 27, matchesPerPost = 150;
+const int householdCount = 55, sellers = 27, matchesPerPost = 150;
 var gwei = new BigInteger(1_000_000_000);
 
 await using var node = await HardhatNode.StartAsync();
@@ -28,37 +28,44 @@ var deploymentFile = await MarketDeployment.DeployAsync(node);
 using var admin = new MarketClient(node.Rpc, MarketDeploymentRecord.Load(deploymentFile), node.Accounts[0]);
 
 var feeder = FeederFiles.LoadDirectory(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir));
-var clients = new Dictionary<string, MarketClient>();
-for (var n = 1; n <= households; n++)
-{
-    var meter = $"M-{n}";
-    var key = await node.NewFundedKeyAsync(BigInteger.Pow(10, 24));
-    await admin.DataAccess.RegisterMeterAsync(meter, key.Address, uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.InvariantCulture));
-    clients[meter] = admin.As(key);
-    await clients[meter].DataAccess.GrantAccessAsync(meter, admin.Deployment.EnergyTrade);
-}
+var households = new MarketClient[householdCount + 1];
+for (var n = 1; n <= householdCount; n++)
+    households[n] = admin.As(await node.NewFundedKeyAsync(BigInteger.Pow(10, 24)));
+var busOf = (int n) => uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.InvariantCulture);
 
+
+// A meter holds one open order per window, so every order has a meter of its own on its household's feeder bus
+// ("M-{household}.{k}"), registered by the operator and granted by its household; each household then places its
+// orders through its own sender in order (nonces in sequence), households in parallel.
+var placing = Stopwatch.StartNew();
+var random = new Random(2024);
+var orders = Enumerable.Range(0, orderCount).Select(i => i % 2 == 0
+    ? (Household: 1 + i / 2 % sellers, IsOffer: true, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(80, 161) * gwei)
+    : (Household: sellers + 1 + i / 2 % (householdCount - sellers), IsOffer: false, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(120, 221) * gwei))
+    .Select((o, i) => (o.Household, Meter: $"M-{o.Household}.{i}", o.IsOffer, o.Wh, o.Price)).ToList();
+foreach (var o in orders)
+    await admin.DataAccess.RegisterMeterAsync(o.Meter, households[o.Household].Account!, busOf(o.Household));
+await Task.WhenAll(orders.GroupBy(o => o.Household).Select(async group =>
+{
+    foreach (var o in group)
+        await households[group.Key].DataAccess.GrantAccessAsync(o.Meter, admin.Deployment.EnergyTrade);
+}));
+// Opened only now: Hardhat moves its clock a second per block, and the 4,000 registrations and grants above would
+// outlast the bidding phase.
 var parameters = new WindowParams(BiddingDuration: 3_600, MatchingDuration: 3_600, TransferDuration: 600, SettlementDuration: 3_600, GracePeriod: 600,
     MaxEnergyWh: 50_000, ReferencePrice: 150 * gwei, GridCharge: gwei, MaxDistanceM: 5_000, PenaltyRate: 50 * gwei,
     FeeRecipient: node.Accounts[19].Address, Mechanism: Mechanism.Dpda, ValidateOffers: false);
 var (windowId, _) = await admin.Trade.OpenWindowAsync(parameters);
-
-// Each household's orders go through its own sender in order (nonces in sequence), households in parallel.
-var placing = Stopwatch.StartNew();
-var random = new Random(2024);
-var orders = Enumerable.Range(0, orderCount).Select(i => i % 2 == 0
-    ? (Meter: $"M-{1 + i / 2 % sellers}", IsOffer: true, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(80, 161) * gwei)
-    : (Meter: $"M-{sellers + 1 + i / 2 % (households - sellers)}", IsOffer: false, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(120, 221) * gwei)).ToList();
-await Task.WhenAll(orders.GroupBy(o => o.Meter).Select(async group =>
+await Task.WhenAll(orders.GroupBy(o => o.Household).Select(async group =>
 {
-    var client = clients[group.Key];
+    var client = households[group.Key];
     var inputs = new List<EnergyAuction.Chain.Transactions.TransactionInput>();
     foreach (var o in group)
         inputs.Add(o.IsOffer
             ? client.Trade.SubmitOfferInput(windowId, o.Meter, o.Wh, o.Price, await client.Trade.OfferCollateralAsync(windowId, o.Wh), 400_000)
             : client.Trade.SubmitBidInput(windowId, o.Meter, o.Wh, o.Price, await client.Trade.BidEscrowAsync(windowId, o.Wh, o.Price), 400_000));
     var receipts = await client.Transactions!.SendManyAsync(inputs);
-    if (receipts.Any(r => !r.Succeeded)) throw new InvalidOperationException($"an order from {group.Key} reverted");
+    if (receipts.Any(r => !r.Succeeded)) throw new InvalidOperationException($"an order of household {group.Key} reverted");
 }));
 Console.WriteLine($"placed {orderCount} orders in {placing.Elapsed.TotalSeconds:0.0} s");
 
