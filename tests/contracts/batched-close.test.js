@@ -16,7 +16,8 @@ const GAS_PER_CALL_LIMIT = 8_000_000n;
 const Phase = { Settlement: 4n, Closed: 5n, Cancelled: 6n };
 const Status = { PendingValidation: 1n, Valid: 2n, Matched: 5n };
 
-async function bigWindowFixture() {
+/** A window with more orders than one release call returns, in Matching, its clearing not posted yet. */
+async function bigBookFixture() {
   const signers = await ethers.getSigners();
   const [, node, dso] = signers;
   const sellers = signers.slice(3, 10).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
@@ -66,18 +67,23 @@ async function bigWindowFixture() {
   const view = await trade.window(windowId);
   await advanceTo(view.biddingDeadline);
   await trade.advancePhase(windowId);
+  const accounts = [...sellers, ...buyers].map((t) => t.signer).concat([dso]);
+  return {
+    ...market, node, dso, anyone, stranger, perCall, params, windowId, otherId, otherDeposits, orders, matches, view, accounts,
+  };
+}
+
+/** The big window cleared, past its transfer: every matched bid's reading requested. */
+async function bigWindowFixture() {
+  const f = await bigBookFixture();
+  const { trade, windowId, matches, view } = f;
   await trade.postClearing(windowId, PRICE, matches);
   await trade.finaliseClearing(windowId, ethers.ZeroHash);
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
   const matchedBids = [...new Set(matches.map((m) => m.bidId))];
   const receipt = await (await trade.requestDeliveryReadings(windowId, matchedBids)).wait();
-  const requests = readingRequestsIn(receipt, market.operator, market.client);
-  const accounts = [...sellers, ...buyers].map((t) => t.signer).concat([dso]);
-  return {
-    ...market, node, dso, anyone, stranger, perCall, params, windowId, otherId, otherDeposits,
-    orders, matches, requests, view, accounts,
-  };
+  return { ...f, requests: readingRequestsIn(receipt, f.operator, f.client) };
 }
 
 /** Deliver each matched bid's reading (some short); returns the readings by bid id. */
@@ -208,6 +214,32 @@ describe("Batched close and cancel of a window with more orders than one call re
     });
     expect(calls).to.be.above(1);
     await expectModelCredits(f, received);
+  });
+
+  it("a window whose operator never clears is cancelled by anyone in several calls, every deposit back", async function () {
+    const f = await loadFixture(bigBookFixture);
+    const trade = f.trade;
+    await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
+    const none = new Map();
+    const callers = [f.anyone, f.stranger];
+    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).cancelWindow(f.windowId), {
+      finished: async () => {
+        const v = await trade.window(f.windowId);
+        return v.phase === Phase.Cancelled && v.releasedOrders === v.orderCount;
+      },
+      between: async (call) => {
+        callers.reverse();
+        expect((await trade.window(f.windowId)).phase).to.equal(Phase.Cancelled);
+        await expectConserved(f, none, `after cancel call ${call}`);
+      },
+    });
+    expect(calls).to.be.above(1);
+    await expect(trade.cancelWindow(f.windowId))
+      .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Cancelled, 0);
+    const expected = windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: none });
+    for (const a of f.accounts) {
+      expect(await trade.withdrawable(a.address), a.address).to.equal(expected.credits.get(a.address.toLowerCase()) || 0n);
+    }
   });
 
   it("a close the operator abandons half way is finished by anyone's closeWindow", async function () {
