@@ -35,6 +35,10 @@ public class GeneratedCodeTests
         }
     }
 
+    [Test]
+    public void The_generated_OrderView_has_the_layout_the_fast_order_decoder_reads() =>
+        Assert.That(OrderViewWords.Applies, "the generated OrderView has the layout the fast decoder reads");
+
     private static Dictionary<string, string> Files(string root) =>
         Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllText);

@@ -82,6 +82,31 @@ public abstract class ContractService
         where TFunction : FunctionMessage, new() where TOutput : IFunctionOutputDTO, new() =>
         new FunctionBuilder<TFunction>(Address).DecodeDTOTypeOutput<TOutput>(HexConvert.ToHex(await RawCallAsync(message, ct).ConfigureAwait(false)));
 
+    /// <summary>Calls per JSON-RPC batch in <see cref="BatchCallAsync"/>: large enough to amortise the round trip,
+    /// small enough for a node's request limit.</summary>
+    public const int CallsPerBatch = 500;
+
+    /// <summary>Many eth_calls of one function, <see cref="CallsPerBatch"/> to a JSON-RPC batch, every batch sent at once
+    /// (the node works on the next while the answers of the last are decoded); answers in the order of the calls.</summary>
+    protected async Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(IReadOnlyList<TFunction> calls, Func<string, TOutput> decode,
+        CancellationToken ct) where TFunction : FunctionMessage, new()
+    {
+        var batches = await Task.WhenAll(calls.Chunk(CallsPerBatch).Select(async chunk =>
+        {
+            var requests = chunk.Select(c => new RpcRequest("eth_call",
+                new Dictionary<string, string> { ["to"] = Address, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();
+            try
+            {
+                return (await Rpc.BatchAsync(requests, ct).ConfigureAwait(false)).Select(r => decode(r.GetResultOrThrow().GetString()!)).ToList();
+            }
+            catch (RpcException e) when (TransactionSender.RevertOf(e, Errors) is { } revert)
+            {
+                throw revert;
+            }
+        })).ConfigureAwait(false);
+        return [.. batches.SelectMany(b => b)];
+    }
+
     private async Task<byte[]> RawCallAsync<TFunction>(TFunction message, CancellationToken ct) where TFunction : FunctionMessage, new()
     {
         try

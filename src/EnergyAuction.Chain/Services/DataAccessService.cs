@@ -1,6 +1,7 @@
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
+using Nethereum.Contracts;
 using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
@@ -48,9 +49,20 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
 
     public async Task<MeterInfo> MeterOfAsync(string meterId, CancellationToken ct = default)
     {
-        var meter = await CallDtoAsync<DA.MeterOfFunction, DA.MeterOfOutputDTO>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct).ConfigureAwait(false);
-        return new MeterInfo(ChainAddress.ToChecksum(meter.Owner), meter.Bus);
+        return ToInfo(await CallDtoAsync<DA.MeterOfFunction, DA.MeterOfOutputDTO>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct).ConfigureAwait(false));
     }
+
+    /// <summary>Each distinct meter's registry entry (owner and feeder bus), read in JSON-RPC batches.</summary>
+    public async Task<IReadOnlyDictionary<string, MeterInfo>> MetersOfAsync(IEnumerable<string> meterIds, CancellationToken ct = default)
+    {
+        var distinct = meterIds.Distinct(StringComparer.Ordinal).ToList();
+        var decoder = new FunctionBuilder<DA.MeterOfFunction>(Address);
+        var meters = await BatchCallAsync([.. distinct.Select(m => new DA.MeterOfFunction { MeterId = MeterId.ToBytes32(m) })],
+            hex => decoder.DecodeDTOTypeOutput<DA.MeterOfOutputDTO>(hex), ct).ConfigureAwait(false);
+        return distinct.Zip(meters, (m, o) => (m, Info: ToInfo(o))).ToDictionary(x => x.m, x => x.Info, StringComparer.Ordinal);
+    }
+
+    private static MeterInfo ToInfo(DA.MeterOfOutputDTO meter) => new(ChainAddress.ToChecksum(meter.Owner), meter.Bus);
 
     public async Task<(string Owner, bool Access)> OwnerAndAccessAsync(string meterId, string requester, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
+using Nethereum.Contracts;
 using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
@@ -113,6 +114,15 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     public async Task<OrderInfo> GetOrderAsync(ulong orderId, CancellationToken ct = default) =>
         GeneratedMapping.ToInfo((await CallDtoAsync<ET.OrderFunction, ET.OrderOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V);
+
+    /// <summary>The orders with these ids, in the same order, read in JSON-RPC batches (one round trip per
+    /// <see cref="ContractService.CallsPerBatch"/> orders instead of one per order).</summary>
+    public Task<IReadOnlyList<OrderInfo>> GetOrdersAsync(IReadOnlyList<ulong> orderIds, CancellationToken ct = default)
+    {
+        var decoder = new FunctionBuilder<ET.OrderFunction>(Address);
+        return BatchCallAsync([.. orderIds.Select(id => new ET.OrderFunction { OrderId = id })],
+            hex => OrderViewWords.Decode(hex) ?? GeneratedMapping.ToInfo(decoder.DecodeDTOTypeOutput<ET.OrderOutputDTO>(hex).V), ct);
+    }
 
     /// <summary>Order ids the contract returns per windowOrderIds call: one call stays far below an eth_call gas cap.</summary>
     public const ulong OrderIdsPerCall = 1_000;

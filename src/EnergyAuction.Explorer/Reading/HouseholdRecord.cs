@@ -19,7 +19,7 @@ public sealed record HouseholdRecord(string Owner, IReadOnlyList<(ulong Id, Orde
         var offers = await trade.GetEventsAsync<OfferSubmittedEvent>(from, null, [null, null, owner], ct);
         var bids = await trade.GetEventsAsync<BidSubmittedEvent>(from, null, [null, null, owner], ct);
         var ids = offers.Select(e => e.Event.OrderId).Concat(bids.Select(e => e.Event.OrderId)).Order().ToList();
-        var orders = await BatchCalls.OrdersAsync(reader.Market, ids, ct);
+        var orders = ids.Zip(await trade.GetOrdersAsync(ids, ct), (id, order) => (Id: id, Order: order)).ToList();
 
         var windows = new List<HouseholdWindow>();
         foreach (var group in orders.GroupBy(o => o.Order.WindowId).OrderBy(g => g.Key))

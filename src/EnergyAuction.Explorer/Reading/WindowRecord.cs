@@ -27,8 +27,9 @@ public sealed record WindowRecord(
         // Independent reads overlap: the node answers one while the others' answers are decoded.
         var orders = Task.Run(async () =>
         {
-            var read = await BatchCalls.OrdersAsync(market, await market.Trade.GetWindowOrderIdsAsync(id, ct), ct);
-            return (Orders: read, Meters: await BatchCalls.MetersAsync(market, read.Select(o => o.Order.Meter), ct));
+            var ids = await market.Trade.GetWindowOrderIdsAsync(id, ct);
+            IReadOnlyList<(ulong Id, OrderInfo Order)> read = [.. ids.Zip(await market.Trade.GetOrdersAsync(ids, ct))];
+            return (Orders: read, Meters: await market.DataAccess.MetersOfAsync(read.Select(o => o.Order.Meter), ct));
         }, ct);
         var matches = WindowMatches.ReadAsync(market, id, info.MatchCount);
         var settled = info.MatchCount == 0 ? Task.FromResult<IReadOnlyList<EventLog<MatchSettledEvent>>>([])

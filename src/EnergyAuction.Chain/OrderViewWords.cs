@@ -1,12 +1,11 @@
 using System.Numerics;
 using System.Reflection;
-using EnergyAuction.Chain;
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Hex;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
 
-namespace EnergyAuction.Explorer.Reading;
+namespace EnergyAuction.Chain;
 
 /// <summary>
 /// Decodes an <c>order(id)</c> answer word by word. Nethereum's reflective decoder spends about a millisecond per
@@ -14,7 +13,7 @@ namespace EnergyAuction.Explorer.Reading;
 /// directly. It applies only while the generated OrderView has exactly this layout (checked once), so a regenerated
 /// contract falls back to Nethereum rather than being misread.
 /// </summary>
-public static class OrderViewWords
+internal static class OrderViewWords
 {
     private static readonly string[] Layout = ["uint256", "address", "bytes32", "uint8", "uint64", "uint256", "uint8", "uint64", "uint256"];
 
@@ -23,9 +22,12 @@ public static class OrderViewWords
         .Select(p => p.GetCustomAttribute<ParameterAttribute>()).OfType<ParameterAttribute>()
         .OrderBy(a => a.Order).Select(a => a.Type).SequenceEqual(Layout);
 
-    /// <summary>The order in an eth_call answer, or null when the answer is not nine words (let Nethereum say why).</summary>
+    /// <summary>The order in an eth_call answer, or null when the layout changed or the answer is not nine words
+    /// (let Nethereum decode it or say why).</summary>
     public static OrderInfo? Decode(string hex)
     {
+        if (!Applies)
+            return null;
         var bytes = HexConvert.FromHex(hex);
         if (bytes.Length != Layout.Length * 32)
             return null;
