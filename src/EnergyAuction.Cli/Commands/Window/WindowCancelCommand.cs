@@ -2,7 +2,6 @@ using System.CommandLine;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
-using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Window;
 
@@ -11,24 +10,12 @@ namespace EnergyAuction.Cli.Commands.Window;
 /// withdrawable; a later call returns the deposits the first one's batch did not reach.</summary>
 public static class WindowCancelCommand
 {
-    public static Command Build(CliContext context)
-    {
-        var window = Ids.Argument("N", "window", "the window id `energy window status` shows");
-        var command = new Command("cancel",
-            "Cancel a window whose operator missed its deadline by more than the grace period; every deposit becomes withdrawable\n\n"
-            + "Example:\n  energy window cancel 3 --from home")
+    public static Command Build(CliContext context) => SilentOperatorCommand.Build(context, "cancel",
+        "Cancel a window whose operator missed its deadline by more than the grace period; every deposit becomes withdrawable\n\n"
+        + "Example:\n  energy window cancel 3 --from home",
+        RequireCancellableAsync,
+        async (parseResult, market, windowId) =>
         {
-            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
-        };
-        command.SetAction(async (parseResult, _) =>
-        {
-            var windowId = parseResult.GetValue(window);
-            var wallet = WalletUnlock.Choose(context, parseResult);
-            using var reader = await MarketConnection.OpenAsync(parseResult);
-            await RequireCancellableAsync(reader, windowId);
-
-            var (_, key) = WalletUnlock.Unlock(context, wallet);
-            using var market = reader.As(key);
             var receipt = await market.Trade.CancelWindowAsync(windowId);
             var info = await market.Trade.GetWindowAsync(windowId);
             var left = info.OrderCount - info.ReleasedOrders;
@@ -44,18 +31,11 @@ public static class WindowCancelCommand
                 json.WriteBoolean("cancelledByThisCall", market.Trade.DecodeEvents<WindowCancelledEvent>(receipt).Count > 0);
                 json.WriteString("transaction", receipt.TransactionHash);
             });
-
-            return ExitCodes.Success;
         });
-        return command;
-    }
 
     // Said before anything is signed, in the market's words, instead of the contract's NotCancellable(id, phase, time).
-    private static async Task RequireCancellableAsync(MarketClient market, ulong windowId)
+    private static async Task RequireCancellableAsync(MarketClient market, ulong windowId, WindowInfo info)
     {
-        if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
-            throw CliException.Usage($"window {windowId}: no such window; `energy window status` shows the newest");
-        var info = await market.Trade.GetWindowAsync(windowId);
         if (info.Phase == WindowPhase.Closed)
             throw CliException.Failure($"window {windowId} is closed: it settled normally and has nothing to cancel; `energy withdraw` takes what it owes you");
         if (info.Phase == WindowPhase.Cancelled)

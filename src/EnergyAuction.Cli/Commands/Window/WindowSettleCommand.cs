@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EnergyAuction.Chain;
 using EnergyAuction.Cli.Connection;
-using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Window;
 
@@ -13,34 +12,19 @@ public static class WindowSettleCommand
     // Bids per settleUnreported transaction: a bid settles up to MAX_MATCHES_PER_BID matches, so keep batches small.
     private const int BidsPerTransaction = 20;
 
-    public static Command Build(CliContext context)
-    {
-        var window = Ids.Argument("N", "window", "the window id `energy window status` shows");
-        var command = new Command("settle",
-            "Settle and close a cleared window whose operator stopped: after its settlement deadline, bids without a reading "
-            + "settle as delivered, sellers are paid, every deposit left becomes withdrawable\n\n"
-            + "Example:\n  energy window settle 3 --from home")
+    public static Command Build(CliContext context) => SilentOperatorCommand.Build(context, "settle",
+        "Settle and close a cleared window whose operator stopped: after its settlement deadline, bids without a reading "
+        + "settle as delivered, sellers are paid, every deposit left becomes withdrawable\n\n"
+        + "Example:\n  energy window settle 3 --from home",
+        RequireSettleableAsync,
+        async (parseResult, market, windowId) =>
         {
-            window, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
-        };
-        command.SetAction(async (parseResult, _) =>
-        {
-            var windowId = parseResult.GetValue(window);
-            var wallet = WalletUnlock.Choose(context, parseResult);
-            using var reader = await MarketConnection.OpenAsync(parseResult);
-            await RequireSettleableAsync(reader, windowId);
-
-            var (_, key) = WalletUnlock.Unlock(context, wallet);
-            using var market = reader.As(key);
             var trade = market.Trade;
             if ((await trade.GetWindowAsync(windowId)).Phase == WindowPhase.EnergyTransfer)
                 await trade.AdvancePhaseAsync(windowId);
-            var unsettled = new List<ulong>();
-            foreach (var id in await trade.GetWindowOrderIdsAsync(windowId))
-            {
-                var order = await trade.GetOrderAsync(id);
-                if (order.Side == OrderSide.Bid && order.Status == OrderStatus.Matched) unsettled.Add(id);
-            }
+            var ids = await trade.GetWindowOrderIdsAsync(windowId);
+            var unsettled = ids.Zip(await trade.GetOrdersAsync(ids))
+                .Where(o => o.Second.Side == OrderSide.Bid && o.Second.Status == OrderStatus.Matched).Select(o => o.First).ToList();
             foreach (var batch in unsettled.Chunk(BidsPerTransaction))
                 await trade.SettleUnreportedAsync(windowId, batch);
             var transactions = 0;
@@ -56,17 +40,11 @@ public static class WindowSettleCommand
                 json.WriteString("phase", info.Phase.ToString());
                 json.WriteNumber("settledUnreported", unsettled.Count);
             });
-            return ExitCodes.Success;
         });
-        return command;
-    }
 
     // Said before anything is signed, in the market's words.
-    private static async Task RequireSettleableAsync(MarketClient market, ulong windowId)
+    private static async Task RequireSettleableAsync(MarketClient market, ulong windowId, WindowInfo info)
     {
-        if (windowId == 0 || windowId > await market.Trade.WindowCountAsync())
-            throw CliException.Usage($"window {windowId}: no such window; `energy window status` shows the newest");
-        var info = await market.Trade.GetWindowAsync(windowId);
         switch (info.Phase)
         {
             case WindowPhase.Closed:
