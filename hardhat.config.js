@@ -24,7 +24,7 @@ module.exports = {
   solidity: {
     compilers: [
       // paris: no PUSH0/MCOPY/transient storage, so the bytecode also runs on Besu networks with older genesis forks.
-      { version: "0.8.28", settings: { optimizer, evmVersion: "paris" } },
+      { version: "0.8.28", settings: { optimizer, evmVersion: "paris", viaIR: true } },
       { version: "0.8.19", settings: { optimizer } },
     ],
   },

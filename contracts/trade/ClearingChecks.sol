@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
+import {TradeStorage} from "./TradeStorage.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+/// @title The posted clearing result and every check the chain makes of it (ARCHITECTURE.md)
+abstract contract ClearingChecks is TradeStorage {
+    // ---------------------------------------------------------------- clearing
+
+    /// @inheritdoc IEnergyTrade
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        if (price == 0) revert ZeroPrice();
+        uint256 posted = w.price;
+        if (posted == 0) w.price = price;
+        else if (posted != price) revert PriceMismatch(price, posted);
+
+        WindowProgress memory progress = w.progress;
+        uint256 gridCharge = w.params.gridCharge;
+        uint256 maxDistance = w.book.maxDistanceM;
+        for (uint256 i = 0; i < matches.length; ++i) {
+            _postMatch(windowId, price, gridCharge, maxDistance, matches[i], progress);
+        }
+        w.progress = progress;
+        emit ClearingPosted(windowId, price, matches.length, progress.matchCount);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        WindowProgress memory progress = w.progress;
+        if (w.params.mechanism == Mechanism.Dpda && progress.filledBids != progress.matchedBids) {
+            _revertFirstUnfilledBid(w, windowId);
+        }
+        w.resultHash = resultHash;
+        emit ClearingFinalised(windowId, w.price, resultHash, progress.matchCount);
+        _setPhase(w, windowId, Phase.EnergyTransfer);
+    }
+
+    /// @dev One match of a clearing batch: every on-chain check of ARCHITECTURE.md, then the allocation.
+    function _postMatch(
+        uint256 windowId,
+        uint256 price,
+        uint256 gridCharge,
+        uint256 maxDistance,
+        Match calldata m,
+        WindowProgress memory progress
+    ) internal {
+        if (m.energyWh == 0) revert ZeroMatchEnergy(m.offerId, m.bidId);
+        if (m.distanceM > maxDistance) revert DistanceAboveMaximum(m.distanceM, maxDistance);
+        // Keeps the seller's fee half below what the energy earns, so settlement cannot underflow.
+        if (price * 2000 < gridCharge * m.distanceM) revert FeeAbovePrice(m.offerId, m.bidId);
+
+        Order storage offer = _matchable(windowId, m.offerId, Side.Offer);
+        if (offer.price > price) revert IndividualRationality(m.offerId, price);
+        uint256 offerAllocated = uint256(offer.matchedWh) + m.energyWh;
+        if (offerAllocated > offer.energyWh) revert OverAllocation(m.offerId, offerAllocated, offer.energyWh);
+        offer.matchedWh = uint40(offerAllocated);
+
+        Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
+        if (bid.price < price) revert IndividualRationality(m.bidId, price);
+        uint256 bidAllocated = uint256(bid.matchedWh) + m.energyWh;
+        uint256 bidEnergy = bid.energyWh;
+        if (bidAllocated > bidEnergy) revert OverAllocation(m.bidId, bidAllocated, bidEnergy);
+        uint256 k = bid.matchCount;
+        if (k == MAX_MATCHES_PER_BID) revert TooManyMatchesForBid(m.bidId);
+        if (k == 0) ++progress.matchedBids;
+        if (bidAllocated == bidEnergy) ++progress.filledBids;
+        bid.matchedWh = uint40(bidAllocated);
+        bid.matchCount = uint8(k + 1);
+
+        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM));
+        uint256 index = progress.matchCount;
+        windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
+            (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
+        ++progress.matchCount;
+    }
+
+    function _matchable(uint256 windowId, uint256 orderId, Side side) internal view returns (Order storage o) {
+        o = _orderOfWindow(windowId, orderId, side);
+        if (o.status != OrderStatus.Valid) revert OrderNotValid(orderId, o.status);
+    }
+
+    function _revertFirstUnfilledBid(Window storage w, uint256 windowId) internal view {
+        uint256 total = w.book.orderCount;
+        for (uint256 i = 0; i < total; ++i) {
+            uint256 id = _windowOrderId(windowId, i);
+            Order storage o = orders[id];
+            if (o.side == Side.Bid && o.matchedWh > 0 && o.matchedWh < o.energyWh) {
+                revert BidNotFilled(id, o.matchedWh, o.energyWh);
+            }
+        }
+    }
+
+    function _storeMatch(uint256 bidId, uint256 k, BidMatch memory m) internal {
+        uint256 packed = uint256(SafeCast.toUint32(m.offerId)) | (uint256(uint40(m.energyWh)) << 32)
+            | (uint256(uint24(m.distanceM)) << 72);
+        bidMatchPairs[bidId][k >> 1] |= packed << ((k & 1) * 128);
+    }
+}
