@@ -14,6 +14,7 @@ using EnergyAuction.Data;
 using EnergyAuction.Data.Feeder;
 using EnergyAuction.Devnet;
 using EnergyAuction.Explorer;
+using EnergyAuction.Explorer.Benchmarks;
 using EnergyAuction.Explorer.Reading;
 
 var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
@@ -91,6 +92,8 @@ foreach (var mechanism in new[] { Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Un
     WindowClearing.ClearAndPair(parameters with { Mechanism = mechanism }, record.ClearingBook(), reader.Feeder.Distances, limits.MaxMatchesPerBid);
 var clearMs = clearing.ElapsedMilliseconds;
 Console.WriteLine($"chain reads {readMs} ms ({record.Orders.Count} orders, {record.Matches.Count} matches), three clearings {clearMs} ms");
+foreach (var (part, ms) in await PageBreakdown.MeasureAsync(reader, windowId))
+    Console.WriteLine($"  {part}: {ms} ms");
 
 // Cold: a fresh explorer (nothing kept) per run, after one warm-up instance has JIT-compiled the code. Then at new
 // blocks that leave the window alone: what every open page costs on each block event of a live market.

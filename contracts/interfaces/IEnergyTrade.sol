@@ -202,6 +202,11 @@ interface IEnergyTrade {
     /// @notice Up to `count` of the window's order ids from index `from`, in submission order (orderCount in window()).
     function windowOrderIds(uint256 windowId, uint256 from, uint256 count) external view returns (uint256[] memory);
 
+    /// @notice Up to `count` of the window's orders from index `from`, in submission order: entry i is the order whose
+    ///         id windowOrderIds gives at index `from + i`. At most 500 orders per call (a page of 500 costs about
+    ///         4M gas, far below a node's eth_call gas cap); fewer at the end of the book, none from `orderCount` on.
+    function windowOrders(uint256 windowId, uint256 from, uint256 count) external view returns (OrderView[] memory);
+
     /// @notice Up to `count` of the window's matches from index `from`, in posting order.
     function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory);
 

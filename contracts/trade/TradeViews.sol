@@ -7,6 +7,10 @@ import {Cost} from "../lib/Cost.sol";
 
 /// @title Read-only views of windows, orders, matches and meters
 abstract contract TradeViews is TradeStorage {
+    /// @dev Most orders one windowOrders call returns: about 8,000 gas each (two order slots, the deposit, the
+    ///      answer's memory), so a full page costs about 4M gas, far below a node's eth_call gas cap (30M and more).
+    uint256 internal constant ORDERS_PER_VIEW = 500;
+
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IEnergyTrade
@@ -30,6 +34,23 @@ abstract contract TradeViews is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function order(uint256 orderId) external view returns (OrderView memory v) {
         Order storage o = _order(orderId);
+        v = _orderView(windows[o.windowId], o);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function windowOrders(uint256 windowId, uint256 from, uint256 count) external view returns (OrderView[] memory page) {
+        Window storage w = _window(windowId);
+        uint256 total = w.book.orderCount;
+        if (from >= total) return new OrderView[](0);
+        if (count > total - from) count = total - from;
+        if (count > ORDERS_PER_VIEW) count = ORDERS_PER_VIEW;
+        page = new OrderView[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            page[i] = _orderView(w, orders[_windowOrderId(windowId, from + i)]);
+        }
+    }
+
+    function _orderView(Window storage w, Order storage o) private view returns (OrderView memory v) {
         v.windowId = o.windowId;
         v.owner = o.owner;
         v.meterId = bytes32(o.meterId);
@@ -38,7 +59,7 @@ abstract contract TradeViews is TradeStorage {
         v.price = o.price;
         v.status = o.status == OrderStatus.Valid && o.matchedWh > 0 ? OrderStatus.Matched : o.status;
         v.matchedWh = o.matchedWh;
-        v.deposit = _deposit(windows[o.windowId], o);
+        v.deposit = _deposit(w, o);
     }
 
     /// @inheritdoc IEnergyTrade

@@ -6,9 +6,6 @@ namespace EnergyAuction.Clearing;
 /// <summary>A window's valid orders, in order id order, each with its meter's feeder bus and owner, read from the chain.</summary>
 public static class WindowOrderBook
 {
-    // Calls are issued this many at a time: enough to hide round trips, few enough not to swamp the node.
-    private const int Concurrency = 32;
-
     /// <summary>The orders that trade in a window now in Matching (<see cref="OrderValidity.TradesInMatching"/>).</summary>
     public static async Task<IReadOnlyList<WindowOrder>> ReadInMatchingAsync(MarketClient market, ulong windowId)
     {
@@ -29,21 +26,13 @@ public static class WindowOrderBook
         return await WithMetersAsync(market, [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated))]);
     }
 
-    private static async Task<List<(ulong Id, OrderInfo Order)>> ReadOrdersAsync(MarketClient market, ulong windowId)
-    {
-        var ids = await market.Trade.GetWindowOrderIdsAsync(windowId);
-        var orders = new List<(ulong Id, OrderInfo Order)>(ids.Length);
-        foreach (var chunk in ids.Order().Chunk(Concurrency))
-            orders.AddRange(await Task.WhenAll(chunk.Select(async id => (id, await market.Trade.GetOrderAsync(id)))));
-        return orders;
-    }
+    // Every page in one JSON-RPC batch (windowOrders, meterOf); submission order is order id order.
+    private static async Task<List<(ulong Id, OrderInfo Order)>> ReadOrdersAsync(MarketClient market, ulong windowId) =>
+        [.. (await market.Trade.GetWindowOrdersAsync(windowId)).OrderBy(o => o.Id)];
 
     private static async Task<IReadOnlyList<WindowOrder>> WithMetersAsync(MarketClient market, List<(ulong Id, OrderInfo Order)> orders)
     {
-        var meters = new Dictionary<string, MeterInfo>(StringComparer.Ordinal);
-        foreach (var chunk in orders.Select(o => o.Order.Meter).Distinct(StringComparer.Ordinal).Chunk(Concurrency))
-            foreach (var (meter, info) in await Task.WhenAll(chunk.Select(async m => (m, await market.DataAccess.MeterOfAsync(m)))))
-                meters[meter] = info;
+        var meters = await market.DataAccess.MetersOfAsync(orders.Select(o => o.Order.Meter));
         return [.. orders.Select(o => new WindowOrder(o.Id, o.Order, meters[o.Order.Meter].Bus, meters[o.Order.Meter].Owner))];
     }
 }

@@ -58,8 +58,8 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
         var distinct = meterIds.Distinct(StringComparer.Ordinal).ToList();
         var decoder = new FunctionBuilder<DA.MeterOfFunction>(Address);
         var meters = await BatchCallAsync([.. distinct.Select(m => new DA.MeterOfFunction { MeterId = MeterId.ToBytes32(m) })],
-            hex => decoder.DecodeDTOTypeOutput<DA.MeterOfOutputDTO>(hex), ct).ConfigureAwait(false);
-        return distinct.Zip(meters, (m, o) => (m, Info: ToInfo(o))).ToDictionary(x => x.m, x => x.Info, StringComparer.Ordinal);
+            hex => MeterOfWords.Decode(hex) ?? ToInfo(decoder.DecodeDTOTypeOutput<DA.MeterOfOutputDTO>(hex)), ct).ConfigureAwait(false);
+        return distinct.Zip(meters).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
     }
 
     private static MeterInfo ToInfo(DA.MeterOfOutputDTO meter) => new(ChainAddress.ToChecksum(meter.Owner), meter.Bus);

@@ -144,6 +144,39 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId, From = from, Count = count }, ct)
             .ConfigureAwait(false)).Select(i => (ulong)i)];
 
+    /// <summary>Orders the contract returns per windowOrders call (its cap): a page costs about 4M gas, far below an
+    /// eth_call gas cap.</summary>
+    public const ulong OrdersPerCall = 500;
+
+    /// <summary>All the window's orders with their ids, in submission order (reads the window's order count first).</summary>
+    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, CancellationToken ct = default) =>
+        await GetWindowOrdersAsync(windowId, (await GetWindowAsync(windowId, ct).ConfigureAwait(false)).OrderCount, ct).ConfigureAwait(false);
+
+    /// <summary>The window's first <paramref name="orderCount"/> orders with their ids, in submission order: the ids
+    /// (windowOrderIds) and the orders (windowOrders) page by page, every page in one JSON-RPC batch, so a window of
+    /// 2,000 orders costs six eth_calls. Pages line up by index: a window's list of orders only grows.</summary>
+    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, ulong orderCount, CancellationToken ct = default)
+    {
+        var idPages = Pages(orderCount, OrderIdsPerCall).Select(p => new ET.WindowOrderIdsFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
+        var orderPages = Pages(orderCount, OrdersPerCall).Select(p => new ET.WindowOrdersFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
+        var idDecoder = new FunctionBuilder<ET.WindowOrderIdsFunction>(Address);
+        var orderDecoder = new FunctionBuilder<ET.WindowOrdersFunction>(Address);
+        var ids = BatchCallAsync(idPages, hex => idDecoder.DecodeTypeOutput<List<BigInteger>>(hex), ct);
+        var orders = BatchCallAsync(orderPages, hex => OrderViewWords.DecodePage(hex)
+            ?? [.. orderDecoder.DecodeDTOTypeOutput<ET.WindowOrdersOutputDTO>(hex).Page.Select(GeneratedMapping.ToInfo)], ct);
+        var allIds = (await ids.ConfigureAwait(false)).SelectMany(page => page).Select(id => (ulong)id).ToList();
+        var allOrders = (await orders.ConfigureAwait(false)).SelectMany(page => page).ToList();
+        if (allIds.Count != allOrders.Count)
+            throw new InvalidOperationException($"window {windowId}: {allIds.Count} order ids but {allOrders.Count} orders read");
+        return [.. allIds.Zip(allOrders)];
+    }
+
+    private static IEnumerable<(ulong From, ulong Count)> Pages(ulong total, ulong size)
+    {
+        for (ulong from = 0; from < total; from += size)
+            yield return (from, Math.Min(size, total - from));
+    }
+
     /// <summary>Whether the meter has no open order in a window not yet closed or cancelled (it may then be re-assigned).</summary>
     public Task<bool> MeterIdleAsync(string meterId, CancellationToken ct = default) =>
         CallAsync<ET.MeterIdleFunction, bool>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct);
@@ -156,6 +189,19 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public async Task<ChainMatch[]> GetWindowMatchesAsync(ulong windowId, ulong from, ulong count, CancellationToken ct = default) =>
         [.. (await CallDtoAsync<ET.WindowMatchesFunction, ET.WindowMatchesOutputDTO>(new() { WindowId = windowId, From = from, Count = count }, ct)
             .ConfigureAwait(false)).Page.Select(GeneratedMapping.FromGenerated)];
+
+    /// <summary>Matches per windowMatches call in <see cref="GetAllWindowMatchesAsync"/>.</summary>
+    public const ulong MatchesPerCall = 500;
+
+    /// <summary>The window's first <paramref name="matchCount"/> matches in posting order, every page in one JSON-RPC batch.</summary>
+    public async Task<IReadOnlyList<ChainMatch>> GetAllWindowMatchesAsync(ulong windowId, ulong matchCount, CancellationToken ct = default)
+    {
+        var decoder = new FunctionBuilder<ET.WindowMatchesFunction>(Address);
+        var pages = await BatchCallAsync([.. Pages(matchCount, MatchesPerCall).Select(p => new ET.WindowMatchesFunction { WindowId = windowId, From = p.From, Count = p.Count })],
+            hex => MatchWords.DecodePage(hex) ?? [.. decoder.DecodeDTOTypeOutput<ET.WindowMatchesOutputDTO>(hex).Page.Select(GeneratedMapping.FromGenerated)], ct)
+            .ConfigureAwait(false);
+        return [.. pages.SelectMany(page => page)];
+    }
 
     public Task<BigInteger> WithdrawableAsync(string account, CancellationToken ct = default) =>
         CallAsync<ET.WithdrawableFunction, BigInteger>(new() { Account = account }, ct);

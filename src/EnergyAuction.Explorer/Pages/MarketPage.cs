@@ -57,7 +57,7 @@ public static class MarketPage
     {
         if (w.MatchCount == 0)
             return 0;
-        var matches = await EnergyAuction.Clearing.WindowMatches.ReadAsync(reader.Market, id, w.MatchCount);
+        var matches = await reader.Market.Trade.GetAllWindowMatchesAsync(id, w.MatchCount, ct);
         return matches.Aggregate(0UL, (sum, m) => sum + m.EnergyWh);
     }
 }

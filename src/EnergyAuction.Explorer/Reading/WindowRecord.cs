@@ -27,11 +27,10 @@ public sealed record WindowRecord(
         // Independent reads overlap: the node answers one while the others' answers are decoded.
         var orders = Task.Run(async () =>
         {
-            var ids = await market.Trade.GetWindowOrderIdsAsync(id, ct);
-            IReadOnlyList<(ulong Id, OrderInfo Order)> read = [.. ids.Zip(await market.Trade.GetOrdersAsync(ids, ct))];
+            var read = await market.Trade.GetWindowOrdersAsync(id, info.OrderCount, ct);
             return (Orders: read, Meters: await market.DataAccess.MetersOfAsync(read.Select(o => o.Order.Meter), ct));
         }, ct);
-        var matches = WindowMatches.ReadAsync(market, id, info.MatchCount);
+        var matches = market.Trade.GetAllWindowMatchesAsync(id, info.MatchCount, ct);
         var settled = info.MatchCount == 0 ? Task.FromResult<IReadOnlyList<EventLog<MatchSettledEvent>>>([])
             : market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [id], ct);
         var validated = info.Params.ValidateOffers

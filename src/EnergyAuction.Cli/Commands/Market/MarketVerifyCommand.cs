@@ -39,7 +39,7 @@ public static class MarketVerifyCommand
             var book = await WindowOrderBook.ReadAsClearedAsync(market, windowId, info);
             var limits = await market.Trade.GetLimitsAsync();
             var recomputed = WindowClearing.Compute(info.Params, book, feeder, limits.MaxMatchesPerBid);
-            var posted = await WindowMatches.ReadAsync(market, windowId, info.MatchCount);
+            var posted = await market.Trade.GetAllWindowMatchesAsync(windowId, info.MatchCount);
             if (parseResult.GetValue(SharedOptions.Verbose))
                 context.Note($"window {windowId}: {book.Count} valid orders, {posted.Count} posted matches, {recomputed.Matches.Count} recomputed");
             var comparison = ClearingComparison.Of(windowId, info.Price, posted, info.ResultHash, recomputed,

@@ -36,7 +36,7 @@ public static class TradesCommand
                 var info = await market.Trade.GetWindowAsync(windowId);
                 var settled = (await market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, windowId))
                     .ToDictionary(e => (e.Event.OfferId, e.Event.BidId), e => e.Event);
-                foreach (var match in await WindowMatches.ReadAsync(market, windowId, info.MatchCount))
+                foreach (var match in await market.Trade.GetAllWindowMatchesAsync(windowId, info.MatchCount))
                 {
                     var sold = myIds.Contains(match.OfferId);
                     if (!sold && !myIds.Contains(match.BidId))

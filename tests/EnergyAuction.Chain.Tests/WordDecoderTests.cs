@@ -1,0 +1,80 @@
+using System.Numerics;
+using EnergyAuction.Chain.Hex;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.Contracts;
+using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
+using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
+
+namespace EnergyAuction.Chain.Tests;
+
+/// <summary>The word-by-word decoders read what Nethereum's ABI decoder reads from the same answer, and refuse (null,
+/// so Nethereum decodes or says why) an answer of another shape.</summary>
+public class WordDecoderTests
+{
+    private static readonly string Market = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+    private static ET.OrderView View(int i) => new()
+    {
+        WindowId = 3 + i, Owner = $"0x{i + 1:x40}", MeterId = MeterId.ToBytes32($"M-{i}"), Side = (byte)(i % 2), EnergyWh = 1_000UL + (ulong)i,
+        Price = BigInteger.Pow(10, 11) + i, Status = (byte)(i % 8), MatchedWh = (ulong)i * 7, Deposit = BigInteger.Pow(2, 200) + i,
+    };
+
+    private static string Encode<T>(T outputs) => HexConvert.ToHex(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(T), outputs!));
+
+    [Test]
+    public void A_windowOrders_page_decodes_as_Nethereum_decodes_it()
+    {
+        var hex = Encode(new ET.WindowOrdersOutputDTO { Page = [.. Enumerable.Range(0, 5).Select(View)] });
+        var expected = new FunctionBuilder<ET.WindowOrdersFunction>(Market).DecodeDTOTypeOutput<ET.WindowOrdersOutputDTO>(hex).Page.Select(GeneratedMapping.ToInfo).ToList();
+
+        var page = OrderViewWords.DecodePage(hex);
+
+        Assert.That(page, Has.Count.EqualTo(5));
+        foreach (var (read, nethereum) in page!.Zip(expected))
+        {
+            Assert.That(read with { MeterId = nethereum.MeterId }, Is.EqualTo(nethereum));
+            Assert.That(read.MeterId, Is.EqualTo(nethereum.MeterId));
+        }
+        Assert.That(OrderViewWords.DecodePage(Encode(new ET.WindowOrdersOutputDTO { Page = [] })), Is.Empty, "an empty page");
+    }
+
+    [Test]
+    public void An_order_answer_decodes_as_Nethereum_decodes_it()
+    {
+        var hex = Encode(new ET.OrderOutputDTO { V = View(4) });
+        var expected = GeneratedMapping.ToInfo(new FunctionBuilder<ET.OrderFunction>(Market).DecodeDTOTypeOutput<ET.OrderOutputDTO>(hex).V);
+
+        var read = OrderViewWords.Decode(hex)!;
+
+        Assert.That(read with { MeterId = expected.MeterId }, Is.EqualTo(expected));
+        Assert.That(read.Meter, Is.EqualTo("M-4"));
+    }
+
+    [Test]
+    public void A_windowMatches_page_and_a_meterOf_answer_decode_as_Nethereum_decodes_them()
+    {
+        var matches = Enumerable.Range(0, 4).Select(i => new ET.Match { OfferId = (ulong)i + 1, BidId = (ulong)i + 10, EnergyWh = 500UL * (ulong)i, DistanceM = (uint)i * 33 }).ToList();
+        var hex = Encode(new ET.WindowMatchesOutputDTO { Page = matches });
+        Assert.That(MatchWords.DecodePage(hex), Is.EqualTo(matches.Select(GeneratedMapping.FromGenerated)));
+
+        var meter = Encode(new DA.MeterOfOutputDTO { Owner = "0x00000000000000000000000000000000000000a1", Bus = 34 });
+        Assert.That(MeterOfWords.Decode(meter), Is.EqualTo(new MeterInfo(Crypto.ChainAddress.ToChecksum("0x00000000000000000000000000000000000000a1"), 34)));
+    }
+
+    [Test]
+    public void An_answer_of_another_shape_is_left_to_Nethereum()
+    {
+        var page = Encode(new ET.WindowOrdersOutputDTO { Page = [View(0), View(1)] });
+        Assert.That(OrderViewWords.DecodePage(page[..^64]), Is.Null, "a page cut short");
+        Assert.That(OrderViewWords.DecodePage("0x"), Is.Null, "no answer");
+        Assert.That(OrderViewWords.Decode(page), Is.Null, "a page is not one order");
+        Assert.That(MeterOfWords.Decode("0x" + new string('0', 62)), Is.Null, "one word short of a meter");
+    }
+
+    [Test]
+    public void The_generated_Match_and_meterOf_outputs_have_layouts_the_fast_decoders_read()
+    {
+        Assert.That(MatchWords.Applies, "Match");
+        Assert.That(MeterOfWords.Applies, "meterOf's outputs");
+    }
+}

@@ -1,0 +1,112 @@
+// windowOrders: a window's book read page by page, each entry what order(id) says of the order windowOrderIds names
+// at the same index, at most 500 to a call (issue #13, the explorer's large windows).
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { advanceTo } = require("../../scripts/lib/chain-time");
+
+const G = 1_000_000_000n;
+const ORDERS = 45;
+const ORDERS_PER_VIEW = 500;
+
+async function marketFixture() {
+  const signers = await ethers.getSigners();
+  const [, node, dso, seller, buyer] = signers;
+  const meters = Array.from({ length: ORDERS }, (_, i) =>
+    ({ signer: i % 2 === 0 ? seller : buyer, meter: `${i % 2 === 0 ? "S" : "B"}-${i}`, bus: i }));
+  const market = await setUpMarket(signers, { node, dso, traders: meters });
+  return { ...market, dso, seller, buyer, meters };
+}
+
+/** Read a list through pages of `size`. */
+async function allPages(read, size) {
+  const out = [];
+  for (let from = 0; ; from += size) {
+    const page = await read(from, size);
+    out.push(...page);
+    if (page.length < size) return out;
+  }
+}
+
+const plain = (view) => view.toArray();
+
+describe("windowOrders", function () {
+  it("pages are the window's orders as order(id) shows them, in submission order, for every page size", async function () {
+    const f = await loadFixture(marketFixture);
+    const { trade } = f;
+    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const other = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const ids = [];
+    for (let i = 0; i < ORDERS; i++) {
+      const m = f.meters[i];
+      const side = i % 2 === 0 ? "offer" : "bid";
+      ids.push((await placeOrder(trade, w, side, { ...m, energy: 1_000n + BigInt(i), price: (side === "offer" ? 100n : 150n) * G })).id);
+      // The other window's orders interleave with ours; no page of ours may show them.
+      if (i % 4 === 0) await placeOrder(trade, other, side, { ...m, energy: 10n, price: 100n * G });
+    }
+    await trade.connect(f.meters[3].signer).cancelOrder(ids[3]);
+    const v = await trade.window(w);
+    await advanceTo(v.biddingDeadline);
+    await trade.advancePhase(w);
+    await trade.postClearing(w, 120n * G, [{ offerId: ids[0], bidId: ids[1], energyWh: 700n, distanceM: 30 }]);
+
+    const expected = [];
+    for (const id of ids) expected.push(plain(await trade.order(id)));
+    expect(expected[1][6]).to.equal(5n, "a matched bid reads Matched");
+    expect(expected[3][6]).to.equal(4n, "the cancelled bid reads Cancelled");
+    for (const size of [1, 7, 16, 100]) {
+      expect((await allPages((from, n) => trade.windowOrders(w, from, n), size)).map(plain)).to.deep.equal(expected);
+    }
+    const otherIds = await trade.windowOrderIds(other, 0, 100);
+    const otherPage = await trade.windowOrders(other, 0, 100);
+    expect(otherPage.map(plain)).to.deep.equal(await Promise.all(otherIds.map(async (id) => plain(await trade.order(id)))));
+  });
+
+  it("a page past the end is empty, a page over the end is cut short, and an unknown window reverts", async function () {
+    const f = await loadFixture(marketFixture);
+    const { trade } = f;
+    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    expect(await trade.windowOrders(w, 0, 10)).to.deep.equal([], "a window without orders");
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await placeOrder(trade, w, "offer", { ...f.meters[2 * i], energy: 1_000n, price: 100n * G })).id);
+    const last = plain(await trade.order(ids[4]));
+    expect((await trade.windowOrders(w, 3, 10)).map(plain)).to.deep.equal([plain(await trade.order(ids[3])), last]);
+    expect((await trade.windowOrders(w, 4, ethers.MaxUint256)).map(plain)).to.deep.equal([last]);
+    expect(await trade.windowOrders(w, 5, 10)).to.deep.equal([]);
+    expect(await trade.windowOrders(w, ethers.MaxUint256, ethers.MaxUint256)).to.deep.equal([]);
+    expect(await trade.windowOrders(w, 0, 0)).to.deep.equal([]);
+    await expect(trade.windowOrders(99, 0, 10)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
+  });
+
+  it("returns at most 500 orders per call, and a full page stays far below the eth_call gas cap", async function () {
+    this.timeout(120_000);
+    const f = await loadFixture(marketFixture);
+    const { trade, dataAccess } = f;
+    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address, biddingDuration: 7_200 }));
+    const signers = await ethers.getSigners();
+    const total = ORDERS_PER_VIEW + 2;
+    // One meter per order (a meter has one open order per window), sent without waiting for each receipt.
+    const placed = [];
+    for (let i = 0; i < total; i++) {
+      const owner = signers[5 + (i % 10)];
+      const meter = meterId(`P-${i}`);
+      await dataAccess.registerMeter(meter, owner.address, 1);
+      await dataAccess.connect(owner).grantAccess(meter, trade.target);
+      const deposit = await trade.offerCollateral(w, 1_000n);
+      placed.push(await trade.connect(owner).submitOffer(w, meter, 1_000n, 100n * G, { value: deposit }));
+    }
+    await Promise.all(placed.map((tx) => tx.wait()));
+    const ids = await trade.windowOrderIds(w, 0, total);
+    expect(ids.length).to.equal(total);
+
+    const page = await trade.windowOrders(w, 0, total);
+    expect(page.length).to.equal(ORDERS_PER_VIEW);
+    expect(plain(page[ORDERS_PER_VIEW - 1])).to.deep.equal(plain(await trade.order(ids[ORDERS_PER_VIEW - 1])));
+    const rest = await trade.windowOrders(w, ORDERS_PER_VIEW, total);
+    expect(rest.map(plain)).to.deep.equal([plain(await trade.order(ids[total - 2])), plain(await trade.order(ids[total - 1]))]);
+
+    const gas = await trade.windowOrders.estimateGas(w, 0, ORDERS_PER_VIEW);
+    expect(gas).to.be.lessThan(6_000_000n, `a full page costs ${gas} gas`);
+  });
+});
