@@ -91,6 +91,8 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
 
     IDataAccess internal immutable registry;
     IEnergyOracleClient internal oracle;
+    /// @inheritdoc IEnergyTrade
+    address public feeRecipient;
 
     uint256 internal windowsOpened;
     uint256 internal ordersPlaced;

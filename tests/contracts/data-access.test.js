@@ -1,4 +1,4 @@
-// The meter registry: the operator registers meters, owners grant and revoke read access.
+// The meter registry: the registrar (the DSO) registers meters, owners grant and revoke read access.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
@@ -6,9 +6,11 @@ const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const id = (s) => ethers.encodeBytes32String(s);
 
 async function registryFixture() {
-  const [admin, owner, requester, stranger] = await ethers.getSigners();
-  const dataAccess = await ethers.deployContract("DataAccess", [admin.address]);
-  return { dataAccess, admin, owner, requester, stranger };
+  const [admin, owner, requester, stranger, registrar] = await ethers.getSigners();
+  const deployed = await ethers.deployContract("DataAccess", [admin.address, registrar.address]);
+  // Every call below is the registrar's unless it says otherwise.
+  const dataAccess = deployed.connect(registrar);
+  return { dataAccess, admin, owner, requester, stranger, registrar };
 }
 
 describe("DataAccess", function () {
@@ -53,10 +55,20 @@ describe("DataAccess", function () {
     await dataAccess.registerMeter(id("LOAD_55.m-12"), owner.address, 1);
   });
 
-  it("only the operator registers meters", async function () {
-    const { dataAccess, stranger } = await loadFixture(registryFixture);
-    await expect(dataAccess.connect(stranger).registerMeter(id("M-1"), stranger.address, 1))
-      .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
-      .withArgs(stranger.address, await dataAccess.OPERATOR_ROLE());
+  it("only the registrar registers meters; the admin does not", async function () {
+    const { dataAccess, admin, stranger } = await loadFixture(registryFixture);
+    for (const caller of [stranger, admin]) {
+      await expect(dataAccess.connect(caller).registerMeter(id("M-1"), stranger.address, 1))
+        .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
+        .withArgs(caller.address, await dataAccess.REGISTRAR_ROLE());
+    }
+    expect(await dataAccess.meterOf(id("M-1"))).to.deep.equal([ethers.ZeroAddress, 0n]);
+  });
+
+  it("needs an admin and a registrar", async function () {
+    const { dataAccess, admin } = await loadFixture(registryFixture);
+    for (const args of [[ethers.ZeroAddress, admin.address], [admin.address, ethers.ZeroAddress]]) {
+      await expect(ethers.deployContract("DataAccess", args)).to.be.revertedWithCustomError(dataAccess, "ZeroAddress");
+    }
   });
 });

@@ -10,10 +10,10 @@ async function tinyTradeFixture() {
   const signers = await ethers.getSigners();
   const [, node, dso, seller, buyer] = signers;
   const market = await setUpMarket(signers, {
-    node, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
+    node, dso, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
   });
   // C_d * L = 1.5e6: the escrow's fee half floor(1 Wh * 1.5e6 / 2e6) is 0, but a 1 Wh delivery owes a 1 wei fee.
-  const params = windowParams({ feeRecipient: dso.address, gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 0n });
+  const params = windowParams({ gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 0n });
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, node, dso, seller, buyer };
 }

@@ -11,10 +11,11 @@ namespace EnergyAuction.Chain.Services;
 public sealed class DataAccessService(ChainRpcClient rpc, string address, TransactionSender? transactions = null)
     : ContractService(rpc, ChainAbis.DataAccess, address, transactions)
 {
-    /// <summary>keccak256("OPERATOR_ROLE"): may register meters.</summary>
-    public static byte[] OperatorRole { get; } = Keccak256.Hash("OPERATOR_ROLE");
+    /// <summary>keccak256("REGISTRAR_ROLE"): the DSO, which registers and re-assigns meters.</summary>
+    public static byte[] RegistrarRole { get; } = Keccak256.Hash("REGISTRAR_ROLE");
 
-    /// <summary>Registers a meter with its owner and feeder bus (operator only).</summary>
+    /// <summary>Registers a meter with its owner and feeder bus (registrar only; an owner holding a role of the
+    /// market or the registry is refused).</summary>
     public Task<TransactionReceipt> RegisterMeterAsync(string meterId, string owner, uint bus, CancellationToken ct = default) =>
         SendAsync(Register(meterId, owner, bus, null), ct);
 

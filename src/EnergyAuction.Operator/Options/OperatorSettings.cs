@@ -34,7 +34,6 @@ public static class OperatorSettings
         new("Window:GridCharge", "--grid-charge", "1000000000000", "1000000000000", "grid charge, wei per kWh per km"),
         new("Window:MaxDistanceMetres", "--max-distance", "the feeder's largest load-bus distance (318 on the IEEE LV feeder)", "318", "maximum feeder distance L, metres (empty: the feeder's largest load-bus distance)"),
         new("Window:PenaltyRate", "--penalty-rate", "10000000000000", "10000000000000", "penalty, wei per kWh undelivered"),
-        new("Window:FeeRecipient", "--fee-recipient", "required", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "the DSO's address, which receives the grid fees"),
         new("Window:Mechanism", "--mechanism", "dpda", "dpda", "clearing mechanism: dpda, mcafee or uniform"),
         new("Window:ValidateOffers", "--validate-offers", "true", "true", "check offers against the seller's battery reading"),
         new("BatchSize", "--batch-size", "50", "50", "most matches posted in one clearing transaction"),

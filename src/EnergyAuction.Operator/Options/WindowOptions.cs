@@ -36,9 +36,6 @@ public sealed class WindowOptions
     /// <summary>Penalty rate, wei per kWh undelivered (may be 0).</summary>
     public string PenaltyRate { get; set; } = "10000000000000";
 
-    /// <summary>The DSO's address, which receives the grid fees.</summary>
-    public string? FeeRecipient { get; set; }
-
     /// <summary>Clearing mechanism: dpda, mcafee or uniform.</summary>
     public string Mechanism { get; set; } = "dpda";
 

@@ -24,9 +24,9 @@ public sealed class MarketLifecycleTests
     public async Task StartMarket()
     {
         _node = await HardhatNode.StartAsync();
-        _deployment = MarketDeploymentRecord.Load(await MarketDeployment.DeployAsync(_node));
-        _operator = new MarketClient(_node.Rpc, _deployment, _node.Accounts[0]);
         var parties = MarketParties.Of(_node);
+        _deployment = MarketDeploymentRecord.Load(await MarketDeployment.DeployAsync(_node, feeRecipientAddress: parties.Dso.Address));
+        _operator = new MarketClient(_node.Rpc, _deployment, _node.Accounts[0]);
         (_seller, _buyer1, _buyer2, _dso) = (parties.Seller, parties.Buyer1, parties.Buyer2, parties.Dso);
         await parties.RegisterMetersAsync(_operator);
     }
@@ -76,8 +76,8 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task Events_are_queried_by_block_range_and_indexed_field()
     {
-        var (first, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
-        var (second, receipt) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address, mechanism: Mechanism.Uniform));
+        var (first, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
+        var (second, receipt) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(mechanism: Mechanism.Uniform));
         var bySecondId = await _operator.Trade.GetEventsAsync<WindowOpenedEvent>(_deployment.Block, null, second);
         Assert.That(bySecondId.Single().Event.Params.Mechanism, Is.EqualTo(Mechanism.Uniform));
         Assert.That(bySecondId.Single().BlockNumber, Is.EqualTo(receipt.BlockNumber));
@@ -90,7 +90,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task An_order_after_the_bidding_deadline_reverts_with_WrongPhase_and_its_arguments()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var window = await _operator.Trade.GetWindowAsync(windowId);
         await _node.IncreaseTimeAsync((long)(window.BiddingDeadline - await _node.LatestTimestampAsync()));
         await _operator.Trade.AdvancePhaseAsync(windowId);
@@ -104,7 +104,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task A_bid_on_someone_elses_meter_reverts_and_keeps_the_money()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var before = await _node.Rpc.GetBalanceAsync(_buyer2.Address);
         var error = Assert.ThrowsAsync<ContractRevertException>(() => _operator.As(_buyer2).Trade.SubmitBidAsync(windowId, "B-1", 1_000, 100 * Gwei));
         Assert.That(error!.ErrorName, Is.EqualTo("NotMeterOwner"));
@@ -114,7 +114,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task A_cancelled_bid_makes_its_escrow_withdrawable()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var buyer = _operator.As(_buyer2).Trade;
         var owedBefore = await buyer.WithdrawableAsync(_buyer2.Address);
         var (bidId, _) = await buyer.SubmitBidAsync(windowId, "B-2", 2_500, 130 * Gwei);

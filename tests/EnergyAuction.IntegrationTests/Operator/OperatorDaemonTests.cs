@@ -31,7 +31,7 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
         await Market.SetBatteryAsync("M-7", 1_000);
 
         var log = new DaemonLog();
-        var options = Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso);
+        var options = Market.DaemonOptions(await Market.FreshCheckpointAsync());
         options.WindowEverySeconds = 3_600;
         var before = await Market.Admin.Trade.WindowCountAsync();
         var daemon = await StartDaemonAsync(options, log);
