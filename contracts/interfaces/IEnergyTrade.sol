@@ -111,6 +111,8 @@ interface IEnergyTrade {
     error OverAllocation(uint256 orderId, uint256 allocatedWh, uint256 energyWh);
     error DistanceAboveMaximum(uint256 distanceM, uint256 maxDistanceM);
     error FeeAbovePrice(uint256 offerId, uint256 bidId);
+    /// @notice The match pairs an offer and a bid of one owner (MARKET.md "Pairing": not a feasible pair).
+    error SameOwner(uint256 offerId, uint256 bidId);
     error TooManyMatchesForBid(uint256 bidId);
     error BidNotFilled(uint256 bidId, uint256 matchedWh, uint256 energyWh);
     error NotMatched(uint256 bidId);

@@ -101,7 +101,7 @@ abstract contract WindowPhases is TradeStorage {
         if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
         if (p.referencePrice > MAX_PRICE) revert InvalidParams("referencePrice");
         if (p.gridCharge > MAX_PRICE) revert InvalidParams("gridCharge");
-        if (p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
+        if (p.penaltyRate < MIN_PENALTY_RATE || p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
         if (p.maxDistanceM > MAX_DISTANCE_M) revert InvalidParams("maxDistanceM");
     }
 

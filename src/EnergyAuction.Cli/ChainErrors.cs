@@ -69,6 +69,7 @@ public static class ChainErrors
                 "this account lacks the role; operator commands need the operator's wallet, meter registration the registrar's (--from)",
             "RoleHolderCannotOwnMeter" => "an account that runs the market (admin, operator, registrar, oracle) cannot own a meter; name the household's own address",
             "MeterOwnerCannotHoldRole" => "an account that owns a meter cannot be given a role; use a separate key for running the market",
+            "SameOwner" => "a household's offer and bid cannot be matched with each other (MARKET.md Pairing)",
             "FeeRecipientNotSet" => "the market has no fee recipient yet; its admin sets the DSO's address (EnergyTrade.setFeeRecipient; `energy deploy` does)",
             "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
             _ => null,

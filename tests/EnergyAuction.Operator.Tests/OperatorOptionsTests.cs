@@ -120,6 +120,8 @@ public class OperatorOptionsTests
     [TestCase("--reference-price", "0.05", "Window:ReferencePrice")]
     [TestCase("--grid-charge", "-1", "Window:GridCharge")]
     [TestCase("--penalty-rate", "lots", "Window:PenaltyRate")]
+    [TestCase("--penalty-rate", "0", "Window:PenaltyRate")]
+    [TestCase("--penalty-rate", "999999999", "Window:PenaltyRate")]
     [TestCase("--mechanism", "vickrey", "Window:Mechanism")]
     [TestCase("--batch-size", "0", "BatchSize")]
     [TestCase("--batch-gas", "1000", "BatchGasLimit")]

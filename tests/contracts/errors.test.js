@@ -97,6 +97,9 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         [{ referencePrice: 2n ** 80n }, "referencePrice"],
         [{ gridCharge: 2n ** 80n }, "gridCharge"],
         [{ penaltyRate: 2n ** 80n }, "penaltyRate"],
+        // Below MIN_PENALTY_RATE an order its owner never means to honour would cost it nothing.
+        [{ penaltyRate: 0n }, "penaltyRate"],
+        [{ penaltyRate: 999_999_999n }, "penaltyRate"],
       ];
       for (const [override, reason] of bad) {
         await expect(trade.openWindow(windowParams({ ...override })))
@@ -304,6 +307,23 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const bidOther = foreign; // any order id of `other` works as the offer side check runs first
       await expect(f.trade.postClearing(other, p, [match(cancelled, bidOther, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "OrderNotValid").withArgs(cancelled, 4);
+    });
+
+    it("SameOwner: a household's offer and bid are never matched with each other", async function () {
+      const f = await loadFixture(biddingFixture);
+      const { trade, dataAccess, registrar, windowId } = f;
+      // The seller also owns a second meter and bids with it: one owner on both sides of the book.
+      await dataAccess.connect(registrar).registerMeter(meterId("S-1b"), f.s1.address, 5);
+      await dataAccess.connect(f.s1).grantAccess(meterId("S-1b"), trade.target);
+      const offer = await placeOrder(trade, windowId, "offer", { signer: f.s1, meter: "S-1", energy: 2_000n, price: 100n * G });
+      const ownBid = await placeOrder(trade, windowId, "bid", { signer: f.s1, meter: "S-1b", energy: 2_000n, price: 150n * G });
+      const otherBid = await placeOrder(trade, windowId, "bid", { signer: f.b1, meter: "B-1", energy: 2_000n, price: 150n * G });
+      await advanceTo((await trade.window(windowId)).biddingDeadline);
+      await trade.advancePhase(windowId);
+      await expect(trade.postClearing(windowId, 125n * G, [match(offer.id, ownBid.id, 2_000n)]))
+        .to.be.revertedWithCustomError(trade, "SameOwner").withArgs(offer.id, ownBid.id);
+      expect((await trade.window(windowId)).matchCount).to.equal(0n);
+      await expect(trade.postClearing(windowId, 125n * G, [match(offer.id, otherBid.id, 2_000n)])).to.emit(trade, "ClearingPosted");
     });
 
     it("FeeAbovePrice when the grid fee of a match could exceed what the energy earns", async function () {

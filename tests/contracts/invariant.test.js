@@ -77,7 +77,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
       const params = windowParams({
         gridCharge: rnd.big(0, 5_000_000),
         maxDistanceM: rnd.int(100, 3_000),
-        penaltyRate: rnd.pick([0n, rnd.big(1, 10n ** 11n)]),
+        penaltyRate: rnd.pick([1_000_000_000n, rnd.big(1_000_000_000, 10n ** 11n)]),
         maxEnergyWh: rnd.big(1_000, 50_000),
         mechanism: rnd.int(0, 2),
         validateOffers: rnd.next() < 0.4,

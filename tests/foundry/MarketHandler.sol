@@ -82,7 +82,7 @@ contract MarketHandler {
             referencePrice: 60_000 gwei,
             gridCharge: uint128(_bound(seed >> 80, 0, 100 gwei)),
             maxDistanceM: 400,
-            penaltyRate: uint128(_bound(seed >> 112, 0, 100_000 gwei)),
+            penaltyRate: uint128(_bound(seed >> 112, 1 gwei, 100_000 gwei)),
             mechanism: IEnergyTrade.Mechanism.Uniform,
             validateOffers: seed % 4 == 0
         });

@@ -59,7 +59,8 @@ public sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
         Check(w.MaxDistanceMetres is null or >= 0, "Window:MaxDistanceMetres", "must be >= 0");
         Check(IsWei(w.ReferencePrice), "Window:ReferencePrice", $"wei per kWh as a whole number, got '{w.ReferencePrice}'");
         Check(IsWei(w.GridCharge), "Window:GridCharge", $"wei per kWh per km as a whole number, got '{w.GridCharge}'");
-        Check(IsWei(w.PenaltyRate), "Window:PenaltyRate", $"wei per kWh as a whole number, got '{w.PenaltyRate}'");
+        Check(IsWei(w.PenaltyRate) && BigInteger.Parse(w.PenaltyRate, CultureInfo.InvariantCulture) >= WindowOptions.MinPenaltyRate, "Window:PenaltyRate",
+            $"wei per kWh as a whole number, at least {WindowOptions.MinPenaltyRate} (the contract's minimum), got '{w.PenaltyRate}'");
         Check(ClearingMechanisms.TryParse(w.Mechanism, out _), "Window:Mechanism",
             $"one of {string.Join(", ", Enum.GetValues<Mechanism>().Select(ClearingMechanisms.Name))}, got '{w.Mechanism}'");
         return problems;

@@ -33,7 +33,7 @@ public static class OperatorSettings
         new("Window:ReferencePrice", "--reference-price", "50000000000000", "50000000000000", "reference price, wei per kWh"),
         new("Window:GridCharge", "--grid-charge", "1000000000000", "1000000000000", "grid charge, wei per kWh per km"),
         new("Window:MaxDistanceMetres", "--max-distance", "the feeder's largest load-bus distance (318 on the IEEE LV feeder)", "318", "maximum feeder distance L, metres (empty: the feeder's largest load-bus distance)"),
-        new("Window:PenaltyRate", "--penalty-rate", "10000000000000", "10000000000000", "penalty, wei per kWh undelivered"),
+        new("Window:PenaltyRate", "--penalty-rate", "10000000000000", "10000000000000", "penalty, wei per kWh undelivered (at least 1000000000)"),
         new("Window:Mechanism", "--mechanism", "dpda", "dpda", "clearing mechanism: dpda, mcafee or uniform"),
         new("Window:ValidateOffers", "--validate-offers", "true", "true", "check offers against the seller's battery reading"),
         new("BatchSize", "--batch-size", "50", "50", "most matches posted in one clearing transaction"),
