@@ -6,7 +6,8 @@ import {IDataAccess} from "./interfaces/IDataAccess.sol";
 import {IEnergyTrade} from "./interfaces/IEnergyTrade.sol";
 import {MeterId} from "./lib/MeterId.sol";
 
-/// @title Meter registry: which address owns a meter, where it sits on the feeder, who may read it
+/// @title Meter registry: which address owns a meter, where it sits on the feeder, how far apart the feeder's buses
+///        are (the DSO's feeder registry), who may read a meter
 contract DataAccess is IDataAccess, AccessControl {
     /// @notice The DSO: registers and re-assigns meters (and records feeder distances).
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
@@ -21,6 +22,8 @@ contract DataAccess is IDataAccess, AccessControl {
     mapping(bytes32 meterId => mapping(address requester => address grantor)) private grants;
     /// @dev How many meters each account owns, so no role is ever granted to a meter owner.
     mapping(address owner => uint256) private metersOwned;
+    /// @dev Metres + 1 between two buses, keyed by the pair (lower bus << 32 | higher bus); 0: not recorded.
+    mapping(uint64 busPair => uint256) private feederDistances;
     IEnergyTrade private market;
 
     /// @param admin receives DEFAULT_ADMIN_ROLE
@@ -54,6 +57,23 @@ contract DataAccess is IDataAccess, AccessControl {
         --metersOwned[previous];
         ++metersOwned[newOwner];
         emit MeterReassigned(meterId, previous, newOwner);
+    }
+
+    /// @inheritdoc IDataAccess
+    function recordDistances(BusDistance[] calldata distances) external onlyRole(REGISTRAR_ROLE) {
+        for (uint256 i = 0; i < distances.length; ++i) {
+            BusDistance calldata d = distances[i];
+            if (d.busA == d.busB) revert SameBus(d.busA);
+            feederDistances[_busPair(d.busA, d.busB)] = uint256(d.metres) + 1;
+            emit DistanceRecorded(d.busA, d.busB, d.metres);
+        }
+    }
+
+    /// @inheritdoc IDataAccess
+    function distanceBetween(uint32 busA, uint32 busB) external view returns (bool recorded, uint256 metres) {
+        if (busA == busB) return (true, 0);
+        uint256 stored = feederDistances[_busPair(busA, busB)];
+        return stored == 0 ? (false, 0) : (true, stored - 1);
     }
 
     /// @inheritdoc IDataAccess
@@ -119,6 +139,11 @@ contract DataAccess is IDataAccess, AccessControl {
     function _grantRole(bytes32 role, address account) internal override returns (bool) {
         if (metersOwned[account] != 0) revert MeterOwnerCannotHoldRole(account);
         return super._grantRole(role, account);
+    }
+
+    /// @dev Distances are symmetric: both orders of a pair share one key.
+    function _busPair(uint32 a, uint32 b) private pure returns (uint64) {
+        return a < b ? (uint64(a) << 32) | b : (uint64(b) << 32) | a;
     }
 
     function _requireOwner(bytes32 meterId) private view {

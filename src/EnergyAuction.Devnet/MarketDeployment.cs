@@ -1,7 +1,10 @@
+using EnergyAuction.Chain;
+
 namespace EnergyAuction.Devnet;
 
 /// <summary>Deploys the whole market with the repository's own deploy script (scripts/deploy.js), so the demo and
-/// the integration tests run against exactly what operators deploy.</summary>
+/// the integration tests run against exactly what operators deploy; then the dev registrar records the feeder's
+/// load-bus distances (<see cref="FeederRegistration"/>).</summary>
 public static class MarketDeployment
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -40,6 +43,7 @@ public static class MarketDeployment
         }
         if (deploy.ExitCode != 0 || !File.Exists(file))
             throw deploy.Failure($"failed against {node.RpcUrl}");
+        await FeederRegistration.RecordAsync(node, MarketDeploymentRecord.Load(file)).ConfigureAwait(false);
         return file;
     }
 }

@@ -9,7 +9,8 @@ using EnergyAuction.Devnet;
 namespace EnergyAuction.IntegrationTests.Chain;
 
 /// <summary>The typed services against the real contracts on one Hardhat node, deployed by scripts/deploy.js.
-/// The deployer (account 0) is admin, operator and the Operator's authorised sender; every test opens its own window.</summary>
+/// The deployer (account 0) is admin, operator and the Operator's authorised sender, the dev registrar the DSO; every
+/// test opens its own window.</summary>
 [NonParallelizable]
 public sealed class MarketLifecycleTests
 {
@@ -54,7 +55,29 @@ public sealed class MarketLifecycleTests
             Assert.That(await _operator.Link.BalanceOfAsync(_deployment.EnergyOracleClient), Is.GreaterThanOrEqualTo(_deployment.OracleFee * 10));
             Assert.That(await _operator.Trade.HasRoleAsync(EnergyTradeService.OperatorRole, _node.Accounts[0].Address), Is.True);
             Assert.That(await _operator.Trade.GetLimitsAsync(), Is.EqualTo(new MarketLimits((1UL << 40) - 1, (1u << 24) - 1, BigInteger.Pow(2, 80) - 1, 255)));
+            Assert.That(_deployment.Registrar, Is.EqualTo(HardhatAccounts.Registrar.Address));
+            Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, HardhatAccounts.Registrar.Address), Is.True);
+            Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, _node.Accounts[0].Address), Is.False,
+                "the operator registers no meters");
+            Assert.That(await _operator.Trade.FeeRecipientAsync(), Is.EqualTo(_dso.Address));
         });
+    }
+
+    [Test]
+    public async Task The_devnet_registrar_recorded_the_distance_between_every_two_load_buses_of_the_ieee_feeder()
+    {
+        var feeder = Data.SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
+        var expected = FeederRegistration.LoadBusDistances(feeder);
+        Assume.That(expected, Is.Not.Empty, $"needs the IEEE feeder in {feeder}");
+
+        var buses = expected.SelectMany(d => new[] { d.BusA, d.BusB }).Distinct().Count();
+        Assert.That(expected, Has.Count.EqualTo(buses * (buses - 1) / 2), "every pair once");
+        Assert.That(expected.Max(d => d.Metres), Is.EqualTo(318u), "the feeder's farthest load buses (the daemon's default L)");
+        // M-7 on bus 178 and M-8 on bus 208 are 50 m apart (README's household guide); asked in either order.
+        Assert.That(await _operator.DataAccess.DistanceBetweenAsync(208, 178), Is.EqualTo(50UL));
+        foreach (var (a, b, metres) in new[] { expected[0], expected[expected.Count / 2], expected[^1] })
+            Assert.That(await _operator.DataAccess.DistanceBetweenAsync(a, b), Is.EqualTo((ulong)metres), $"{a}-{b}");
+        Assert.That(await _operator.DataAccess.DistanceBetweenAsync(178, 1), Is.Null, "bus 1 holds no load: not recorded");
     }
 
     [Test]
