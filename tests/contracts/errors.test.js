@@ -134,6 +134,13 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       expect((await dataAccess.meterOf(meterId("S-1")))[0]).to.equal(f.s1.address);
     });
 
+    it("SameBus: the feeder registry records distances between two buses only", async function () {
+      const { dataAccess, registrar } = await loadFixture(biddingFixture);
+      await expect(dataAccess.connect(registrar).recordDistances([{ busA: 3, busB: 3, metres: 10 }]))
+        .to.be.revertedWithCustomError(dataAccess, "SameBus").withArgs(3);
+      expect(await dataAccess.distanceBetween(3, 3)).to.deep.equal([true, 0n]);
+    });
+
     it("MeterOwnerCannotHoldRole: no role goes to an account that owns a meter, in the market or the registry", async function () {
       const f = await loadFixture(biddingFixture);
       const { dataAccess, trade } = f;
