@@ -29,7 +29,8 @@ module.exports = {
     ],
   },
   networks: {
-    hardhat: { chainId: 31337, allowUnlimitedContractSize: false },
+    // 21 accounts: the 21st is the dev registrar (the DSO), kept apart from the 20 that tests and the demo hand out.
+    hardhat: { chainId: 31337, allowUnlimitedContractSize: false, accounts: { count: 21 } },
     localhost: { url: process.env.RPC_URL || "http://127.0.0.1:8545" },
   },
   paths: { sources: "./contracts", tests: "./tests/contracts" },

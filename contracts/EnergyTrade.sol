@@ -20,6 +20,7 @@ contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayou
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
     constructor(IDataAccess dataAccess_, address admin) TradeStorage(dataAccess_) {
         if (admin == address(0)) revert InvalidParams("zero address");
+        if (dataAccess_.meterCountOf(admin) != 0) revert MeterOwnerCannotHoldRole(admin);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(OPERATOR_ROLE, admin);
     }
@@ -29,6 +30,7 @@ contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayou
     /// @inheritdoc IEnergyTrade
     function setOracleClient(address client) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (client.code.length == 0) revert OracleClientNotContract(client);
+        _requireNoMeters(client);
         address previous = address(oracle);
         if (previous != address(0)) _revokeRole(ORACLE_ROLE, previous);
         oracle = IEnergyOracleClient(client);
@@ -36,10 +38,27 @@ contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayou
         emit OracleClientSet(client);
     }
 
+    /// @inheritdoc IEnergyTrade
+    function setFeeRecipient(address recipient) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (recipient == address(0)) revert InvalidParams("zero address");
+        feeRecipient = recipient;
+        emit FeeRecipientSet(recipient);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function holdsMarketRole(address account) external view returns (bool) {
+        return hasRole(DEFAULT_ADMIN_ROLE, account) || hasRole(OPERATOR_ROLE, account) || hasRole(ORACLE_ROLE, account);
+    }
+
     /// @notice ORACLE_ROLE is not granted here: only setOracleClient gives it, to a contract, so no plain account
-    ///         can ever report readings.
+    ///         can ever report readings. No role goes to a meter owner (ARCHITECTURE.md "Roles": role holders never trade).
     function grantRole(bytes32 role, address account) public override {
         if (role == ORACLE_ROLE) revert OracleRoleOnlyViaSetOracleClient();
+        _requireNoMeters(account);
         super.grantRole(role, account);
+    }
+
+    function _requireNoMeters(address account) private view {
+        if (registry.meterCountOf(account) != 0) revert MeterOwnerCannotHoldRole(account);
     }
 }

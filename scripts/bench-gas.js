@@ -32,7 +32,7 @@ async function main() {
   const meters = [
     ...range(ORDERS_PER_SIDE, offerMeter), ...range(ORDERS_PER_SIDE, bidMeter), ...range(10, cancelMeter),
   ];
-  const market = await setUpMarket(signers, { node, traders: meters });
+  const market = await setUpMarket(signers, { node, dso, traders: meters });
   const { trade, operator, client } = market;
   const figures = {};
   const detail = {};
@@ -41,7 +41,7 @@ async function main() {
   figures.deployDataAccess = await deployGas(market.dataAccess);
   figures.deployOracleClient = await deployGas(client);
 
-  const params = windowParams({ feeRecipient: dso.address });
+  const params = windowParams();
   const openReceipt = await (await trade.openWindow(params)).wait();
   figures.openWindow = openReceipt.gasUsed;
   const windowId = await trade.windowCount();
@@ -74,7 +74,7 @@ async function main() {
   figures.cancel = mean(cancelGas);
 
   // Offers validated by the oracle, in a second window.
-  const validated = await openWindow(trade, windowParams({ feeRecipient: dso.address, validateOffers: true }));
+  const validated = await openWindow(trade, windowParams({ validateOffers: true }));
   const oracleOfferGas = [];
   const fulfilOfferGas = [];
   for (let i = 0; i < 10; i++) {

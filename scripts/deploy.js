@@ -1,7 +1,8 @@
 // Deploys the market: LinkToken, Operator, DataAccess, EnergyTrade, EnergyOracleClient; wires roles,
 // funds the oracle client with LINK, authorises the oracle node and writes deployments/<network>.json.
 //   npx hardhat run scripts/deploy.js --network localhost
-// Environment: RPC_URL (via hardhat.config.js), DEPLOYMENT_FILE, OPERATOR_ADDRESS, ORACLE_NODE_ADDRESS, HEMS_URL.
+// Environment: RPC_URL (via hardhat.config.js), DEPLOYMENT_FILE, OPERATOR_ADDRESS, REGISTRAR_ADDRESS,
+// FEE_RECIPIENT_ADDRESS, ORACLE_NODE_ADDRESS, HEMS_URL.
 const fs = require("fs");
 const path = require("path");
 const hre = require("hardhat");
@@ -17,7 +18,8 @@ const DEFAULTS = {
 
 /**
  * Deploy and wire the whole market with `signers[0]` as deployer and admin.
- * options: operatorAddress, oracleNodeAddress (default: the deployer), hemsUrl, jobId, oracleFee, linkFunding, log.
+ * options: operatorAddress, registrarAddress (the DSO), oracleNodeAddress (each default: the deployer),
+ * feeRecipientAddress (default: the registrar), hemsUrl, jobId, oracleFee, linkFunding, log.
  * Returns the contracts (ethers Contract objects), the first deployment block, jobId and oracleFee.
  */
 async function deployMarket(signers, options = {}) {
@@ -25,6 +27,8 @@ async function deployMarket(signers, options = {}) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""));
   const o = { ...DEFAULTS, ...given };
   const operatorAddress = address("operator address", o.operatorAddress || deployer.address);
+  const registrarAddress = address("registrar address", o.registrarAddress || deployer.address);
+  const feeRecipientAddress = address("fee recipient address", o.feeRecipientAddress || registrarAddress);
   const oracleNode = address("oracle node address", o.oracleNodeAddress || deployer.address);
   const log = o.log || (() => {});
 
@@ -41,7 +45,7 @@ async function deployMarket(signers, options = {}) {
 
   const { contract: link, block } = await deploy("LinkToken");
   const { contract: operator } = await deploy("Operator", await link.getAddress(), deployer.address);
-  const { contract: dataAccess } = await deploy("DataAccess", deployer.address);
+  const { contract: dataAccess } = await deploy("DataAccess", deployer.address, registrarAddress);
   const { contract: trade } = await deploy("EnergyTrade", await dataAccess.getAddress(), deployer.address);
   const { contract: client } = await deploy(
     "EnergyOracleClient",
@@ -57,18 +61,17 @@ async function deployMarket(signers, options = {}) {
   await send("EnergyTrade: oracle client set (ORACLE_ROLE)", trade.setOracleClient(await client.getAddress()));
   await send("DataAccess: market set (meters with open orders stay with their owner)",
     dataAccess.setMarket(await trade.getAddress()));
+  await send(`EnergyTrade: fee recipient ${feeRecipientAddress}`, trade.setFeeRecipient(feeRecipientAddress));
   if (operatorAddress.toLowerCase() !== deployer.address.toLowerCase()) {
     await send(`EnergyTrade: OPERATOR_ROLE -> ${operatorAddress}`,
       trade.grantRole(await trade.OPERATOR_ROLE(), operatorAddress));
-    await send(`DataAccess: OPERATOR_ROLE -> ${operatorAddress}`,
-      dataAccess.grantRole(await dataAccess.OPERATOR_ROLE(), operatorAddress));
   }
   await send(`Operator: authorised sender ${oracleNode}`, operator.setAuthorizedSenders([oracleNode]));
   await send("LinkToken: deployer may mint", link.grantMintRole(deployer.address));
   await send(`LinkToken: ${ethers.formatEther(o.linkFunding)} LINK to the oracle client`,
     link.mint(await client.getAddress(), o.linkFunding));
 
-  return { link, operator, dataAccess, trade, client, block, jobId: o.jobId, oracleFee: o.oracleFee };
+  return { link, operator, dataAccess, trade, client, block, registrar: registrarAddress, jobId: o.jobId, oracleFee: o.oracleFee };
 }
 
 function address(what, value) {
@@ -90,6 +93,7 @@ async function deploymentRecord(market, network, chainId) {
       EnergyTrade: await entry(market.trade),
       EnergyOracleClient: await entry(market.client),
     },
+    registrar: market.registrar,
     jobId: market.jobId,
     oracleFee: market.oracleFee.toString(),
   };
@@ -101,6 +105,8 @@ async function main() {
   console.log(`Deploying the EnergyAuction market to ${network} (chain ${chainId})`);
   const market = await deployMarket(await ethers.getSigners(), {
     operatorAddress: process.env.OPERATOR_ADDRESS,
+    registrarAddress: process.env.REGISTRAR_ADDRESS,
+    feeRecipientAddress: process.env.FEE_RECIPIENT_ADDRESS,
     oracleNodeAddress: process.env.ORACLE_NODE_ADDRESS,
     hemsUrl: process.env.HEMS_URL,
     log: (line) => console.log(`  ${line}`),

@@ -25,8 +25,9 @@ const int householdCount = 55, sellers = 27, matchesPerPost = 150;
 var gwei = new BigInteger(1_000_000_000);
 
 await using var node = await HardhatNode.StartAsync();
-var deploymentFile = await MarketDeployment.DeployAsync(node);
+var deploymentFile = await MarketDeployment.DeployAsync(node, feeRecipientAddress: node.Accounts[19].Address);
 using var admin = new MarketClient(node.Rpc, MarketDeploymentRecord.Load(deploymentFile), node.Accounts[0]);
+using var registrar = admin.As(HardhatAccounts.Registrar);
 
 var feeder = FeederFiles.LoadDirectory(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir));
 var households = new MarketClient[householdCount + 1];
@@ -36,7 +37,7 @@ var busOf = (int n) => uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.Invari
 
 
 // A meter holds one open order per window, so every order has a meter of its own on its household's feeder bus
-// ("M-{household}.{k}"), registered by the operator and granted by its household; each household then places its
+// ("M-{household}.{k}"), registered by the registrar and granted by its household; each household then places its
 // orders through its own sender in order (nonces in sequence), households in parallel.
 var placing = Stopwatch.StartNew();
 var random = new Random(2024);
@@ -45,7 +46,7 @@ var orders = Enumerable.Range(0, orderCount).Select(i => i % 2 == 0
     : (Household: sellers + 1 + i / 2 % (householdCount - sellers), IsOffer: false, Wh: (ulong)random.Next(500, 5_001), Price: random.Next(120, 221) * gwei))
     .Select((o, i) => (o.Household, Meter: $"M-{o.Household}.{i}", o.IsOffer, o.Wh, o.Price)).ToList();
 foreach (var o in orders)
-    await admin.DataAccess.RegisterMeterAsync(o.Meter, households[o.Household].Account!, busOf(o.Household));
+    await registrar.DataAccess.RegisterMeterAsync(o.Meter, households[o.Household].Account!, busOf(o.Household));
 await Task.WhenAll(orders.GroupBy(o => o.Household).Select(async group =>
 {
     foreach (var o in group)
@@ -55,7 +56,7 @@ await Task.WhenAll(orders.GroupBy(o => o.Household).Select(async group =>
 // outlast the bidding phase.
 var parameters = new WindowParams(BiddingDuration: 3_600, MatchingDuration: 3_600, TransferDuration: 600, SettlementDuration: 3_600, GracePeriod: 600,
     MaxEnergyWh: 50_000, ReferencePrice: 150 * gwei, GridCharge: gwei, MaxDistanceM: 5_000, PenaltyRate: 50 * gwei,
-    FeeRecipient: node.Accounts[19].Address, Mechanism: Mechanism.Dpda, ValidateOffers: false);
+    Mechanism: Mechanism.Dpda, ValidateOffers: false);
 var (windowId, _) = await admin.Trade.OpenWindowAsync(parameters);
 await Task.WhenAll(orders.GroupBy(o => o.Household).Select(async group =>
 {

@@ -34,9 +34,11 @@ var hems = HemsApp.Build(new HemsOptions { Urls = "http://127.0.0.1:0", DataDire
 await hems.StartAsync();
 var hemsUrl = HemsApp.BaseAddress(hems).ToString().TrimEnd('/');
 var daemonKey = await node.NewFundedKeyAsync();
-var deploymentFile = await MarketDeployment.DeployAsync(node, daemonKey.Address, daemonKey.Address, hemsUrl);
+var deploymentFile = await MarketDeployment.DeployAsync(node, daemonKey.Address, daemonKey.Address, hemsUrl,
+    feeRecipientAddress: node.Accounts[19].Address);
 var deployment = MarketDeploymentRecord.Load(deploymentFile);
 using var admin = new MarketClient(node.Rpc, deployment, node.Accounts[0]);
+using var registrar = admin.As(HardhatAccounts.Registrar);
 
 // Households M-1..M-55 on their IEEE feeder buses, each with its own key.
 var feeder = FeederFiles.LoadDirectory(Path.Combine(RepoPaths.SharedDataDir, "ieee-eu-lv"));
@@ -45,14 +47,14 @@ for (var n = 1; n <= BenchOrders.Households; n++)
 {
     var meter = $"M-{n}";
     var key = await node.NewFundedKeyAsync(BigInteger.Pow(10, 24));
-    await admin.DataAccess.RegisterMeterAsync(meter, key.Address, uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.InvariantCulture));
+    await registrar.DataAccess.RegisterMeterAsync(meter, key.Address, uint.Parse(feeder.LoadBus[$"LOAD{n}"], CultureInfo.InvariantCulture));
     households[meter] = admin.As(key);
     await households[meter].DataAccess.GrantAccessAsync(meter, deployment.EnergyTrade);
 }
 
 var parameters = new WindowParams(BiddingDuration: 3_600, MatchingDuration: 3_600, TransferDuration: 600, SettlementDuration: 3_600, GracePeriod: 600,
     MaxEnergyWh: 50_000, ReferencePrice: 150 * gwei, GridCharge: gwei, MaxDistanceM: 5_000, PenaltyRate: 50 * gwei,
-    FeeRecipient: node.Accounts[19].Address, Mechanism: Mechanism.Dpda, ValidateOffers: false);
+    Mechanism: Mechanism.Dpda, ValidateOffers: false);
 var (windowId, _) = await admin.Trade.OpenWindowAsync(parameters);
 var window = await admin.Trade.GetWindowAsync(windowId);
 
@@ -100,7 +102,6 @@ var options = new OperatorOptions
     CheckpointFile = Path.Combine(dir, "checkpoint.json"),
     StatusUrl = "http://127.0.0.1:0",
     PollIntervalMilliseconds = 100,
-    Window = new WindowOptions { FeeRecipient = parameters.FeeRecipient },
 };
 var daemon = OperatorApp.Build(options, logging =>
 {

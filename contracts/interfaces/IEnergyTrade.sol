@@ -20,7 +20,6 @@ interface IEnergyTrade {
         uint128 gridCharge; // wei per kWh per km
         uint32 maxDistanceM;
         uint128 penaltyRate; // wei per kWh undelivered
-        address feeRecipient;
         Mechanism mechanism;
         bool validateOffers;
     }
@@ -85,6 +84,8 @@ interface IEnergyTrade {
     /// @notice `account`'s balance was paid to `to` (the account itself, or the address it named in withdrawTo).
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
     event OracleClientSet(address oracleClient);
+    /// @notice Grid fees are credited to `feeRecipient` (the DSO) from now on, in every window.
+    event FeeRecipientSet(address feeRecipient);
 
     error UnknownWindow(uint256 windowId);
     error UnknownOrder(uint256 orderId);
@@ -110,6 +111,8 @@ interface IEnergyTrade {
     error OverAllocation(uint256 orderId, uint256 allocatedWh, uint256 energyWh);
     error DistanceAboveMaximum(uint256 distanceM, uint256 maxDistanceM);
     error FeeAbovePrice(uint256 offerId, uint256 bidId);
+    /// @notice The match pairs an offer and a bid of one owner (MARKET.md "Pairing": not a feasible pair).
+    error SameOwner(uint256 offerId, uint256 bidId);
     error TooManyMatchesForBid(uint256 bidId);
     error BidNotFilled(uint256 bidId, uint256 matchedWh, uint256 energyWh);
     error NotMatched(uint256 bidId);
@@ -126,11 +129,19 @@ interface IEnergyTrade {
     /// @notice ORACLE_ROLE is given only by setOracleClient, and only to a contract.
     error OracleRoleOnlyViaSetOracleClient();
     error OracleClientNotContract(address client);
+    /// @notice No window opens before the admin has set the fee recipient.
+    error FeeRecipientNotSet();
+    /// @notice An account that owns a meter cannot be given a role (so no role holder ever trades).
+    error MeterOwnerCannotHoldRole(address account);
 
     /// @notice Set the EnergyOracleClient and give it ORACLE_ROLE (revoking the previous one). Admin only.
     function setOracleClient(address client) external;
 
-    /// @notice Open a trading window; its deadlines start now. Operator only.
+    /// @notice Set the market-wide fee recipient (the DSO), credited with the grid fees of every window settled from now
+    ///         on. Admin only.
+    function setFeeRecipient(address recipient) external;
+
+    /// @notice Open a trading window; its deadlines start now. Operator only; the fee recipient must be set.
     function openWindow(WindowParams calldata p) external returns (uint256 windowId);
 
     /// @notice BiddingOffering -> Matching after the bidding deadline; EnergyTransfer -> Settlement after the transfer deadline.
@@ -221,6 +232,12 @@ interface IEnergyTrade {
 
     /// @notice The meter registry orders are checked against.
     function dataAccess() external view returns (address);
+
+    /// @notice The account credited with every window's grid fees.
+    function feeRecipient() external view returns (address);
+
+    /// @notice Whether `account` holds a role of the market (admin, operator or oracle), which bars it from owning meters.
+    function holdsMarketRole(address account) external view returns (bool);
 
     /// @notice The oracle client readings are requested from.
     function oracleClient() external view returns (address);

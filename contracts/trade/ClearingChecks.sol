@@ -62,6 +62,8 @@ abstract contract ClearingChecks is TradeStorage {
         offer.matchedWh = uint40(offerAllocated);
 
         Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
+        // MARKET.md "Pairing": a pair of one owner is infeasible, so no household trades with itself to move p0.
+        if (offer.owner == bid.owner) revert SameOwner(m.offerId, m.bidId);
         if (bid.price < price) revert IndividualRationality(m.bidId, price);
         uint256 bidAllocated = uint256(bid.matchedWh) + m.energyWh;
         uint256 bidEnergy = bid.energyWh;

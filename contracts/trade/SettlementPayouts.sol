@@ -108,7 +108,7 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
         }
         bid.status = OrderStatus.Settled;
         ++w.progress.settledBids;
-        _credit(w.params.feeRecipient, total.fee);
+        _credit(feeRecipient, total.fee);
         _credit(bid.owner, escrow - total.buyerPayment + total.penalty);
     }
 

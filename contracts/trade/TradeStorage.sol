@@ -19,6 +19,9 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     uint256 public constant MAX_ENERGY_WH = type(uint40).max;
     /// @notice Largest order price (wei per kWh): orders store prices in 80 bits.
     uint256 public constant MAX_PRICE = type(uint80).max;
+    /// @notice Smallest window penaltyRate (wei per kWh), MARKET.md "Settlement": an order its owner does not mean to
+    ///         honour always costs it, since an order of 1 Wh or more then puts up at least 1,000,000 wei of penalty.
+    uint256 public constant MIN_PENALTY_RATE = 1 gwei;
     /// @notice Most matches one bid may have in a clearing.
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
     /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
@@ -91,6 +94,8 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
 
     IDataAccess internal immutable registry;
     IEnergyOracleClient internal oracle;
+    /// @inheritdoc IEnergyTrade
+    address public feeRecipient;
 
     uint256 internal windowsOpened;
     uint256 internal ordersPlaced;

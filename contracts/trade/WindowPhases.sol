@@ -11,6 +11,7 @@ abstract contract WindowPhases is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function openWindow(WindowParams calldata p) external onlyRole(OPERATOR_ROLE) returns (uint256 windowId) {
         _checkParams(p);
+        if (feeRecipient == address(0)) revert FeeRecipientNotSet();
         windowId = ++windowsOpened;
         Window storage w = windows[windowId];
         w.params = p;
@@ -100,9 +101,8 @@ abstract contract WindowPhases is TradeStorage {
         if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
         if (p.referencePrice > MAX_PRICE) revert InvalidParams("referencePrice");
         if (p.gridCharge > MAX_PRICE) revert InvalidParams("gridCharge");
-        if (p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
+        if (p.penaltyRate < MIN_PENALTY_RATE || p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
         if (p.maxDistanceM > MAX_DISTANCE_M) revert InvalidParams("maxDistanceM");
-        if (p.feeRecipient == address(0)) revert InvalidParams("feeRecipient");
     }
 
     /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE orders per call,

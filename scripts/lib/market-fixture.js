@@ -20,25 +20,32 @@ function windowParams(overrides = {}) {
     gridCharge: 1_000_003n,
     maxDistanceM: 2_000,
     penaltyRate: 50_000_000_007n,
-    feeRecipient: ethers.ZeroAddress,
     mechanism: 0,
     validateOffers: false,
     ...overrides,
   };
 }
 
+/** The registrar (DSO) in every test market: Hardhat's 21st account (hardhat.config.js), so it is none of the
+ *  signers tests hand out as deployer, oracle node, fee recipient or trader. */
+const REGISTRAR_INDEX = 20;
+
 /**
  * Deploy the market and register one meter per trader ({ signer, meter, bus }), each granting EnergyTrade access.
- * `node` is the oracle node (the Operator's authorised sender).
+ * `node` is the oracle node (the Operator's authorised sender), `dso` the fee recipient; `signers[20]` registers the
+ * meters and is returned as `registrar`.
  */
-async function setUpMarket(signers, { node, traders }) {
-  const market = await deployMarket(signers, { oracleNodeAddress: node.address });
+async function setUpMarket(signers, { node, dso, traders }) {
+  const registrar = signers[REGISTRAR_INDEX];
+  const market = await deployMarket(signers, {
+    oracleNodeAddress: node.address, registrarAddress: registrar.address, feeRecipientAddress: dso.address,
+  });
   const { dataAccess, trade } = market;
   for (const t of traders) {
-    await dataAccess.registerMeter(meterId(t.meter), t.signer.address, t.bus);
+    await dataAccess.connect(registrar).registerMeter(meterId(t.meter), t.signer.address, t.bus);
     await dataAccess.connect(t.signer).grantAccess(meterId(t.meter), trade.target);
   }
-  return market;
+  return { ...market, registrar };
 }
 
 /** Open a window and return its id. */

@@ -2,12 +2,13 @@
 const { bidEscrow, offerCollateral, settleBid } = require("./settlement-model");
 
 /**
+ * feeRecipient: the market-wide account credited with the grid fees
  * orders: [{ id, owner, side: "offer"|"bid", energy, price, state: "valid"|"rejected"|"cancelled" }]
  * matches: [{ offerId, bidId, energy, distance }] in posting order
  * received: Map(bidId -> Wh) for the bids that were settled (all matched bids for a closed window)
  * Returns { credits: Map(address -> wei), deposits: total wei paid in }.
  */
-function windowCredits({ params, orders, price, matches, received }) {
+function windowCredits({ params, feeRecipient, orders, price, matches, received }) {
   const credits = new Map();
   const credit = (addr, amount) => {
     if (amount === 0n) return;
@@ -36,7 +37,7 @@ function windowCredits({ params, orders, price, matches, received }) {
       const key = BigInt(m.offerId);
       collateralUsed.set(key, (collateralUsed.get(key) || 0n) + offerCollateral(m.energy, params.penaltyRate));
     }
-    credit(params.feeRecipient, result.feeTotal);
+    credit(feeRecipient, result.feeTotal);
     credit(bid.owner, result.buyerCredit);
     settled.add(BigInt(bidId));
   }

@@ -23,14 +23,13 @@ internal static class GeneratedMapping
         GridCharge = p.GridCharge,
         MaxDistanceM = p.MaxDistanceM,
         PenaltyRate = p.PenaltyRate,
-        FeeRecipient = p.FeeRecipient,
         Mechanism = (byte)p.Mechanism,
         ValidateOffers = p.ValidateOffers,
     };
 
     public static WindowParams ToParams(ET.WindowParams p) => new(p.BiddingDuration, p.MatchingDuration, p.TransferDuration,
         p.SettlementDuration, p.GracePeriod, p.MaxEnergyWh, p.ReferencePrice, p.GridCharge, p.MaxDistanceM, p.PenaltyRate,
-        ChainAddress.ToChecksum(p.FeeRecipient), (Mechanism)p.Mechanism, p.ValidateOffers);
+        (Mechanism)p.Mechanism, p.ValidateOffers);
 
     public static WindowInfo ToInfo(ET.WindowView w) => new(ToParams(w.Params), (WindowPhase)w.Phase, w.BiddingDeadline,
         w.MatchingDeadline, w.TransferDeadline, w.SettlementDeadline, (ulong)w.OrderCount, (ulong)w.MatchCount,

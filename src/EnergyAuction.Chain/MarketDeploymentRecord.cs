@@ -7,7 +7,8 @@ using EnergyAuction.Chain.Hex;
 namespace EnergyAuction.Chain;
 
 /// <summary>deployments/&lt;network&gt;.json as scripts/deploy.js writes it: where the market's five contracts live,
-/// on which chain, from which block (where event scans start), and the oracle job id and fee.</summary>
+/// on which chain, from which block (where event scans start), the registrar (the DSO, who registers meters), and the
+/// oracle job id and fee.</summary>
 public sealed record MarketDeploymentRecord(
     string Network,
     ulong ChainId,
@@ -17,6 +18,7 @@ public sealed record MarketDeploymentRecord(
     string DataAccess,
     string EnergyTrade,
     string EnergyOracleClient,
+    string Registrar,
     byte[] JobId,
     BigInteger OracleFee)
 {
@@ -33,6 +35,7 @@ public sealed record MarketDeploymentRecord(
             ["chainId"] = ChainId,
             ["block"] = Block,
             ["contracts"] = contracts,
+            ["registrar"] = Registrar,
             ["jobId"] = HexConvert.ToHex(JobId),
             ["oracleFee"] = OracleFee.ToString(CultureInfo.InvariantCulture),
         };
@@ -87,13 +90,16 @@ public sealed record MarketDeploymentRecord(
             var jobId = HexConvert.IsHex(jobIdHex) && jobIdHex.Length == 66
                 ? HexConvert.FromHex(jobIdHex)
                 : throw new InvalidDataException($"{source}: jobId '{jobIdHex}' is not a 0x-prefixed bytes32");
+            var registrar = Text("registrar");
+            if (!ChainAddress.IsValid(registrar))
+                throw new InvalidDataException($"{source}: registrar '{registrar}' is not an address");
             var feeText = Text("oracleFee");
             var fee = BigInteger.TryParse(feeText, NumberStyles.None, CultureInfo.InvariantCulture, out var f)
                 ? f
                 : throw new InvalidDataException($"{source}: oracleFee '{feeText}' is not a decimal amount of juels");
             return new MarketDeploymentRecord(Text("network"), Number("chainId"), Number("block"),
                 Address("LinkToken"), Address("Operator"), Address("DataAccess"), Address("EnergyTrade"), Address("EnergyOracleClient"),
-                jobId, fee);
+                ChainAddress.ToChecksum(registrar), jobId, fee);
         }
     }
 }

@@ -15,13 +15,12 @@ public sealed record WindowParams(
     BigInteger GridCharge,
     uint MaxDistanceM,
     BigInteger PenaltyRate,
-    string FeeRecipient,
     Mechanism Mechanism,
     bool ValidateOffers)
 {
     /// <summary>Short phases for tests and demos (a minute of bidding, half a minute for the rest), prices around
     /// 0.125 gwei per Wh; chain time is moved on with evm_increaseTime rather than waited for.</summary>
-    public static WindowParams ForTests(string feeRecipient, bool validateOffers = false, Mechanism mechanism = Mechanism.Dpda) => new(
+    public static WindowParams ForTests(bool validateOffers = false, Mechanism mechanism = Mechanism.Dpda) => new(
         BiddingDuration: 60,
         MatchingDuration: 30,
         TransferDuration: 30,
@@ -32,7 +31,6 @@ public sealed record WindowParams(
         GridCharge: 1_000_000_000,
         MaxDistanceM: 5_000,
         PenaltyRate: 50_000_000_000,
-        FeeRecipient: feeRecipient,
         Mechanism: mechanism,
         ValidateOffers: validateOffers);
 }

@@ -47,7 +47,7 @@ public static class ChainErrors
                 $"window {args[0]} is in {PhaseName(args[2])}, this needs {PhaseName(args[1])}; check `energy window status {args[0]}`",
             "NoDataAccess" => "grant EnergyTrade access to the meter first: `energy meter grant --meter ID`",
             "NotMeterOwner" => "this wallet does not own the meter; check `energy meter status --meter ID` and --from",
-            "UnknownMeter" => "the meter is not registered; the operator registers it with `energy meter register`",
+            "UnknownMeter" => "the meter is not registered; the registrar (the DSO) registers it with `energy meter register`",
             "UnknownWindow" => "no such window; `energy window status` shows the current one",
             "UnknownOrder" => "no such order; `energy orders` lists yours",
             "DeadlinePassed" => "the deadline has passed",
@@ -65,7 +65,12 @@ public static class ChainErrors
             "OracleRoleOnlyViaSetOracleClient" => "ORACLE_ROLE is given only by setOracleClient, to the oracle client contract",
             "OracleClientNotContract" => "the oracle client must be a deployed contract (EnergyOracleClient), not a plain account",
             "EnergyAboveMaximum" => "the window takes smaller orders; split the order",
-            "AccessControlUnauthorizedAccount" => "this account lacks the role; operator commands need the operator's wallet (--from)",
+            "AccessControlUnauthorizedAccount" =>
+                "this account lacks the role; operator commands need the operator's wallet, meter registration the registrar's (--from)",
+            "RoleHolderCannotOwnMeter" => "an account that runs the market (admin, operator, registrar, oracle) cannot own a meter; name the household's own address",
+            "MeterOwnerCannotHoldRole" => "an account that owns a meter cannot be given a role; use a separate key for running the market",
+            "SameOwner" => "a household's offer and bid cannot be matched with each other (MARKET.md Pairing)",
+            "FeeRecipientNotSet" => "the market has no fee recipient yet; its admin sets the DSO's address (EnergyTrade.setFeeRecipient; `energy deploy` does)",
             "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
             _ => null,
         };

@@ -31,13 +31,13 @@ public static class MarketDemo
         var people = await MarketParticipants.CreateAsync(energy, households, services.WorkDirectory).ConfigureAwait(false);
         progress.Step($"wallets: operator, daemon, DSO and {households.Count} households (`energy wallet import` of dev keys, `energy wallet new` + `energy send` beyond them)");
         ct.ThrowIfCancellationRequested();
-        var daemon = await services.StartDaemonAsync(people.DaemonKeystore, passwordFile, people.DsoAddress, progress).ConfigureAwait(false);
+        var daemon = await services.StartDaemonAsync(people.DaemonKeystore, passwordFile, progress).ConfigureAwait(false);
 
         foreach (var h in households)
             await energy.RunAsync("meter", "register", "--meter", h.Meter, "--owner", people.Address(h.Wallet),
-                "--bus", h.Bus.ToString(CultureInfo.InvariantCulture), "--from", MarketParticipants.OperatorWallet).ConfigureAwait(false);
+                "--bus", h.Bus.ToString(CultureInfo.InvariantCulture), "--from", MarketParticipants.DsoWallet).ConfigureAwait(false);
         await Concurrently.ForEachAsync(households, h => energy.RunAsync("meter", "grant", "--meter", h.Meter, "--from", h.Wallet)).ConfigureAwait(false);
-        progress.Step($"{households.Count} meters registered on their feeder buses by the operator and opened to the market by their owners");
+        progress.Step($"{households.Count} meters registered on their feeder buses by the DSO (the registrar) and opened to the market by their owners");
 
         var node = services.Node;
         var market = new DemoMarket(node, services.Hems, daemon, people, households, energy, progress, services.DataDirectory, WindowTerms.For(households.Count), ct);

@@ -11,7 +11,8 @@ namespace EnergyAuction.Demo;
 /// <summary>
 /// The market's machinery on this machine, started in order and stopped in reverse: the households on the feeder,
 /// a Hardhat node, the HEMS metering them, the contracts deployed by scripts/deploy.js (the daemon key, Hardhat
-/// account 1, gets the operator role and serves the oracle), the explorer showing the market, and the operator daemon
+/// account 1, gets the operator role and serves the oracle; the dev registrar, the DSO, registers meters and receives
+/// the grid fees), the explorer showing the market, and the operator daemon
 /// once its keystore exists.
 /// Every child's process group is recorded so the caller can check nothing is left running.
 /// </summary>
@@ -74,10 +75,10 @@ public sealed class MarketServices : IAsyncDisposable
         return services;
     }
 
-    /// <summary>Starts the operator daemon with its keystore (the password in a file) and the DSO as fee recipient.</summary>
-    public async Task<OperatorDaemon> StartDaemonAsync(string keystoreFile, string passwordFile, string feeRecipient, Progress progress)
+    /// <summary>Starts the operator daemon with its keystore (the password in a file).</summary>
+    public async Task<OperatorDaemon> StartDaemonAsync(string keystoreFile, string passwordFile, Progress progress)
     {
-        var daemon = await OperatorDaemon.StartAsync(new DaemonSettings(Node.RpcUrl, DeploymentFile, keystoreFile, passwordFile, feeRecipient,
+        var daemon = await OperatorDaemon.StartAsync(new DaemonSettings(Node.RpcUrl, DeploymentFile, keystoreFile, passwordFile,
             Hems.Url, DataDirectory, WorkDirectory)).ConfigureAwait(false);
         Track(daemon, daemon.ProcessId);
         progress.Step($"operator daemon running as {DaemonKey.Address} (status {daemon.StatusUrl})");

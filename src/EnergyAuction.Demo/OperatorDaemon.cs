@@ -5,7 +5,7 @@ namespace EnergyAuction.Demo;
 
 /// <summary>What the operator daemon is started with: the market, its keystore, the HEMS, and where it writes.</summary>
 public sealed record DaemonSettings(
-    string RpcUrl, string DeploymentFile, string KeystoreFile, string PasswordFile, string FeeRecipient,
+    string RpcUrl, string DeploymentFile, string KeystoreFile, string PasswordFile,
     string HemsUrl, string DataDirectory, string WorkDirectory);
 
 /// <summary>
@@ -54,7 +54,7 @@ public sealed partial class OperatorDaemon : IAsyncDisposable
         var process = ChildProcess.Start("operator daemon", "dotnet",
             [BuiltPrograms.Operator, "--rpc-url", settings.RpcUrl, "--deployment", settings.DeploymentFile,
                 "--keystore", settings.KeystoreFile, "--password-file", settings.PasswordFile,
-                "--fee-recipient", settings.FeeRecipient, "--hems-url", settings.HemsUrl, "--data-dir", settings.DataDirectory,
+                "--hems-url", settings.HemsUrl, "--data-dir", settings.DataDirectory,
                 "--checkpoint", Path.Combine(settings.WorkDirectory, "oracle-checkpoint.json"), "--status-url", status,
                 "--window-every", "0", "--poll-interval", pollMilliseconds.ToString(CultureInfo.InvariantCulture),
                 "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture)],

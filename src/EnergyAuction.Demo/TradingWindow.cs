@@ -41,7 +41,7 @@ public sealed class TradingWindow
     /// <summary>`energy window open` as the microgrid operator.</summary>
     public static async Task<TradingWindow> OpenAsync(DemoMarket market)
     {
-        var opened = await market.Energy.RunAsync([.. market.Terms.OpenArguments(market.People.DsoAddress), "--from", MarketParticipants.OperatorWallet])
+        var opened = await market.Energy.RunAsync([.. market.Terms.OpenArguments(), "--from", MarketParticipants.OperatorWallet])
             .ConfigureAwait(false);
         var window = new TradingWindow(market, opened.ULong("window"), opened.ULong("biddingDeadline"), opened.ULong("matchingDeadline"),
             opened.ULong("transferDeadline"));

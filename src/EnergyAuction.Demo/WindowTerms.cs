@@ -38,17 +38,17 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
     public static BigInteger PenaltyCollateral(long wh) => Collateral.ForOffer(wh, PenaltyRate);
 
     /// <summary>The `energy window open` arguments (without the sender).</summary>
-    public string[] OpenArguments(string feeRecipient) =>
+    public string[] OpenArguments() =>
     [
         "window", "open", "--bidding", Seconds(BiddingSeconds), "--matching", Seconds(MatchingSeconds), "--transfer", Seconds(TransferSeconds),
         "--settlement", Seconds(SettlementSeconds), "--grace", Seconds(GraceSeconds), "--max-energy", $"{MaxEnergyWh}Wh",
         "--reference-price", Gwei(OrderPricing.ReferencePrice), "--grid-charge", Gwei(GridCharge), "--penalty-rate", Gwei(PenaltyRate),
-        "--max-distance", MaxDistanceMetres.ToString(CultureInfo.InvariantCulture), "--fee-recipient", feeRecipient, "--mechanism", "dpda", "--validate-offers",
+        "--max-distance", MaxDistanceMetres.ToString(CultureInfo.InvariantCulture), "--mechanism", "dpda", "--validate-offers",
     ];
 
     /// <summary>The same window as the contract takes it.</summary>
-    public WindowParams Params(string feeRecipient) => new(BiddingSeconds, MatchingSeconds, TransferSeconds, SettlementSeconds, GraceSeconds,
-        MaxEnergyWh, OrderPricing.ReferencePrice, GridCharge, MaxDistanceMetres, PenaltyRate, feeRecipient, Mechanism.Dpda, ValidateOffers: true);
+    public WindowParams Params() => new(BiddingSeconds, MatchingSeconds, TransferSeconds, SettlementSeconds, GraceSeconds,
+        MaxEnergyWh, OrderPricing.ReferencePrice, GridCharge, MaxDistanceMetres, PenaltyRate, Mechanism.Dpda, ValidateOffers: true);
 
     /// <summary>A price as the CLI takes it, e.g. "50000gwei".</summary>
     public static string Gwei(BigInteger wei) => $"{wei / OrderPricing.Gwei}gwei";

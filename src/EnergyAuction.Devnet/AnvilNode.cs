@@ -35,7 +35,8 @@ public sealed class AnvilNode : DevChainNode
             // Otherwise eth_gasPrice suggests a 1 gwei tip on top of the zero base fee, which Besu's free gas does not.
             "--disable-min-priority-fee",
             "--mnemonic", TestMnemonic,
-            "--accounts", HardhatAccounts.PrivateKeys.Count.ToString(CultureInfo.InvariantCulture),
+            // One more than Keys: the last is the registrar's.
+            "--accounts", (HardhatAccounts.PrivateKeys.Count + 1).ToString(CultureInfo.InvariantCulture),
             "--balance", "10000",
         ], RepoPaths.Root, logFile: logFile);
         return ReadyAsync(new AnvilNode(process, port));

@@ -62,7 +62,7 @@ public sealed class AuditMarket : IAsyncDisposable
         AuditMarket? market = null;
         try
         {
-            var deploymentFile = await MarketDeployment.DeployAsync(node).ConfigureAwait(false);
+            var deploymentFile = await MarketDeployment.DeployAsync(node, feeRecipientAddress: HardhatAccounts.Keys[5].Address).ConfigureAwait(false);
             market = new AuditMarket(node, deploymentFile, new MarketClient(node.Rpc, MarketDeploymentRecord.Load(deploymentFile), node.Accounts[0]));
             await market.SetUpWindowsAsync().ConfigureAwait(false);
             return market;
@@ -77,7 +77,7 @@ public sealed class AuditMarket : IAsyncDisposable
 
     /// <summary>Opens a new window taking orders for 60 s of chain time.</summary>
     public async Task<ulong> OpenWindowAsync() =>
-        (await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address)).ConfigureAwait(false)).WindowId;
+        (await Operator.Trade.OpenWindowAsync(WindowParams.ForTests()).ConfigureAwait(false)).WindowId;
 
     /// <summary>Places a bid for the buyer on one of its meters (B-1 unless said) in a window; returns its order id.</summary>
     public async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice, string meter = "B-1") =>
@@ -94,7 +94,7 @@ public sealed class AuditMarket : IAsyncDisposable
         var deployment = Operator.Deployment;
         foreach (var (key, meter, bus) in new[] { 1, 2, 3 }.SelectMany(n => new[] { (Seller, $"S-{n}", 34u), (Buyer, $"B-{n}", 70u) }))
         {
-            await Operator.DataAccess.RegisterMeterAsync(meter, key.Address, bus).ConfigureAwait(false);
+            await Operator.As(HardhatAccounts.Registrar).DataAccess.RegisterMeterAsync(meter, key.Address, bus).ConfigureAwait(false);
             await Operator.As(key).DataAccess.GrantAccessAsync(meter, deployment.EnergyTrade).ConfigureAwait(false);
         }
 

@@ -2,7 +2,7 @@ using EnergyAuction.Chain.Crypto;
 
 namespace EnergyAuction.Devnet;
 
-/// <summary>The 20 accounts every Hardhat node funds (mnemonic "test test … junk", m/44'/60'/0'/0/i). Public test keys only.</summary>
+/// <summary>The first 20 accounts every dev node funds (mnemonic "test test … junk", m/44'/60'/0'/0/i). Public test keys only.</summary>
 public static class HardhatAccounts
 {
     public static readonly IReadOnlyList<string> PrivateKeys =
@@ -30,4 +30,12 @@ public static class HardhatAccounts
     ];
 
     public static IReadOnlyList<AccountKey> Keys { get; } = [.. PrivateKeys.Select(k => new AccountKey(k))];
+
+    /// <summary>The dev registrar (the DSO, m/44'/60'/0'/0/20): registers meters in every Devnet deployment. Both dev
+    /// nodes fund it (hardhat.config.js has 21 accounts, anvil is started with 21), but it is not among
+    /// <see cref="Keys"/>, which tests and the demo hand out to operators and households: a registrar owns no meter.</summary>
+    public static AccountKey Registrar { get; } = new(RegistrarPrivateKey);
+
+    /// <summary>The private key of <see cref="Registrar"/> (a public test key).</summary>
+    public const string RegistrarPrivateKey = "0xeaa861a9a01391ed3d587d8a5a84ca56ee277629a8b02c22093a419bf240e65d";
 }

@@ -1,7 +1,10 @@
+using EnergyAuction.Chain;
+
 namespace EnergyAuction.Devnet;
 
 /// <summary>Deploys the whole market with the repository's own deploy script (scripts/deploy.js), so the demo and
-/// the integration tests run against exactly what operators deploy.</summary>
+/// the integration tests run against exactly what operators deploy; then the dev registrar records the feeder's
+/// load-bus distances (<see cref="FeederRegistration"/>).</summary>
 public static class MarketDeployment
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -11,8 +14,10 @@ public static class MarketDeployment
     /// <param name="operatorAddress">Gets the operator role (empty: the deployer, Hardhat account 0).</param>
     /// <param name="oracleNodeAddress">The Chainlink Operator's authorised sender (empty: the deployer).</param>
     /// <param name="hemsUrl">The HEMS base URL the oracle client asks (empty: the script's default).</param>
+    /// <param name="feeRecipientAddress">The market-wide fee recipient (empty: the registrar).</param>
+    /// <remarks>The registrar is always <see cref="HardhatAccounts.Registrar"/>, never the operator.</remarks>
     public static async Task<string> DeployAsync(HardhatNode node, string? operatorAddress = null,
-        string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null)
+        string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null, string? feeRecipientAddress = null)
     {
         var file = deploymentFile ?? Path.Combine(RepoPaths.WorkDir("deployments"), $"localhost-{node.Port}-{Guid.NewGuid():N}.json");
         var environment = new Dictionary<string, string>
@@ -21,6 +26,8 @@ public static class MarketDeployment
             ["DEPLOYMENT_FILE"] = file,
             ["OPERATOR_ADDRESS"] = operatorAddress ?? "",
             ["ORACLE_NODE_ADDRESS"] = oracleNodeAddress ?? "",
+            ["REGISTRAR_ADDRESS"] = HardhatAccounts.Registrar.Address,
+            ["FEE_RECIPIENT_ADDRESS"] = feeRecipientAddress ?? "",
             ["HEMS_URL"] = hemsUrl ?? "",
         };
         await using var deploy = ChildProcess.Start("scripts/deploy.js", "node",
@@ -36,6 +43,7 @@ public static class MarketDeployment
         }
         if (deploy.ExitCode != 0 || !File.Exists(file))
             throw deploy.Failure($"failed against {node.RpcUrl}");
+        await FeederRegistration.RecordAsync(node, MarketDeploymentRecord.Load(file)).ConfigureAwait(false);
         return file;
     }
 }

@@ -25,7 +25,10 @@ public class LiveNodeTests
     {
         _node = await HardhatNode.StartAsync();
         _deployer = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
-        _market = await MarketDeployer.DeployAsync(_deployer, "localhost", new MarketDeploymentOptions { OperatorAddress = _node.Accounts[1].Address });
+        _market = await MarketDeployer.DeployAsync(_deployer, "localhost", new MarketDeploymentOptions
+        {
+            OperatorAddress = _node.Accounts[1].Address, RegistrarAddress = _node.Accounts[2].Address, FeeRecipientAddress = _node.Accounts[3].Address,
+        });
     }
 
     [OneTimeTearDown]
@@ -39,7 +42,11 @@ public class LiveNodeTests
         Assert.That(await trade.OracleClientAsync(), Is.EqualTo(_market.EnergyOracleClient));
         Assert.That(await trade.DataAccessAsync(), Is.EqualTo(_market.DataAccess));
         Assert.That(await trade.HasRoleAsync(EnergyTradeService.OperatorRole, _node.Accounts[1].Address), Is.True);
-        Assert.That(await new DataAccessService(_node.Rpc, _market.DataAccess).HasRoleAsync(DataAccessService.OperatorRole, _node.Accounts[1].Address), Is.True);
+        var registry = new DataAccessService(_node.Rpc, _market.DataAccess);
+        Assert.That(await registry.HasRoleAsync(DataAccessService.RegistrarRole, _node.Accounts[2].Address), Is.True);
+        Assert.That(await registry.HasRoleAsync(DataAccessService.RegistrarRole, _node.Accounts[1].Address), Is.False, "the operator registers no meters");
+        Assert.That(await trade.FeeRecipientAsync(), Is.EqualTo(_node.Accounts[3].Address));
+        Assert.That(_market.Registrar, Is.EqualTo(_node.Accounts[2].Address));
         Assert.That(await new OracleOperatorService(_node.Rpc, _market.Operator).IsAuthorizedSenderAsync(_deployer.Address), Is.True);
         Assert.That(await new LinkTokenService(_node.Rpc, _market.LinkToken).BalanceOfAsync(_market.EnergyOracleClient), Is.EqualTo(BigInteger.Pow(10, 21)));
         Assert.That(MarketDeploymentRecord.Parse(_market.ToJson()), Is.EqualTo(_market).Using<MarketDeploymentRecord>(SameRecord));
@@ -79,7 +86,7 @@ public class LiveNodeTests
         }
 
         var stranger = new EnergyTradeService(_node.Rpc, _market.EnergyTrade, _node.NewTransactionSender(await _node.NewFundedKeyAsync()));
-        var notOperator = Assert.ThrowsAsync<ContractRevertException>(() => stranger.OpenWindowAsync(WindowParams.ForTests(_deployer.Address)));
+        var notOperator = Assert.ThrowsAsync<ContractRevertException>(() => stranger.OpenWindowAsync(WindowParams.ForTests()));
         Assert.That(notOperator!.ErrorName, Is.EqualTo("AccessControlUnauthorizedAccount"));
         Assert.That(notOperator.Arguments[0], Is.EqualTo(stranger.Transactions!.Address), "addresses in errors are checksummed");
     }

@@ -4,7 +4,7 @@ namespace EnergyAuction.Clearing.Tests;
 
 public class ContractMatchChecksTests
 {
-    private static readonly WindowParams Window = WindowParams.ForTests("0x70997970C51812dc3A010C7d01b50e0d17dc79C8") with { MaxDistanceM = 500 };
+    private static readonly WindowParams Window = WindowParams.ForTests() with { MaxDistanceM = 500 };
 
     [Test]
     public void The_seller_fee_half_may_not_exceed_the_price()

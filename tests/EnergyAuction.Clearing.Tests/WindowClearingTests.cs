@@ -8,7 +8,7 @@ namespace EnergyAuction.Clearing.Tests;
 public class WindowClearingTests
 {
     private static readonly FeederDistances Feeder = FallbackFeeder.Create().Distances();
-    private static readonly WindowParams Window = WindowParams.ForTests("0x70997970C51812dc3A010C7d01b50e0d17dc79C8") with { GridCharge = 1 };
+    private static readonly WindowParams Window = WindowParams.ForTests() with { GridCharge = 1 };
 
     [Test]
     public void The_window_is_cleared_by_its_mechanism_with_order_ids_as_engine_ids_and_seqs()

@@ -54,7 +54,7 @@ public sealed class ExplorerMarket
     public async Task StartAsync()
     {
         _node = await HardhatNode.StartAsync();
-        var deploymentFile = await MarketDeployment.DeployAsync(_node);
+        var deploymentFile = await MarketDeployment.DeployAsync(_node, feeRecipientAddress: Dso.Address);
         DeploymentFile = deploymentFile;
         Operator = new MarketClient(_node.Rpc, MarketDeploymentRecord.Load(deploymentFile), _node.Accounts[0]);
         var deployment = Operator.Deployment;
@@ -62,7 +62,7 @@ public sealed class ExplorerMarket
         var meters = new[] { "1", "2", "3" }.SelectMany(n => new[] { (HardhatAccounts.Keys[1], $"S-{n}", 34u), (Buyer, $"B-{n}", 70u) });
         foreach (var (key, meter, bus) in meters)
         {
-            await Operator.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
+            await Operator.As(HardhatAccounts.Registrar).DataAccess.RegisterMeterAsync(meter, key.Address, bus);
             await Operator.As(key).DataAccess.GrantAccessAsync(meter, deployment.EnergyTrade);
         }
 
@@ -80,7 +80,7 @@ public sealed class ExplorerMarket
 
         await SettleWithoutReadingsAsync(honest, plan);
 
-        (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
+        (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests());
 
         var port = FreePort();
         _app = ExplorerApp.Build(new ExplorerOptions(_node.RpcUrl, deploymentFile, RepoPaths.SharedDataDir, $"http://127.0.0.1:{port}")
@@ -107,7 +107,7 @@ public sealed class ExplorerMarket
     // Offers at 40, 45, 70 and bids at 60, 55, 30 thousand gwei/kWh, 5 kWh and 4 kWh each (the CLI tests' window), bidding closed.
     private static async Task<ulong> WindowInMatchingAsync()
     {
-        var (window, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(HardhatAccounts.Keys[5].Address));
+        var (window, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var seller = Operator.As(HardhatAccounts.Keys[1]);
         foreach (var (price, n) in new[] { (40_000, 1), (45_000, 2), (70_000, 3) })
             await seller.Trade.SubmitOfferAsync(window, $"S-{n}", 5_000, price * Gwei);

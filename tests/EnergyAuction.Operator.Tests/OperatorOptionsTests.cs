@@ -5,7 +5,6 @@ namespace EnergyAuction.Operator.Tests;
 
 public class OperatorOptionsTests
 {
-    private const string Dso = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private string _dir = null!;
 
     [SetUp]
@@ -33,7 +32,6 @@ public class OperatorOptionsTests
         "--deployment", Path.Combine(dir, "deployment.json"),
         "--keystore", Path.Combine(dir, "operator.keystore.json"),
         "--password-file", Path.Combine(dir, "password.txt"),
-        "--fee-recipient", Dso,
         .. extra,
     ];
 
@@ -84,14 +82,14 @@ public class OperatorOptionsTests
     public void Password_comes_from_the_environment_first()
     {
         Environment.SetEnvironmentVariable(KeystorePassword.EnvironmentVariable, "from env");
-        var args = ValidArgs(_dir).Take(6).Concat(["--fee-recipient", Dso]).ToArray();
+        var args = ValidArgs(_dir).Take(6).ToArray();
         Assert.That(KeystorePassword.Read(Load(args)), Is.EqualTo("from env"));
     }
 
     [Test]
     public void Missing_password_is_reported()
     {
-        var args = ValidArgs(_dir).Take(6).Concat(["--fee-recipient", Dso]).ToArray();
+        var args = ValidArgs(_dir).Take(6).ToArray();
         Assert.That(ProblemsOf(args), Has.Member("no keystore password: set ENERGY_OPERATOR_PASSWORD or ENERGY_OPERATOR_PASSWORD_FILE / --password-file"));
     }
 
@@ -122,7 +120,8 @@ public class OperatorOptionsTests
     [TestCase("--reference-price", "0.05", "Window:ReferencePrice")]
     [TestCase("--grid-charge", "-1", "Window:GridCharge")]
     [TestCase("--penalty-rate", "lots", "Window:PenaltyRate")]
-    [TestCase("--fee-recipient", "0x1234", "Window:FeeRecipient")]
+    [TestCase("--penalty-rate", "0", "Window:PenaltyRate")]
+    [TestCase("--penalty-rate", "999999999", "Window:PenaltyRate")]
     [TestCase("--mechanism", "vickrey", "Window:Mechanism")]
     [TestCase("--batch-size", "0", "BatchSize")]
     [TestCase("--batch-gas", "1000", "BatchGasLimit")]
@@ -170,7 +169,6 @@ public class OperatorOptionsTests
     [TestCase("Window:GridCharge", "--grid-charge", "ENERGY_OPERATOR_WINDOW_GRID_CHARGE")]
     [TestCase("Window:MaxDistanceMetres", "--max-distance", "ENERGY_OPERATOR_WINDOW_MAX_DISTANCE_METRES")]
     [TestCase("Window:PenaltyRate", "--penalty-rate", "ENERGY_OPERATOR_WINDOW_PENALTY_RATE")]
-    [TestCase("Window:FeeRecipient", "--fee-recipient", "ENERGY_OPERATOR_WINDOW_FEE_RECIPIENT")]
     [TestCase("Window:Mechanism", "--mechanism", "ENERGY_OPERATOR_WINDOW_MECHANISM")]
     [TestCase("Window:ValidateOffers", "--validate-offers", "ENERGY_OPERATOR_WINDOW_VALIDATE_OFFERS")]
     [TestCase("BatchSize", "--batch-size", "ENERGY_OPERATOR_BATCH_SIZE")]
@@ -213,7 +211,7 @@ public class OperatorOptionsTests
     public void The_password_file_variable_of_the_readme_gives_the_password()
     {
         Environment.SetEnvironmentVariable("ENERGY_OPERATOR_PASSWORD_FILE", Path.Combine(_dir, "password.txt"));
-        var args = ValidArgs(_dir).Take(6).Concat(["--fee-recipient", Dso]).ToArray();
+        var args = ValidArgs(_dir).Take(6).ToArray();
         Assert.That(KeystorePassword.Read(Load(args)), Is.EqualTo("correct horse"));
     }
 

@@ -15,7 +15,7 @@ public class StatusEndpointTests
 {
     private const string DeploymentJson = """
         {"network": "localhost", "chainId": 31337, "block": 0, "jobId": "0x656e6572677961756374696f6e00000000000000000000000000000000000000",
-         "oracleFee": "100000000000000000", "contracts": {
+         "oracleFee": "100000000000000000", "registrar": "0x09DB0a93B389bEF724429898f539AEB7ac2Dd55f", "contracts": {
            "LinkToken": {"address": "0x5FbDB2315678afecb367f032d93F642f64180aa3"},
            "Operator": {"address": "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"},
            "DataAccess": {"address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"},

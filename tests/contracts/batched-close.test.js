@@ -31,13 +31,13 @@ async function bigBookFixture() {
     meterOf(i % 2 === 0 ? sellers[i % sellers.length] : buyers[i % buyers.length], i));
   const otherMeters = new Map();
   for (let i = 4; i < total; i += 9) otherMeters.set(i, meterOf(sellers[(i + 3) % sellers.length], `o${i}`));
-  const market = await setUpMarket(signers, { node, traders: [...orderMeters, ...otherMeters.values()] });
+  const market = await setUpMarket(signers, { node, dso, traders: [...orderMeters, ...otherMeters.values()] });
   const { trade } = market;
   expect(await trade.MAX_ORDERS_PER_RELEASE()).to.equal(BigInt(perCall));
-  const params = windowParams({ feeRecipient: dso.address, mechanism: 2 }); // Uniform: bids may be part filled
+  const params = windowParams({ mechanism: 2 }); // Uniform: bids may be part filled
   const windowId = await openWindow(trade, params);
   // A second window open at the same time interleaves its orders with ours, so the cursor must skip them.
-  const otherParams = windowParams({ feeRecipient: dso.address, penaltyRate: 7n * G });
+  const otherParams = windowParams({ penaltyRate: 7n * G });
   const otherId = await openWindow(trade, otherParams);
 
   const orders = [];
@@ -100,7 +100,7 @@ async function deliverAll(f, requests) {
 
 function modelOf(f, received) {
   return windowCredits({
-    params: f.params, orders: f.orders, price: PRICE,
+    params: f.params, feeRecipient: f.dso.address, orders: f.orders, price: PRICE,
     matches: f.matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
     received,
   });

@@ -1,4 +1,4 @@
-// The meter registry: the operator registers meters, owners grant and revoke read access.
+// The meter registry: the registrar (the DSO) registers meters, owners grant and revoke read access.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
@@ -6,9 +6,11 @@ const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const id = (s) => ethers.encodeBytes32String(s);
 
 async function registryFixture() {
-  const [admin, owner, requester, stranger] = await ethers.getSigners();
-  const dataAccess = await ethers.deployContract("DataAccess", [admin.address]);
-  return { dataAccess, admin, owner, requester, stranger };
+  const [admin, owner, requester, stranger, registrar] = await ethers.getSigners();
+  const deployed = await ethers.deployContract("DataAccess", [admin.address, registrar.address]);
+  // Every call below is the registrar's unless it says otherwise.
+  const dataAccess = deployed.connect(registrar);
+  return { dataAccess, admin, owner, requester, stranger, registrar };
 }
 
 describe("DataAccess", function () {
@@ -53,10 +55,42 @@ describe("DataAccess", function () {
     await dataAccess.registerMeter(id("LOAD_55.m-12"), owner.address, 1);
   });
 
-  it("only the operator registers meters", async function () {
-    const { dataAccess, stranger } = await loadFixture(registryFixture);
-    await expect(dataAccess.connect(stranger).registerMeter(id("M-1"), stranger.address, 1))
-      .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
-      .withArgs(stranger.address, await dataAccess.OPERATOR_ROLE());
+  it("only the registrar registers meters; the admin does not", async function () {
+    const { dataAccess, admin, stranger } = await loadFixture(registryFixture);
+    for (const caller of [stranger, admin]) {
+      await expect(dataAccess.connect(caller).registerMeter(id("M-1"), stranger.address, 1))
+        .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
+        .withArgs(caller.address, await dataAccess.REGISTRAR_ROLE());
+    }
+    expect(await dataAccess.meterOf(id("M-1"))).to.deep.equal([ethers.ZeroAddress, 0n]);
+  });
+
+  it("the registrar records feeder distances in batches, symmetric, replaceable; nobody else does", async function () {
+    const { dataAccess, admin, stranger, registrar } = await loadFixture(registryFixture);
+    expect(await dataAccess.distanceBetween(34, 47)).to.deep.equal([false, 0n]);
+    expect(await dataAccess.distanceBetween(34, 34)).to.deep.equal([true, 0n]);
+    await expect(dataAccess.recordDistances([{ busA: 34, busB: 47, metres: 120 }, { busA: 70, busB: 34, metres: 0 }]))
+      .to.emit(dataAccess, "DistanceRecorded").withArgs(34, 47, 120)
+      .and.to.emit(dataAccess, "DistanceRecorded").withArgs(70, 34, 0);
+    expect(await dataAccess.distanceBetween(47, 34)).to.deep.equal([true, 120n]);
+    expect(await dataAccess.distanceBetween(34, 70)).to.deep.equal([true, 0n]);
+    await dataAccess.recordDistances([{ busA: 47, busB: 34, metres: 125 }]);
+    expect(await dataAccess.distanceBetween(34, 47)).to.deep.equal([true, 125n]);
+    await expect(dataAccess.recordDistances([{ busA: 5, busB: 6, metres: 1 }, { busA: 9, busB: 9, metres: 3 }]))
+      .to.be.revertedWithCustomError(dataAccess, "SameBus").withArgs(9);
+    expect(await dataAccess.distanceBetween(5, 6)).to.deep.equal([false, 0n]);
+    for (const caller of [admin, stranger]) {
+      await expect(dataAccess.connect(caller).recordDistances([{ busA: 34, busB: 47, metres: 1 }]))
+        .to.be.revertedWithCustomError(dataAccess, "AccessControlUnauthorizedAccount")
+        .withArgs(caller.address, await dataAccess.REGISTRAR_ROLE());
+    }
+    expect(await dataAccess.distanceBetween(34, 47)).to.deep.equal([true, 125n]);
+  });
+
+  it("needs an admin and a registrar", async function () {
+    const { dataAccess, admin } = await loadFixture(registryFixture);
+    for (const args of [[ethers.ZeroAddress, admin.address], [admin.address, ethers.ZeroAddress]]) {
+      await expect(ethers.deployContract("DataAccess", args)).to.be.revertedWithCustomError(dataAccess, "ZeroAddress");
+    }
   });
 });

@@ -6,19 +6,24 @@ const { deployMarket, deploymentRecord } = require("../../scripts/deploy");
 
 async function deployedFixture() {
   const signers = await ethers.getSigners();
-  const [deployer, operatorAccount, oracleNode] = signers;
+  const [deployer, operatorAccount, oracleNode, registrar, dso] = signers;
   const market = await deployMarket(signers, {
-    operatorAddress: operatorAccount.address, oracleNodeAddress: oracleNode.address, hemsUrl: "http://hems.test:5080",
+    operatorAddress: operatorAccount.address, registrarAddress: registrar.address, feeRecipientAddress: dso.address,
+    oracleNodeAddress: oracleNode.address, hemsUrl: "http://hems.test:5080",
   });
-  return { market, deployer, operatorAccount, oracleNode };
+  return { market, deployer, operatorAccount, oracleNode, registrar, dso };
 }
 
 describe("Deployment", function () {
   it("grants roles, authorises the oracle node, funds the client and records every address", async function () {
-    const { market, deployer, operatorAccount, oracleNode } = await loadFixture(deployedFixture);
+    const { market, deployer, operatorAccount, oracleNode, registrar, dso } = await loadFixture(deployedFixture);
     const { trade, dataAccess, operator, client, link } = market;
     expect(await trade.hasRole(await trade.OPERATOR_ROLE(), operatorAccount.address)).to.equal(true);
-    expect(await dataAccess.hasRole(await dataAccess.OPERATOR_ROLE(), operatorAccount.address)).to.equal(true);
+    // The operator no longer registers meters: that is the registrar's (the DSO's) alone.
+    expect(await dataAccess.hasRole(await dataAccess.REGISTRAR_ROLE(), registrar.address)).to.equal(true);
+    expect(await dataAccess.hasRole(await dataAccess.REGISTRAR_ROLE(), operatorAccount.address)).to.equal(false);
+    expect(await dataAccess.hasRole(await dataAccess.REGISTRAR_ROLE(), deployer.address)).to.equal(false);
+    expect(await trade.feeRecipient()).to.equal(dso.address);
     expect(await trade.hasRole(await trade.ORACLE_ROLE(), client.target)).to.equal(true);
     expect(await trade.oracleClient()).to.equal(client.target);
     expect(await trade.dataAccess()).to.equal(dataAccess.target);
@@ -35,6 +40,7 @@ describe("Deployment", function () {
     expect(record.contracts.EnergyTrade.address).to.equal(trade.target);
     expect(record.block).to.be.greaterThan(0);
     expect(record.oracleFee).to.equal(market.oracleFee.toString());
+    expect(record.registrar).to.equal(registrar.address);
   });
 
   it("moves the oracle role when the client is replaced", async function () {

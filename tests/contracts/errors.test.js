@@ -17,8 +17,8 @@ async function biddingFixture() {
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
   ];
-  const market = await setUpMarket(signers, { node, traders });
-  const params = windowParams({ feeRecipient: dso.address });
+  const market = await setUpMarket(signers, { node, dso, traders });
+  const params = windowParams();
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, admin, node, dso, s1, s2, b1, b2, stranger };
 }
@@ -81,13 +81,12 @@ const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, 
 
 describe("EnergyTrade rejects bad input with named errors", function () {
   describe("opening windows and placing orders", function () {
-    it("InvalidParams for a zero or over-long duration or grace, oversized energy, distance, prices or rates, or no fee recipient", async function () {
-      const { trade, dso } = await loadFixture(biddingFixture);
+    it("InvalidParams for a zero or over-long duration or grace, oversized energy, distance, prices or rates, ", async function () {
+      const { trade } = await loadFixture(biddingFixture);
       const bad = [
         [{ biddingDuration: 0 }, "zero duration"],
         [{ maxEnergyWh: 0n }, "maxEnergyWh"],
         [{ maxEnergyWh: 2n ** 40n }, "maxEnergyWh"],
-        [{ feeRecipient: ethers.ZeroAddress }, "feeRecipient"],
         [{ maxDistanceM: 2 ** 24 }, "maxDistanceM"],
         // 2^32 - 1 s would put the cancel escape hatch 136 years away.
         [{ biddingDuration: 2 ** 32 - 1 }, "duration above 7 days"],
@@ -98,18 +97,75 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         [{ referencePrice: 2n ** 80n }, "referencePrice"],
         [{ gridCharge: 2n ** 80n }, "gridCharge"],
         [{ penaltyRate: 2n ** 80n }, "penaltyRate"],
+        // Below MIN_PENALTY_RATE an order its owner never means to honour would cost it nothing.
+        [{ penaltyRate: 0n }, "penaltyRate"],
+        [{ penaltyRate: 999_999_999n }, "penaltyRate"],
       ];
       for (const [override, reason] of bad) {
-        await expect(trade.openWindow(windowParams({ feeRecipient: dso.address, ...override })))
+        await expect(trade.openWindow(windowParams({ ...override })))
           .to.be.revertedWithCustomError(trade, "InvalidParams").withArgs(reason);
       }
     });
 
+    it("FeeRecipientNotSet: no window opens before the admin has named the market-wide fee recipient", async function () {
+      const { dataAccess, admin, dso } = await loadFixture(biddingFixture);
+      const trade = await ethers.deployContract("EnergyTrade", [dataAccess.target, admin.address]);
+      await expect(trade.openWindow(windowParams())).to.be.revertedWithCustomError(trade, "FeeRecipientNotSet");
+      await expect(trade.setFeeRecipient(ethers.ZeroAddress))
+        .to.be.revertedWithCustomError(trade, "InvalidParams").withArgs("zero address");
+      await trade.setFeeRecipient(dso.address);
+      await expect(trade.openWindow(windowParams())).to.emit(trade, "WindowOpened");
+    });
+
+    it("RoleHolderCannotOwnMeter: the registrar cannot give a meter to an account that runs the market", async function () {
+      const f = await loadFixture(biddingFixture);
+      const { dataAccess, trade, registrar } = f;
+      // The market's admin and operator, its oracle client, the registry's admin and the registrar itself.
+      for (const account of [f.admin.address, f.client.target, registrar.address]) {
+        await expect(dataAccess.connect(registrar).registerMeter(meterId("X-1"), account, 1))
+          .to.be.revertedWithCustomError(dataAccess, "RoleHolderCannotOwnMeter").withArgs(account);
+        await expect(dataAccess.connect(registrar).reassignMeter(meterId("S-1"), account))
+          .to.be.revertedWithCustomError(dataAccess, "RoleHolderCannotOwnMeter").withArgs(account);
+      }
+      await trade.grantRole(await trade.OPERATOR_ROLE(), f.stranger.address);
+      await expect(dataAccess.connect(registrar).registerMeter(meterId("X-1"), f.stranger.address, 1))
+        .to.be.revertedWithCustomError(dataAccess, "RoleHolderCannotOwnMeter").withArgs(f.stranger.address);
+      expect(await dataAccess.meterCountOf(f.stranger.address)).to.equal(0n);
+      expect((await dataAccess.meterOf(meterId("S-1")))[0]).to.equal(f.s1.address);
+    });
+
+    it("SameBus: the feeder registry records distances between two buses only", async function () {
+      const { dataAccess, registrar } = await loadFixture(biddingFixture);
+      await expect(dataAccess.connect(registrar).recordDistances([{ busA: 3, busB: 3, metres: 10 }]))
+        .to.be.revertedWithCustomError(dataAccess, "SameBus").withArgs(3);
+      expect(await dataAccess.distanceBetween(3, 3)).to.deep.equal([true, 0n]);
+    });
+
+    it("MeterOwnerCannotHoldRole: no role goes to an account that owns a meter, in the market or the registry", async function () {
+      const f = await loadFixture(biddingFixture);
+      const { dataAccess, trade } = f;
+      expect(await dataAccess.meterCountOf(f.b1.address)).to.equal(1n);
+      await expect(trade.grantRole(await trade.OPERATOR_ROLE(), f.b1.address))
+        .to.be.revertedWithCustomError(trade, "MeterOwnerCannotHoldRole").withArgs(f.b1.address);
+      await expect(trade.grantRole(await trade.DEFAULT_ADMIN_ROLE(), f.b1.address))
+        .to.be.revertedWithCustomError(trade, "MeterOwnerCannotHoldRole").withArgs(f.b1.address);
+      await expect(dataAccess.grantRole(await dataAccess.REGISTRAR_ROLE(), f.b1.address))
+        .to.be.revertedWithCustomError(dataAccess, "MeterOwnerCannotHoldRole").withArgs(f.b1.address);
+      await expect(ethers.deployContract("EnergyTrade", [dataAccess.target, f.b1.address]))
+        .to.be.revertedWithCustomError(trade, "MeterOwnerCannotHoldRole").withArgs(f.b1.address);
+      expect(await trade.holdsMarketRole(f.b1.address)).to.equal(false);
+      expect(await dataAccess.holdsRegistryRole(f.b1.address)).to.equal(false);
+      // Once its meter has moved to another owner, the account owns none and may be given a role.
+      await dataAccess.connect(f.registrar).reassignMeter(meterId("B-1"), f.stranger.address);
+      await trade.grantRole(await trade.OPERATOR_ROLE(), f.b1.address);
+      expect(await trade.holdsMarketRole(f.b1.address)).to.equal(true);
+    });
+
     it("accepts a window at the bounds: 7-day phases and a 1-day grace period", async function () {
-      const { trade, dso } = await loadFixture(biddingFixture);
+      const { trade } = await loadFixture(biddingFixture);
       const week = 7 * 86400;
       await expect(trade.openWindow(windowParams({
-        feeRecipient: dso.address, biddingDuration: week, matchingDuration: week, transferDuration: week,
+        biddingDuration: week, matchingDuration: week, transferDuration: week,
         settlementDuration: week, gracePeriod: 86400,
       }))).to.emit(trade, "WindowOpened");
     });
@@ -260,9 +316,26 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.trade, "OrderNotValid").withArgs(cancelled, 4);
     });
 
+    it("SameOwner: a household's offer and bid are never matched with each other", async function () {
+      const f = await loadFixture(biddingFixture);
+      const { trade, dataAccess, registrar, windowId } = f;
+      // The seller also owns a second meter and bids with it: one owner on both sides of the book.
+      await dataAccess.connect(registrar).registerMeter(meterId("S-1b"), f.s1.address, 5);
+      await dataAccess.connect(f.s1).grantAccess(meterId("S-1b"), trade.target);
+      const offer = await placeOrder(trade, windowId, "offer", { signer: f.s1, meter: "S-1", energy: 2_000n, price: 100n * G });
+      const ownBid = await placeOrder(trade, windowId, "bid", { signer: f.s1, meter: "S-1b", energy: 2_000n, price: 150n * G });
+      const otherBid = await placeOrder(trade, windowId, "bid", { signer: f.b1, meter: "B-1", energy: 2_000n, price: 150n * G });
+      await advanceTo((await trade.window(windowId)).biddingDeadline);
+      await trade.advancePhase(windowId);
+      await expect(trade.postClearing(windowId, 125n * G, [match(offer.id, ownBid.id, 2_000n)]))
+        .to.be.revertedWithCustomError(trade, "SameOwner").withArgs(offer.id, ownBid.id);
+      expect((await trade.window(windowId)).matchCount).to.equal(0n);
+      await expect(trade.postClearing(windowId, 125n * G, [match(offer.id, otherBid.id, 2_000n)])).to.emit(trade, "ClearingPosted");
+    });
+
     it("FeeAbovePrice when the grid fee of a match could exceed what the energy earns", async function () {
       const f = await loadFixture(biddingFixture);
-      const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, gridCharge: 1_000_000n }));
+      const w = await openWindow(f.trade, windowParams({ gridCharge: 1_000_000n }));
       const o = (await placeOrder(f.trade, w, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: 1_000n })).id;
       const b = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 100n, price: 1_000n })).id;
       await advanceTo((await f.trade.window(w)).biddingDeadline);
@@ -286,7 +359,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
         .to.be.revertedWithCustomError(f.trade, "BidNotFilled").withArgs(f.bid2, 2_999n, 3_000n);
 
-      const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, mechanism: 1 }));
+      const w = await openWindow(f.trade, windowParams({ mechanism: 1 }));
       const o = (await placeOrder(f.trade, w, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: G })).id;
       const b = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 200n, price: G })).id;
       await advanceTo((await f.trade.window(w)).biddingDeadline);
@@ -401,7 +474,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
     it("TransferFailed keeps the balance when the recipient refuses ETH", async function () {
       const f = await loadFixture(biddingFixture);
       const trader = await ethers.deployContract("RejectingTrader");
-      await f.dataAccess.registerMeter(meterId("R-1"), trader.target, 9);
+      await f.dataAccess.connect(f.registrar).registerMeter(meterId("R-1"), trader.target, 9);
       await trader.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId("R-1"), f.trade.target]));
       const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
       await trader.forward(f.trade.target,

@@ -19,8 +19,8 @@ async function bookFixture() {
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
     { signer: s2, meter: "S-3", bus: 5 },
   ];
-  const market = await setUpMarket(signers, { node, traders });
-  const params = windowParams({ feeRecipient: dso.address, validateOffers: true });
+  const market = await setUpMarket(signers, { node, dso, traders });
+  const params = windowParams({ validateOffers: true });
   const windowId = await openWindow(market.trade, params);
   const orders = [];
   const place = async (side, signer, meter, energy, price, available) => {
@@ -103,7 +103,7 @@ describe("Liveness: a window the operator abandoned", function () {
 
     // bid2's reading never came: it counts against its buyer, settled as all 4,000 Wh delivered.
     const expected = windowCredits({
-      params: f.params, orders: f.orders, price,
+      params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
       received: new Map([[f.ids.bid1, 2_500n], [f.ids.bid2, 4_000n]]),
     });
@@ -125,7 +125,7 @@ describe("Liveness: a window the operator abandoned", function () {
     await f.trade.connect(f.anyone).settleUnreported(f.windowId, [f.ids.bid1]);
     await f.trade.connect(f.anyone).closeWindow(f.windowId);
     await expectEveryoneRepaid(f, windowCredits({
-      params: f.params, orders: f.orders, price,
+      params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
       received: new Map([[f.ids.bid1, 3_000n]]),
     }));

@@ -18,7 +18,7 @@ async function marketFixture() {
     { signer: buyer, meter: "B-1", bus: 2 },
     { signer: other, meter: "B-2", bus: 3 },
   ];
-  const market = await setUpMarket(signers, { node, traders });
+  const market = await setUpMarket(signers, { node, dso, traders });
   return { ...market, node, dso, seller, buyer, other };
 }
 
@@ -34,7 +34,7 @@ const committed = (f, exceptOrderId = 0n) => f.trade.committedWh(meterId("S-1"),
 describe("One open order per meter per window", function () {
   it("a second bid on the same meter reverts, so two bids can no longer each be credited the whole import", async function () {
     const f = await loadFixture(marketFixture);
-    const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(f.trade, windowParams());
     const first = await placeOrder(f.trade, w, "bid", { signer: f.buyer, meter: "B-1", energy: 3_000n, price: 150n * G });
     const escrow = await f.trade.bidEscrow(w, 3_000n, 150n * G);
     await expect(f.trade.connect(f.buyer).submitBid(w, meterId("B-1"), 3_000n, 150n * G, { value: escrow }))
@@ -44,7 +44,7 @@ describe("One open order per meter per window", function () {
 
   it("an offer and a bid on one meter in one window: the second reverts (no trading with itself)", async function () {
     const f = await loadFixture(marketFixture);
-    const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(f.trade, windowParams());
     const offer = await placeOrder(f.trade, w, "offer", { signer: f.seller, meter: "S-1", energy: 1_000n, price: 100n * G });
     const escrow = await f.trade.bidEscrow(w, 1_000n, 150n * G);
     await expect(f.trade.connect(f.seller).submitBid(w, meterId("S-1"), 1_000n, 150n * G, { value: escrow }))
@@ -53,8 +53,8 @@ describe("One open order per meter per window", function () {
 
   it("cancelling frees the meter; another window takes an order of the same meter meanwhile", async function () {
     const f = await loadFixture(marketFixture);
-    const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address }));
-    const next = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(f.trade, windowParams());
+    const next = await openWindow(f.trade, windowParams());
     const first = await placeOrder(f.trade, w, "bid", { signer: f.buyer, meter: "B-1", energy: 3_000n, price: 150n * G });
     await placeOrder(f.trade, next, "bid", { signer: f.buyer, meter: "B-1", energy: 3_000n, price: 150n * G });
     expect(await f.trade.meterIdle(meterId("B-1"))).to.equal(false);
@@ -65,7 +65,7 @@ describe("One open order per meter per window", function () {
 
   it("a rejected offer frees the meter in its window", async function () {
     const f = await loadFixture(marketFixture);
-    const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, validateOffers: true }));
+    const w = await openWindow(f.trade, windowParams({ validateOffers: true }));
     const rejected = await offerWithReading(f, w, 2_000n, 1_000n);
     await expect(rejected.fulfilment).to.emit(f.trade, "OfferRejected").withArgs(rejected.id, 2_000n, 1_000n, 0n);
     const retry = await offerWithReading(f, w, 1_000n, 1_000n);
@@ -76,8 +76,8 @@ describe("One open order per meter per window", function () {
     const f = await loadFixture(marketFixture);
     const limit = await f.trade.MAX_OPEN_ORDERS_PER_METER();
     const windows = [];
-    for (let i = 0n; i < limit; i++) windows.push(await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address })));
-    windows.push(await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, biddingDuration: 20_000 })));
+    for (let i = 0n; i < limit; i++) windows.push(await openWindow(f.trade, windowParams()));
+    windows.push(await openWindow(f.trade, windowParams({ biddingDuration: 20_000 })));
     for (let i = 0n; i < limit; i++) {
       await placeOrder(f.trade, windows[i], "bid", { signer: f.buyer, meter: "B-1", energy: 100n, price: G });
     }
@@ -103,8 +103,8 @@ describe("Battery net of commitments", function () {
   // Window 1 bids briefly; windows 2 and 3 take orders until long after window 1's transfer interval has ended.
   async function threeWindowsFixture() {
     const f = await marketFixture();
-    f.w1 = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, validateOffers: true, mechanism: 2 }));
-    const long = windowParams({ feeRecipient: f.dso.address, validateOffers: true, biddingDuration: 20_000 });
+    f.w1 = await openWindow(f.trade, windowParams({ validateOffers: true, mechanism: 2 }));
+    const long = windowParams({ validateOffers: true, biddingDuration: 20_000 });
     f.w2 = await openWindow(f.trade, long);
     f.w3 = await openWindow(f.trade, long);
     return f;

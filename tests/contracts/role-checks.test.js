@@ -12,8 +12,8 @@ async function marketFixture() {
   const signers = await ethers.getSigners();
   const [admin, node, dso, seller, buyer, stranger] = signers;
   const traders = [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }];
-  const market = await setUpMarket(signers, { node, traders });
-  const params = windowParams({ feeRecipient: dso.address });
+  const market = await setUpMarket(signers, { node, dso, traders });
+  const params = windowParams();
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, admin, node, dso, seller, buyer, stranger };
 }
@@ -74,12 +74,54 @@ describe("Role checks refuse accounts without the role", function () {
 
     it("only the oracle client validates an offer: a seller cannot vouch for its own battery", async function () {
       const f = await loadFixture(marketFixture);
-      const w = await openWindow(f.trade, windowParams({ feeRecipient: f.dso.address, validateOffers: true }));
+      const w = await openWindow(f.trade, windowParams({ validateOffers: true }));
       const { id } = await placeOrder(f.trade, w, "offer", { signer: f.seller, meter: "S-1", energy: 5_000n, price: 100n * G });
       await expect(f.trade.connect(f.seller).onAvailableEnergy(id, 1_000_000n))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
         .withArgs(f.seller.address, await f.trade.ORACLE_ROLE());
       expect((await f.trade.order(id)).status).to.equal(1);
+    });
+  });
+
+  describe("Accounts that run the market", function () {
+    it("the operator cannot trade: it can own no meter, so every order it places is refused", async function () {
+      const f = await loadFixture(marketFixture);
+      const operatorRole = await f.trade.OPERATOR_ROLE();
+      expect(await f.trade.hasRole(operatorRole, f.admin.address)).to.equal(true);
+      await expect(f.dataAccess.connect(f.registrar).registerMeter(meterId("OP-1"), f.admin.address, 3))
+        .to.be.revertedWithCustomError(f.dataAccess, "RoleHolderCannotOwnMeter").withArgs(f.admin.address);
+      const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, 150n * G);
+      await expect(f.trade.submitBid(f.windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow }))
+        .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("B-1"), f.admin.address);
+      const collateral = await f.trade.offerCollateral(f.windowId, 1_000n);
+      await expect(f.trade.submitOffer(f.windowId, meterId("OP-1"), 1_000n, 100n * G, { value: collateral }))
+        .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("OP-1"), f.admin.address);
+      expect((await f.trade.window(f.windowId)).orderCount).to.equal(0n);
+    });
+
+    it("only the registrar registers and re-assigns meters: the operator and the admin cannot", async function () {
+      const f = await loadFixture(marketFixture);
+      const registrarRole = await f.dataAccess.REGISTRAR_ROLE();
+      await expect(f.dataAccess.connect(f.admin).registerMeter(meterId("X-1"), f.stranger.address, 3))
+        .to.be.revertedWithCustomError(f.dataAccess, "AccessControlUnauthorizedAccount").withArgs(f.admin.address, registrarRole);
+      await expect(f.dataAccess.connect(f.admin).reassignMeter(meterId("B-1"), f.stranger.address))
+        .to.be.revertedWithCustomError(f.dataAccess, "AccessControlUnauthorizedAccount").withArgs(f.admin.address, registrarRole);
+      await expect(f.dataAccess.connect(f.stranger).reassignMeter(meterId("B-1"), f.stranger.address))
+        .to.be.revertedWithCustomError(f.dataAccess, "AccessControlUnauthorizedAccount").withArgs(f.stranger.address, registrarRole);
+      expect((await f.dataAccess.meterOf(meterId("B-1")))[0]).to.equal(f.buyer.address);
+      expect((await f.dataAccess.meterOf(meterId("X-1")))[0]).to.equal(ethers.ZeroAddress);
+    });
+
+    it("only the admin sets the fee recipient; the operator cannot send the grid fees to itself", async function () {
+      const f = await loadFixture(settlementFixture);
+      const adminRole = await f.trade.DEFAULT_ADMIN_ROLE();
+      await f.trade.grantRole(await f.trade.OPERATOR_ROLE(), f.stranger.address);
+      await expect(f.trade.connect(f.stranger).setFeeRecipient(f.stranger.address))
+        .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount").withArgs(f.stranger.address, adminRole);
+      expect(await f.trade.feeRecipient()).to.equal(f.dso.address);
+      await f.trade.connect(f.stranger).settleUnreported(f.windowId, [f.bid]);
+      expect(await f.trade.withdrawable(f.stranger.address)).to.equal(0n);
+      expect(await f.trade.withdrawable(f.dso.address)).to.be.greaterThan(0n);
     });
   });
 

@@ -10,10 +10,11 @@ async function tinyTradeFixture() {
   const signers = await ethers.getSigners();
   const [, node, dso, seller, buyer] = signers;
   const market = await setUpMarket(signers, {
-    node, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
+    node, dso, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
   });
   // C_d * L = 1.5e6: the escrow's fee half floor(1 Wh * 1.5e6 / 2e6) is 0, but a 1 Wh delivery owes a 1 wei fee.
-  const params = windowParams({ feeRecipient: dso.address, gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 0n });
+  // The penalty rate is the contract's minimum: the seller's 1 Wh puts up cost(1, 1 gwei) = 1,000,000 wei.
+  const params = windowParams({ gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 1_000_000_000n });
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, node, dso, seller, buyer };
 }
@@ -35,12 +36,15 @@ describe("Settlement rounding", function () {
     const receipt = await (await trade.requestDeliveryReadings(f.windowId, [bid.id])).wait();
     const [request] = readingRequestsIn(receipt, f.operator, f.client);
     // Nominal: value 1 wei, fee 1 wei (seller half 0, buyer half 1), so the buyer would pay 2 wei from 1 wei of escrow.
+    // The seller's payout is that 1 wei plus its whole collateral back (it delivered).
+    const collateral = 1_000_000n;
+    expect(offer.deposit).to.equal(collateral);
     await expect(fulfil(f.operator, f.node, request, 1n))
-      .to.emit(trade, "MatchSettled").withArgs(f.windowId, offer.id, bid.id, 1, 1, 2, 1, 0);
+      .to.emit(trade, "MatchSettled").withArgs(f.windowId, offer.id, bid.id, 1, 1n + collateral, 2, 1, 0);
     await trade.closeWindow(f.windowId);
-    expect(await trade.withdrawable(f.seller.address)).to.equal(1n);
+    expect(await trade.withdrawable(f.seller.address)).to.equal(1n + collateral);
     expect(await trade.withdrawable(f.buyer.address)).to.equal(0n);
     expect(await trade.withdrawable(f.dso.address)).to.equal(0n);
-    expect(await ethers.provider.getBalance(trade.target)).to.equal(1n);
+    expect(await ethers.provider.getBalance(trade.target)).to.equal(1n + collateral);
   });
 });

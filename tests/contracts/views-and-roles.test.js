@@ -14,7 +14,7 @@ async function marketFixture() {
   const [admin, node, dso, seller, buyer, stranger] = signers;
   const meters = Array.from({ length: ORDERS }, (_, i) =>
     ({ signer: i % 2 === 0 ? seller : buyer, meter: `${i % 2 === 0 ? "S" : "B"}-${i}`, bus: i }));
-  const market = await setUpMarket(signers, { node, traders: meters });
+  const market = await setUpMarket(signers, { node, dso, traders: meters });
   return { ...market, admin, node, dso, seller, buyer, stranger, meters };
 }
 
@@ -32,8 +32,8 @@ describe("Paginated window views", function () {
   it("windowOrderIds and windowMatches pages are complete, in order, and the same for every page size", async function () {
     const f = await loadFixture(marketFixture);
     const { trade } = f;
-    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address, mechanism: 2 }));
-    const other = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(trade, windowParams({ mechanism: 2 }));
+    const other = await openWindow(trade, windowParams());
     const ids = [];
     const otherIds = [];
     for (let i = 0; i < ORDERS; i++) {
@@ -90,7 +90,8 @@ describe("withdrawTo", function () {
     const f = await loadFixture(marketFixture);
     const { trade } = f;
     const recipient = await ethers.deployContract("RejectingTrader");
-    const w = await openWindow(trade, windowParams({ feeRecipient: recipient.target }));
+    await expect(trade.setFeeRecipient(recipient.target)).to.emit(trade, "FeeRecipientSet").withArgs(recipient.target);
+    const w = await openWindow(trade, windowParams());
     const offer = await placeOrder(trade, w, "offer", { ...f.meters[0], energy: 1_000n, price: 100n * G });
     const bid = await placeOrder(trade, w, "bid", { ...f.meters[1], energy: 1_000n, price: 150n * G });
     const v = await trade.window(w);
@@ -119,12 +120,13 @@ describe("withdrawTo", function () {
 describe("Re-assigning a meter", function () {
   it("the registrar moves an idle meter to a new owner; an open order keeps it; the old grants lapse", async function () {
     const f = await loadFixture(marketFixture);
-    const { trade, dataAccess } = f;
+    const { trade } = f;
+    const dataAccess = f.dataAccess.connect(f.registrar);
     const meter = meterId("M-typo");
     // Registered to the wrong address by mistake; that owner grants access and bids.
     await dataAccess.registerMeter(meter, f.stranger.address, 77);
     await dataAccess.connect(f.stranger).grantAccess(meter, trade.target);
-    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(trade, windowParams());
     const bid = await placeOrder(trade, w, "bid", { signer: f.stranger, meter: "M-typo", energy: 100n, price: G });
 
     await expect(dataAccess.connect(f.stranger).reassignMeter(meter, f.buyer.address))
@@ -152,10 +154,10 @@ describe("Re-assigning a meter", function () {
   });
 
   it("a registry without a market refuses to re-assign", async function () {
-    const [admin, owner, other] = await ethers.getSigners();
-    const registry = await ethers.deployContract("DataAccess", [admin.address]);
-    await registry.registerMeter(meterId("M-1"), owner.address, 1);
-    await expect(registry.reassignMeter(meterId("M-1"), other.address)).to.be.revertedWithCustomError(registry, "MarketNotSet");
+    const [admin, owner, other, registrar] = await ethers.getSigners();
+    const registry = await ethers.deployContract("DataAccess", [admin.address, registrar.address]);
+    await registry.connect(registrar).registerMeter(meterId("M-1"), owner.address, 1);
+    await expect(registry.connect(registrar).reassignMeter(meterId("M-1"), other.address)).to.be.revertedWithCustomError(registry, "MarketNotSet");
     await expect(registry.connect(owner).setMarket(other.address))
       .to.be.revertedWithCustomError(registry, "AccessControlUnauthorizedAccount");
   });

@@ -20,8 +20,8 @@ async function completeWindowFixture() {
     // Second meters of s3 and b1: a meter holds one open order per window.
     { signer: s3, meter: "S-4", bus: 7 }, { signer: b1, meter: "B-4", bus: 8 },
   ];
-  const market = await setUpMarket(signers, { node, traders });
-  const params = windowParams({ feeRecipient: dso.address, validateOffers: true });
+  const market = await setUpMarket(signers, { node, dso, traders });
+  const params = windowParams({ validateOffers: true });
   const windowId = await openWindow(market.trade, params);
   return { market, params, windowId, node, dso, s1, s2, s3, b1, b2, b3 };
 }
@@ -119,7 +119,7 @@ describe("A complete trading window", function () {
     expect((await trade.window(windowId)).phase).to.equal(5n);
 
     const expected = windowCredits({
-      params, orders, price,
+      params, feeRecipient: f.dso.address, orders, price,
       matches: all.map((x) => ({ offerId: x.offerId, bidId: x.bidId, energy: x.energyWh, distance: x.distanceM })),
       received,
     });
@@ -148,7 +148,7 @@ describe("A complete trading window", function () {
   it("keeps several windows open at once, each with its own book", async function () {
     const f = await loadFixture(completeWindowFixture);
     const { trade } = f.market;
-    const second = await openWindow(trade, windowParams({ feeRecipient: f.dso.address, biddingDuration: 60 }));
+    const second = await openWindow(trade, windowParams({ biddingDuration: 60 }));
     expect(second).to.equal(f.windowId + 1n);
     const a = await placeOrder(trade, second, "bid", { signer: f.b1, meter: "B-1", energy: 1_000n, price: 10n * G });
     const b = await placeOrder(trade, f.windowId, "bid", { signer: f.b2, meter: "B-2", energy: 2_000n, price: 10n * G });

@@ -50,8 +50,9 @@ contract MarketHandler {
 
     constructor() {
         clock = block.timestamp;
-        registry = new DataAccess(address(this));
+        registry = new DataAccess(address(this), address(this));
         trade = new EnergyTrade(registry, address(this));
+        trade.setFeeRecipient(DSO);
         desk = new ReadingDesk();
         desk.setEnergyTrade(address(trade));
         trade.setOracleClient(address(desk));
@@ -81,8 +82,7 @@ contract MarketHandler {
             referencePrice: 60_000 gwei,
             gridCharge: uint128(_bound(seed >> 80, 0, 100 gwei)),
             maxDistanceM: 400,
-            penaltyRate: uint128(_bound(seed >> 112, 0, 100_000 gwei)),
-            feeRecipient: DSO,
+            penaltyRate: uint128(_bound(seed >> 112, 1 gwei, 100_000 gwei)),
             mechanism: IEnergyTrade.Mechanism.Uniform,
             validateOffers: seed % 4 == 0
         });

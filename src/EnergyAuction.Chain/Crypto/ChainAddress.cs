@@ -27,6 +27,9 @@ public static class ChainAddress
 
     public static bool AreEqual(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The zero address: what the contracts return for an account that was never set.</summary>
+    public static bool IsZero(string address) => AreEqual(address, "0x0000000000000000000000000000000000000000");
+
     private static bool IsWellFormed(string address) =>
         address.Length == 42 && address[0] == '0' && (address[1] == 'x' || address[1] == 'X')
         && address.Skip(2).All(Uri.IsHexDigit);

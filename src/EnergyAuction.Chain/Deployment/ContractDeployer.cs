@@ -21,8 +21,8 @@ public static class ContractDeployer
     public static Task<DeployedContract> OperatorAsync(TransactionSender sender, string linkToken, string owner, CancellationToken ct = default) =>
         DeployAsync(sender, new OP.OperatorDeployment { Link = linkToken, Owner = owner }, ChainAbis.Operator, ct);
 
-    public static Task<DeployedContract> DataAccessAsync(TransactionSender sender, string admin, CancellationToken ct = default) =>
-        DeployAsync(sender, new DA.DataAccessDeployment { Admin = admin }, ChainAbis.DataAccess, ct);
+    public static Task<DeployedContract> DataAccessAsync(TransactionSender sender, string admin, string registrar, CancellationToken ct = default) =>
+        DeployAsync(sender, new DA.DataAccessDeployment { Admin = admin, Registrar = registrar }, ChainAbis.DataAccess, ct);
 
     public static Task<DeployedContract> EnergyTradeAsync(TransactionSender sender, string dataAccess, string admin, CancellationToken ct = default) =>
         DeployAsync(sender, new ET.EnergyTradeDeployment { Dataaccess = dataAccess, Admin = admin }, ChainAbis.EnergyTrade, ct);

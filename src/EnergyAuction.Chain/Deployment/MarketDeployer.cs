@@ -10,8 +10,14 @@ namespace EnergyAuction.Chain.Deployment;
 /// <summary>What a market deployment is wired with; the defaults are scripts/deploy.js's.</summary>
 public sealed record MarketDeploymentOptions
 {
-    /// <summary>Given the operator role on EnergyTrade and DataAccess; null = the deployer.</summary>
+    /// <summary>Given the operator role on EnergyTrade; null = the deployer.</summary>
     public string? OperatorAddress { get; init; }
+
+    /// <summary>The registrar (the DSO): given DataAccess's registrar role, so it alone registers meters; null = the deployer.</summary>
+    public string? RegistrarAddress { get; init; }
+
+    /// <summary>The market-wide fee recipient (the DSO's address); null = the registrar.</summary>
+    public string? FeeRecipientAddress { get; init; }
 
     /// <summary>Made the Chainlink Operator's authorised sender; null = the deployer.</summary>
     public string? OracleNodeAddress { get; init; }
@@ -36,7 +42,8 @@ public sealed record MarketDeploymentOptions
 }
 
 /// <summary>Deploys and wires the whole market the way scripts/deploy.js does (LinkToken, Operator, DataAccess,
-/// EnergyTrade, EnergyOracleClient; oracle client set, roles granted, oracle node authorised, LINK minted), with the
+/// EnergyTrade, EnergyOracleClient; oracle client set, fee recipient set, roles granted, oracle node authorised, LINK
+/// minted), with the
 /// deployer's key signing every transaction locally, so it works on any JSON-RPC chain (Besu, anvil, Hardhat).</summary>
 public static class MarketDeployer
 {
@@ -49,11 +56,13 @@ public static class MarketDeployer
         var chainId = await deployer.GetChainIdAsync(ct).ConfigureAwait(false);
         var me = deployer.Address;
         var operatorAddress = options.OperatorAddress ?? me;
+        var registrar = options.RegistrarAddress ?? me;
+        var feeRecipient = options.FeeRecipientAddress ?? registrar;
         var oracleNode = options.OracleNodeAddress ?? me;
 
         var link = await Deployed(ContractDeployer.LinkTokenAsync(deployer, ct), say).ConfigureAwait(false);
         var oracle = await Deployed(ContractDeployer.OperatorAsync(deployer, link.Address, me, ct), say).ConfigureAwait(false);
-        var dataAccess = await Deployed(ContractDeployer.DataAccessAsync(deployer, me, ct), say).ConfigureAwait(false);
+        var dataAccess = await Deployed(ContractDeployer.DataAccessAsync(deployer, me, registrar, ct), say).ConfigureAwait(false);
         var trade = await Deployed(ContractDeployer.EnergyTradeAsync(deployer, dataAccess.Address, me, ct), say).ConfigureAwait(false);
         var client = await Deployed(ContractDeployer.EnergyOracleClientAsync(deployer, link.Address, oracle.Address, options.JobId,
             options.OracleFee, options.HemsUrl, trade.Address, dataAccess.Address, ct), say).ConfigureAwait(false);
@@ -66,12 +75,12 @@ public static class MarketDeployer
         say("EnergyTrade: oracle client set (ORACLE_ROLE)");
         await dataAccessService.SetMarketAsync(trade.Address, ct).ConfigureAwait(false);
         say("DataAccess: market set (meters with open orders stay with their owner)");
+        await tradeService.SetFeeRecipientAsync(feeRecipient, ct).ConfigureAwait(false);
+        say($"EnergyTrade: fee recipient {feeRecipient}");
         if (!Crypto.ChainAddress.AreEqual(operatorAddress, me))
         {
             await tradeService.GrantRoleAsync(EnergyTradeService.OperatorRole, operatorAddress, ct).ConfigureAwait(false);
             say($"EnergyTrade: OPERATOR_ROLE -> {operatorAddress}");
-            await dataAccessService.GrantRoleAsync(DataAccessService.OperatorRole, operatorAddress, ct).ConfigureAwait(false);
-            say($"DataAccess: OPERATOR_ROLE -> {operatorAddress}");
         }
         await new OracleOperatorService(rpc, oracle.Address, deployer).SetAuthorizedSendersAsync([oracleNode], ct).ConfigureAwait(false);
         say($"Operator: authorised sender {oracleNode}");
@@ -81,7 +90,7 @@ public static class MarketDeployer
         say($"LinkToken: {options.LinkFunding} juels to the oracle client");
 
         return new MarketDeploymentRecord(network, (ulong)chainId, link.Block, link.Address, oracle.Address, dataAccess.Address,
-            trade.Address, client.Address, options.JobId, options.OracleFee);
+            trade.Address, client.Address, Crypto.ChainAddress.ToChecksum(registrar), options.JobId, options.OracleFee);
     }
 
     private static async Task<DeployedContract> Deployed(Task<DeployedContract> deploying, Action<string> say)

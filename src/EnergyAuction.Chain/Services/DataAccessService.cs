@@ -6,15 +6,17 @@ using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
 
-/// <summary>Typed access to DataAccess (IDataAccess): the meter registry and read-access grants. Meter ids are
+/// <summary>Typed access to DataAccess (IDataAccess): the meter registry, the feeder distances the DSO records, and
+/// read-access grants. Meter ids are
 /// given as text and packed with <see cref="MeterId"/>.</summary>
 public sealed class DataAccessService(ChainRpcClient rpc, string address, TransactionSender? transactions = null)
     : ContractService(rpc, ChainAbis.DataAccess, address, transactions)
 {
-    /// <summary>keccak256("OPERATOR_ROLE"): may register meters.</summary>
-    public static byte[] OperatorRole { get; } = Keccak256.Hash("OPERATOR_ROLE");
+    /// <summary>keccak256("REGISTRAR_ROLE"): the DSO, which registers and re-assigns meters.</summary>
+    public static byte[] RegistrarRole { get; } = Keccak256.Hash("REGISTRAR_ROLE");
 
-    /// <summary>Registers a meter with its owner and feeder bus (operator only).</summary>
+    /// <summary>Registers a meter with its owner and feeder bus (registrar only; an owner holding a role of the
+    /// market or the registry is refused).</summary>
     public Task<TransactionReceipt> RegisterMeterAsync(string meterId, string owner, uint bus, CancellationToken ct = default) =>
         SendAsync(Register(meterId, owner, bus, null), ct);
 
@@ -37,6 +39,30 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
 
     public Task<TransactionReceipt> RevokeAccessAsync(string meterId, string requester, CancellationToken ct = default) =>
         SendAsync(new DA.RevokeAccessFunction { MeterId = MeterId.ToBytes32(meterId), Requester = requester }, ct);
+
+    /// <summary>Records bus-to-bus feeder distances in metres (registrar only), one transaction per
+    /// <paramref name="pairsPerTransaction"/> pairs (about 27,000 gas per new pair, so 200 fit a block of 10M gas with
+    /// room to spare); returns the receipts in order.</summary>
+    public async Task<IReadOnlyList<TransactionReceipt>> RecordDistancesAsync(IReadOnlyList<(uint BusA, uint BusB, uint Metres)> distances,
+        int pairsPerTransaction = 200, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(distances);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pairsPerTransaction, 1);
+        var receipts = new List<TransactionReceipt>();
+        foreach (var batch in distances.Chunk(pairsPerTransaction))
+            receipts.Add(await SendAsync(new DA.RecordDistancesFunction
+            {
+                Distances = [.. batch.Select(d => new DA.BusDistance { BusA = d.BusA, BusB = d.BusB, Metres = d.Metres })],
+            }, ct).ConfigureAwait(false));
+        return receipts;
+    }
+
+    /// <summary>The recorded feeder distance between two buses in metres (0 for one bus), or null when none is recorded.</summary>
+    public async Task<ulong?> DistanceBetweenAsync(uint busA, uint busB, CancellationToken ct = default)
+    {
+        var answer = await CallDtoAsync<DA.DistanceBetweenFunction, DA.DistanceBetweenOutputDTO>(new() { BusA = busA, BusB = busB }, ct).ConfigureAwait(false);
+        return answer.Recorded ? (ulong)answer.Metres : null;
+    }
 
     public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
         SendAsync(new DA.GrantRoleFunction { Role = role, Account = account }, ct);

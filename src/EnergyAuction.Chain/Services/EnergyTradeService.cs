@@ -101,6 +101,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> SetOracleClientAsync(string client, CancellationToken ct = default) =>
         SendAsync(new ET.SetOracleClientFunction { Client = client }, ct);
 
+    /// <summary>Names the market-wide fee recipient (the DSO), credited with every window's grid fees (admin only).</summary>
+    public Task<TransactionReceipt> SetFeeRecipientAsync(string recipient, CancellationToken ct = default) =>
+        SendAsync(new ET.SetFeeRecipientFunction { Recipient = recipient }, ct);
+
     public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
         SendAsync(new ET.GrantRoleFunction { Role = role, Account = account }, ct);
 
@@ -223,6 +227,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     public async Task<string> OracleClientAsync(CancellationToken ct = default) =>
         ChainAddress.ToChecksum(await CallAsync<ET.OracleClientFunction, string>(new(), ct).ConfigureAwait(false));
+
+    /// <summary>The market-wide fee recipient (zero address: not set yet, so no window can open).</summary>
+    public async Task<string> FeeRecipientAsync(CancellationToken ct = default) =>
+        ChainAddress.ToChecksum(await CallAsync<ET.FeeRecipientFunction, string>(new(), ct).ConfigureAwait(false));
 
     public Task<bool> HasRoleAsync(byte[] role, string account, CancellationToken ct = default) =>
         CallAsync<ET.HasRoleFunction, bool>(new() { Role = role, Account = account }, ct);

@@ -33,8 +33,7 @@ public static class LoadRun
         SecretFile.Write(passwordFile, "load run");
         var keystoreFile = Path.Combine(services.WorkDirectory, "daemon.keystore.json");
         SecretFile.Write(keystoreFile, new Keystore(pbkdf2Iterations: 1024).EncryptAndSerialize(MarketServices.DaemonKey, "load run", KdfKind.Pbkdf2));
-        var dso = HardhatAccounts.Keys[2].Address;
-        var daemon = await services.StartDaemonAsync(keystoreFile, passwordFile, dso, progress).ConfigureAwait(false);
+        var daemon = await services.StartDaemonAsync(keystoreFile, passwordFile, progress).ConfigureAwait(false);
 
         var node = services.Node;
         var deployment = services.Deployment;
@@ -45,14 +44,15 @@ public static class LoadRun
 
         var people = services.Households.Select(h => (Household: h, Key: AccountKey.GenerateNew())).ToList();
         await Concurrently.ForEachAsync(people, p => node.SetBalanceAsync(p.Key.Address, Ether), InFlight).ConfigureAwait(false);
-        await RegisterMetersAsync(node, admin, people).ConfigureAwait(false);
+        using (var registrar = admin.As(HardhatAccounts.Registrar))
+            await RegisterMetersAsync(node, registrar, people).ConfigureAwait(false);
         var clients = people.Select(p => (p.Household, Client: admin.As(p.Key))).ToList();
         await Concurrently.ForEachAsync(clients, c => c.Client.DataAccess.GrantAccessAsync(c.Household.Meter, deployment.EnergyTrade), InFlight).ConfigureAwait(false);
         phases["setup: fund, register, grant"] = Lap(clock);
         progress.Step($"{people.Count} households funded, meters registered (pipelined batches) and granted ({phases["setup: fund, register, grant"]:0.0} s)");
 
         var terms = WindowTerms.For(households);
-        var (windowId, _) = await admin.Trade.OpenWindowAsync(terms.Params(dso)).ConfigureAwait(false);
+        var (windowId, _) = await admin.Trade.OpenWindowAsync(terms.Params()).ConfigureAwait(false);
         var window = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
         var orders = await PrepareOrdersAsync(services.Hems, admin, clients, window, windowId).ConfigureAwait(false);
         phases["orders sized from the HEMS"] = Lap(clock);
@@ -124,14 +124,14 @@ public static class LoadRun
     /// <summary>The operator registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
     /// batch's calls concurrently and, automining, refuses a nonce ahead of the next one, so the batches go into the
     /// mempool with automine off and are mined afterwards.</summary>
-    private static async Task RegisterMetersAsync(HardhatNode node, MarketClient admin, IReadOnlyList<(DemoHousehold Household, AccountKey Key)> people)
+    private static async Task RegisterMetersAsync(HardhatNode node, MarketClient registrar, IReadOnlyList<(DemoHousehold Household, AccountKey Key)> people)
     {
-        var inputs = people.Select(p => admin.DataAccess.RegisterMeterInput(p.Household.Meter, p.Key.Address, p.Household.Bus, RegisterGas)).ToList();
+        var inputs = people.Select(p => registrar.DataAccess.RegisterMeterInput(p.Household.Meter, p.Key.Address, p.Household.Bus, RegisterGas)).ToList();
         await node.SetAutomineAsync(false).ConfigureAwait(false);
         IReadOnlyList<Chain.Transactions.SubmittedTransaction> sent;
         try
         {
-            sent = await admin.Transactions!.SendBatchAsync(inputs).ConfigureAwait(false);
+            sent = await registrar.Transactions!.SendBatchAsync(inputs).ConfigureAwait(false);
             while (await node.Rpc.GetTransactionReceiptAsync(sent[^1].Hash).ConfigureAwait(false) is null) await node.MineAsync().ConfigureAwait(false);
         }
         finally
@@ -139,7 +139,7 @@ public static class LoadRun
             await node.SetAutomineAsync(true).ConfigureAwait(false);
         }
         if (sent.FirstOrDefault(s => s.Error is not null) is { } bad) throw new DemoException($"registering meters failed: {bad.Error!.Message}");
-        var receipts = await admin.Transactions.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
+        var receipts = await registrar.Transactions.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
         if (receipts.Any(r => !r.Succeeded)) throw new DemoException("registering a meter reverted");
     }
 

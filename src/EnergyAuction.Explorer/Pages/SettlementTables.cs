@@ -14,7 +14,7 @@ public static class SettlementTables
         var s = WindowSettlement.Of(window);
         var sb = new StringBuilder("<h2>Settlement</h2>")
             .Append($"<p id=\"settlement-progress\">{s.SettledBids} of {s.MatchedBids} matched bids settled.</p>")
-            .Append($"<p>DSO fees to <a href=\"/household/{window.Info.Params.FeeRecipient}\">{window.Info.Params.FeeRecipient}</a>: ")
+            .Append($"<p>DSO fees to <a href=\"/household/{window.FeeRecipient}\">{window.FeeRecipient}</a>: ")
             .Append($"<b id=\"dso-fees\" data-wei=\"{s.DsoFees}\">{Pages.Html.Wei(s.DsoFees)}</b> from the settled bids.</p>")
             .Append("<table id=\"settlement\"><tr><th>match</th><th>offer</th><th>bid</th><th>traded</th><th>delivered</th><th>buyer paid</th><th>seller got</th><th>DSO fee</th><th>penalty</th></tr>");
         foreach (var m in s.Matches)

@@ -6,7 +6,8 @@ namespace EnergyAuction.Explorer.Reading;
 
 /// <summary>
 /// Everything the chain holds about one window, read once per page: its state, its orders (in batches) with their
-/// meters' registry entries, the posted matches, and the settlement events of its matches.
+/// meters' registry entries, the posted matches, the settlement events of its matches, and the market-wide fee
+/// recipient its grid fees are credited to.
 /// </summary>
 public sealed record WindowRecord(
     ulong Id,
@@ -15,7 +16,8 @@ public sealed record WindowRecord(
     IReadOnlyDictionary<string, MeterInfo> Meters,
     IReadOnlyList<ChainMatch> Matches,
     IReadOnlyList<MatchSettledEvent> Settled,
-    IReadOnlySet<ulong>? ValidatedOffers)
+    IReadOnlySet<ulong>? ValidatedOffers,
+    string FeeRecipient)
 {
     /// <summary>Whether the operator has finalised the clearing (the result hash is set).</summary>
     public bool IsCleared => Info.ResultHash.Any(b => b != 0);
@@ -36,9 +38,10 @@ public sealed record WindowRecord(
         var validated = info.Params.ValidateOffers
             ? market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block, null, [], ct)
             : Task.FromResult<IReadOnlyList<EventLog<OfferValidatedEvent>>>([]);
+        var feeRecipient = market.Trade.FeeRecipientAsync(ct);
         var (read, meters) = await orders;
         return new WindowRecord(id, info, read, meters, await matches, [.. (await settled).Select(e => e.Event)],
-            info.Params.ValidateOffers ? (await validated).Select(e => e.Event.OrderId).ToHashSet() : null);
+            info.Params.ValidateOffers ? (await validated).Select(e => e.Event.OrderId).ToHashSet() : null, await feeRecipient);
     }
 
     /// <summary>

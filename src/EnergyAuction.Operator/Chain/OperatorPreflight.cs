@@ -1,3 +1,4 @@
+using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Services;
 using EnergyAuction.Operator.Options;
@@ -6,8 +7,8 @@ namespace EnergyAuction.Operator.Chain;
 
 /// <summary>
 /// What would keep the daemon from operating the market, checked once before the hosted services start: the chain
-/// does not answer, the deployment's contracts are not on it, or the key lacks the operator's rights. Each would
-/// otherwise make every round fail forever.
+/// does not answer, the deployment's contracts are not on it, the key lacks the operator's rights, or the admin has not
+/// named the fee recipient (no window could open). Each would otherwise make every round fail forever.
 /// </summary>
 public static class OperatorPreflight
 {
@@ -43,6 +44,9 @@ public static class OperatorPreflight
         if (!await chain.Market.Operator.IsAuthorizedSenderAsync(account, ct))
             return $"operator key {account} is not an authorised sender of the Chainlink Operator {deployment.Operator}; " +
                    $"add it from the Operator's owner (Operator.setAuthorizedSenders([{account}])) {keystore}";
+        if (ChainAddress.IsZero(await chain.Market.Trade.FeeRecipientAsync(ct)))
+            return $"EnergyTrade {deployment.EnergyTrade} has no fee recipient, so no window can open; " +
+                   "the admin names the DSO's address with EnergyTrade.setFeeRecipient (energy deploy does)";
         return null;
     }
 }

@@ -29,7 +29,7 @@ public static class OperatorHelp
         text.AppendLine($"  {KeystorePassword.EnvironmentVariable}_FILE=~/.energy/operator.password \\");
         text.AppendLine("  dotnet run --project src/EnergyAuction.Operator -- --rpc-url http://127.0.0.1:8545 \\");
         text.AppendLine("    --deployment deployments/localhost.json --keystore ~/.energy/operator.keystore.json \\");
-        text.AppendLine("    --fee-recipient 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --window-every 900");
+        text.AppendLine("    --window-every 900");
         text.AppendLine();
         text.AppendLine("Exit codes: 0 stopped, 2 the configuration or the chain does not let it start (the reason is printed).");
         return text.ToString();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text.RegularExpressions;
 using EnergyAuction.Market.Clearing;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace EnergyAuction.Operator.Options;
 /// Checks a configuration before the daemon starts (registered with <c>ValidateOnStart</c>), naming every setting
 /// that cannot work by its key, flag and environment variable.
 /// </summary>
-public sealed partial class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
+public sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, OperatorOptions options)
@@ -60,9 +59,8 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
         Check(w.MaxDistanceMetres is null or >= 0, "Window:MaxDistanceMetres", "must be >= 0");
         Check(IsWei(w.ReferencePrice), "Window:ReferencePrice", $"wei per kWh as a whole number, got '{w.ReferencePrice}'");
         Check(IsWei(w.GridCharge), "Window:GridCharge", $"wei per kWh per km as a whole number, got '{w.GridCharge}'");
-        Check(IsWei(w.PenaltyRate), "Window:PenaltyRate", $"wei per kWh as a whole number, got '{w.PenaltyRate}'");
-        Check(w.FeeRecipient is not null && Address().IsMatch(w.FeeRecipient), "Window:FeeRecipient",
-            $"the DSO's address (0x + 40 hex digits) is required, got '{w.FeeRecipient}'");
+        Check(IsWei(w.PenaltyRate) && BigInteger.Parse(w.PenaltyRate, CultureInfo.InvariantCulture) >= WindowOptions.MinPenaltyRate, "Window:PenaltyRate",
+            $"wei per kWh as a whole number, at least {WindowOptions.MinPenaltyRate} (the contract's minimum), got '{w.PenaltyRate}'");
         Check(ClearingMechanisms.TryParse(w.Mechanism, out _), "Window:Mechanism",
             $"one of {string.Join(", ", Enum.GetValues<Mechanism>().Select(ClearingMechanisms.Name))}, got '{w.Mechanism}'");
         return problems;
@@ -73,7 +71,4 @@ public sealed partial class OperatorOptionsValidator : IValidateOptions<Operator
 
     private static bool IsWei(string text) =>
         BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var wei) && wei < BigInteger.One << 256;
-
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
-    private static partial Regex Address();
 }

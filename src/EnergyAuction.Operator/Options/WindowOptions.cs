@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EnergyAuction.Operator.Options;
 
 /// <summary>
@@ -33,11 +35,11 @@ public sealed class WindowOptions
     /// <summary>Maximum feeder distance L, metres; null means the largest distance between two load buses of the feeder.</summary>
     public long? MaxDistanceMetres { get; set; }
 
-    /// <summary>Penalty rate, wei per kWh undelivered (may be 0).</summary>
+    /// <summary>Penalty rate, wei per kWh undelivered; at least <see cref="MinPenaltyRate"/>.</summary>
     public string PenaltyRate { get; set; } = "10000000000000";
 
-    /// <summary>The DSO's address, which receives the grid fees.</summary>
-    public string? FeeRecipient { get; set; }
+    /// <summary>EnergyTrade.MIN_PENALTY_RATE (1 gwei per kWh): openWindow refuses a smaller penalty rate.</summary>
+    public static readonly BigInteger MinPenaltyRate = 1_000_000_000;
 
     /// <summary>Clearing mechanism: dpda, mcafee or uniform.</summary>
     public string Mechanism { get; set; } = "dpda";

@@ -34,7 +34,6 @@ public static class WindowSchedule
         GridCharge: Wei(o.GridCharge),
         MaxDistanceM: checked((uint)maxDistanceMetres),
         PenaltyRate: Wei(o.PenaltyRate),
-        FeeRecipient: o.FeeRecipient!,
         Mechanism: ChainMechanisms.Parse(o.Mechanism),
         ValidateOffers: o.ValidateOffers);
 

@@ -10,11 +10,13 @@ public static class Energy
         return run;
     }
 
-    /// <summary>Opens a short window as the operator (a minute per phase) and returns its id.</summary>
+    /// <summary>Names <paramref name="feeRecipient"/> the market's fee recipient (the admin's call), then opens a short
+    /// window as the operator (a minute per phase) and returns its id.</summary>
     public static async Task<ulong> OpenWindowAsync(string feeRecipient, params string[] extra)
     {
+        await LiveMarket.Operator.Trade.SetFeeRecipientAsync(feeRecipient);
         var run = await Ok(["window", "open", "--bidding", "60s", "--matching", "60s", "--transfer", "60s", "--settlement", "60s", "--grace", "60s",
-            "--max-distance", "2000", "--fee-recipient", feeRecipient, "--from", "operator", "--json", .. extra]);
+            "--max-distance", "2000", "--from", "operator", "--json", .. extra]);
         return run.Json.GetProperty("window").GetUInt64();
     }
 }

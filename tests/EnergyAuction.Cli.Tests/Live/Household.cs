@@ -1,7 +1,7 @@
 namespace EnergyAuction.Cli.Tests.Live;
 
 /// <summary>A household set up through the CLI as the demo does it: a new wallet, funded by the operator, its meter
-/// registered by the operator on a feeder bus and (unless told otherwise) read access granted to the market.</summary>
+/// registered by the registrar on a feeder bus and (unless told otherwise) read access granted to the market.</summary>
 public sealed record Household(string Name, string Address, string Meter, uint Bus)
 {
     private static int _next;
@@ -14,7 +14,7 @@ public sealed record Household(string Name, string Address, string Meter, uint B
         var wallet = await Energy.Ok("wallet", "new", "--name", name, "--scrypt-n", "1024", "--json");
         var household = new Household(name, wallet.Json.GetProperty("address").GetString()!, meter, bus);
         await Energy.Ok("send", "--from", "operator", "--to", household.Address, "--amount", funds);
-        await Energy.Ok("meter", "register", "--meter", meter, "--owner", household.Address, "--bus", bus.ToString(), "--from", "operator");
+        await Energy.Ok("meter", "register", "--meter", meter, "--owner", household.Address, "--bus", bus.ToString(), "--from", "registrar");
         if (grant)
             await Energy.Ok("meter", "grant", "--meter", meter, "--from", name);
         return household;
@@ -28,7 +28,7 @@ public sealed record Household(string Name, string Address, string Meter, uint B
         for (var n = 2; n <= count; n++)
         {
             var meter = $"{Meter}.{n}";
-            await Energy.Ok("meter", "register", "--meter", meter, "--owner", Address, "--bus", Bus.ToString(), "--from", "operator");
+            await Energy.Ok("meter", "register", "--meter", meter, "--owner", Address, "--bus", Bus.ToString(), "--from", "registrar");
             await Energy.Ok("meter", "grant", "--meter", meter, "--from", Name);
             meters.Add(meter);
         }

@@ -5,7 +5,7 @@ namespace EnergyAuction.Cli.Tests.Live;
 
 /// <summary>
 /// One Hardhat node for every live test of the CLI: started once, the market deployed with `energy deploy` (signed with the imported operator wallet), the
-/// operator's dev key imported with `energy wallet import`. The CLI finds the node, record, keystores and password
+/// operator's dev key and the dev registrar's (the DSO, who registers meters) imported with `energy wallet import`. The CLI finds the node, record, keystores and password
 /// through its environment variables, as a user's shell would set them.
 /// </summary>
 [SetUpFixture]
@@ -27,7 +27,7 @@ public sealed class LiveMarket
 
     public static string PasswordFile => Path.Combine(Directory, "password.txt");
 
-    /// <summary>The operator's key (Hardhat account 0, the deployer: admin and operator of everything).</summary>
+    /// <summary>The operator's key (Hardhat account 0, the deployer: admin and operator; the registrar is another key).</summary>
     public static Chain.Crypto.AccountKey OperatorKey => Node.Accounts[0];
 
     public static MarketClient Operator { get; private set; } = null!;
@@ -50,7 +50,11 @@ public sealed class LiveMarket
         PrivateFiles.Write(keyFile, HardhatAccounts.PrivateKeys[0]);
         var import = await CliRun.Of("wallet", "import", "--private-key-file", keyFile, "--name", "operator", "--scrypt-n", "1024");
         Assert.That(import.ExitCode, Is.Zero, import.ToString());
-        var deploy = await CliRun.Of("deploy", "--from", "operator", "--json");
+        var registrarKeyFile = Path.Combine(Directory, "registrar.key");
+        PrivateFiles.Write(registrarKeyFile, HardhatAccounts.RegistrarPrivateKey);
+        var registrar = await CliRun.Of("wallet", "import", "--private-key-file", registrarKeyFile, "--name", "registrar", "--scrypt-n", "1024");
+        Assert.That(registrar.ExitCode, Is.Zero, registrar.ToString());
+        var deploy = await CliRun.Of("deploy", "--from", "operator", "--registrar", HardhatAccounts.Registrar.Address, "--json");
         Assert.That(deploy.ExitCode, Is.Zero, deploy.ToString());
         Operator = MarketClient.Connect(Node.RpcUrl, MarketDeploymentRecord.Load(DeploymentFile), OperatorKey);
     }

@@ -67,6 +67,30 @@ public class MarketVerifyTests
     }
 
     [Test]
+    public async Task MatchDistancesThatDifferFromTheFeederRegistryDifferAndOnesThatMatchAgree()
+    {
+        // Buses no other test trades on: the registry entries below are this test's alone.
+        var wrong = await WindowInMatchingAsync(sellerBus: 289, buyerBus: 314);
+        var right = await WindowInMatchingAsync(sellerBus: 320, buyerBus: 327);
+        var wrongPlan = await OperatorActions.HonestPlanAsync(wrong);
+        var rightPlan = await OperatorActions.HonestPlanAsync(right);
+        var feederMetres = wrongPlan.Matches[0].DistanceM;
+        using (var registrar = LiveMarket.Operator.As(HardhatAccounts.Registrar))
+            await registrar.DataAccess.RecordDistancesAsync([(314u, 289u, feederMetres + 7), (320u, 327u, rightPlan.Matches[0].DistanceM)]);
+        await OperatorActions.PostAsync(wrong, wrongPlan.Price, wrongPlan.Matches);
+        await OperatorActions.PostAsync(right, rightPlan.Price, rightPlan.Matches);
+
+        var differs = await CliRun.Of("market", "verify", "--window", wrong.ToString(), "--json");
+        var agrees = await CliRun.Of("market", "verify", "--window", right.ToString());
+
+        Assert.That(differs.ExitCode, Is.EqualTo(1), differs.ToString());
+        Assert.That(differs.Json.GetProperty("differences").EnumerateArray().Select(d => d.GetString()), Is.EqualTo(wrongPlan.Matches.Select((m, i) =>
+            $"match #{i + 1}: posted {feederMetres} m between buses 289 and 314, the feeder registry says {feederMetres + 7} m")));
+        Assert.That(agrees.ExitCode, Is.Zero, agrees.ToString());
+        Assert.That(agrees.Out, Does.StartWith($"window {right}: agrees"));
+    }
+
+    [Test]
     public async Task AWindowNotYetFinalisedCannotBeVerified()
     {
         var window = await WindowInMatchingAsync();
@@ -78,10 +102,10 @@ public class MarketVerifyTests
     }
 
     // Two winning offers and two winning bids at 50,000 gwei/kWh (as in the prosumer journey), bidding closed.
-    private static async Task<ulong> WindowInMatchingAsync()
+    private static async Task<ulong> WindowInMatchingAsync(uint sellerBus = 34, uint buyerBus = 70)
     {
-        var seller = await Household.CreateAsync("vseller", bus: 34);
-        var buyer = await Household.CreateAsync("vbuyer", bus: 70);
+        var seller = await Household.CreateAsync("vseller", bus: sellerBus);
+        var buyer = await Household.CreateAsync("vbuyer", bus: buyerBus);
         var window = await Energy.OpenWindowAsync(HardhatAccounts.Keys[5].Address);
         foreach (var (price, meter) in new[] { "40000gwei", "45000gwei", "70000gwei" }.Zip(await seller.MetersAsync(3)))
             await Energy.Ok("offer", "--kwh", "5", "--min-price", price, "--meter", meter, "--window", window.ToString(), "--yes", "--from", seller.Name);

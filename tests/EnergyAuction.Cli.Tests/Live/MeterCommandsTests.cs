@@ -1,6 +1,7 @@
 namespace EnergyAuction.Cli.Tests.Live;
 
-/// <summary>A household checks its meter, revokes and re-grants the market's access; the operator cannot register a meter twice.</summary>
+/// <summary>A household checks its meter, revokes and re-grants the market's access; the registrar cannot register a meter
+/// twice, and the operator cannot register one at all.</summary>
 public class MeterCommandsTests
 {
     [Test]
@@ -31,10 +32,24 @@ public class MeterCommandsTests
     {
         var household = await Household.CreateAsync("twice", bus: 34);
 
-        var run = await CliRun.Of("meter", "register", "--meter", household.Meter, "--owner", household.Address, "--bus", "47", "--from", "operator");
+        var run = await CliRun.Of("meter", "register", "--meter", household.Meter, "--owner", household.Address, "--bus", "47", "--from", "registrar");
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.StartWith("error: DataAccess reverted: MeterAlreadyRegistered("));
+    }
+
+    [Test]
+    public async Task TheOperatorCannotRegisterAMeterNorTheRegistrarGiveOneToTheOperator()
+    {
+        var byOperator = await CliRun.Of("meter", "register", "--meter", "BYOP", "--owner", Devnet.HardhatAccounts.Keys[9].Address, "--bus", "34", "--from", "operator");
+        var toOperator = await CliRun.Of("meter", "register", "--meter", "TOOP", "--owner", LiveMarket.OperatorKey.Address, "--bus", "34", "--from", "registrar");
+
+        Assert.That(byOperator.ExitCode, Is.EqualTo(1), byOperator.ToString());
+        Assert.That(byOperator.Error, Does.StartWith("error: DataAccess reverted: AccessControlUnauthorizedAccount(").And.Contain("meter registration the registrar's"));
+        Assert.That(toOperator.ExitCode, Is.EqualTo(1), toOperator.ToString());
+        Assert.That(toOperator.Error, Does.StartWith($"error: DataAccess reverted: RoleHolderCannotOwnMeter({LiveMarket.OperatorKey.Address})"));
+        Assert.That((await LiveMarket.Operator.DataAccess.MeterOfAsync("BYOP")).IsRegistered, Is.False);
+        Assert.That((await LiveMarket.Operator.DataAccess.MeterOfAsync("TOOP")).IsRegistered, Is.False);
     }
 
     [Test]
@@ -43,7 +58,7 @@ public class MeterCommandsTests
         var feeder = Data.SharedDataDirectory.FeederDirectory(Devnet.RepoPaths.SharedDataDir);
         Assume.That(File.Exists(Path.Combine(feeder, "lines.csv")), $"needs the IEEE feeder in {feeder}");
 
-        var run = await CliRun.Of("meter", "register", "--meter", "NOWHERE", "--owner", Devnet.HardhatAccounts.Keys[9].Address, "--bus", "999999", "--from", "operator");
+        var run = await CliRun.Of("meter", "register", "--meter", "NOWHERE", "--owner", Devnet.HardhatAccounts.Keys[9].Address, "--bus", "999999", "--from", "registrar");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Error.Trim(), Is.EqualTo(

@@ -22,9 +22,12 @@ public sealed class AnvilMarketTests
     {
         _node = await AnvilNode.StartAsync();
         var deployer = _node.NewTransactionSender(_node.Accounts[0]);
-        var deployment = await MarketDeployer.DeployAsync(deployer, "anvil", new MarketDeploymentOptions());
-        _admin = new MarketClient(_node.Rpc, deployment, _node.Accounts[0]);
         _parties = MarketParties.Of(_node);
+        var deployment = await MarketDeployer.DeployAsync(deployer, "anvil", new MarketDeploymentOptions
+        {
+            RegistrarAddress = HardhatAccounts.Registrar.Address, FeeRecipientAddress = _parties.Dso.Address,
+        });
+        _admin = new MarketClient(_node.Rpc, deployment, _node.Accounts[0]);
         await _parties.RegisterMetersAsync(_admin);
     }
 
@@ -55,7 +58,7 @@ public sealed class AnvilMarketTests
     public async Task Cast_reads_back_the_window_order_and_balances_Chain_wrote()
     {
         var buyer = _admin.As(_parties.Buyer2).Trade;
-        var (windowId, _) = await _admin.Trade.OpenWindowAsync(WindowParams.ForTests(_parties.Dso.Address));
+        var (windowId, _) = await _admin.Trade.OpenWindowAsync(WindowParams.ForTests());
         var (bidId, _) = await buyer.SubmitBidAsync(windowId, "B-2", 2_500, 130 * Gwei);
         var rpc = _node.RpcUrl;
         var trade = _admin.Deployment.EnergyTrade;
@@ -68,7 +71,7 @@ public sealed class AnvilMarketTests
         {
             Assert.That(Param(0), Is.EqualTo(window.Params.BiddingDuration.ToString()), "bidding duration");
             Assert.That(Param(6), Is.EqualTo(window.Params.ReferencePrice.ToString()), "reference price");
-            Assert.That(Param(10), Is.EqualTo(window.Params.FeeRecipient).IgnoreCase, "fee recipient");
+            Assert.That(Param(10), Is.EqualTo(((int)window.Params.Mechanism).ToString()), "mechanism");
             Assert.That(Window(1), Is.EqualTo(((int)window.Phase).ToString()), "phase");
             Assert.That(Window(2), Is.EqualTo(window.BiddingDeadline.ToString()), "bidding deadline");
             Assert.That(Window(6), Is.EqualTo(window.OrderCount.ToString()), "order count");
@@ -92,7 +95,7 @@ public sealed class AnvilMarketTests
     }
 
     private const string WindowSignature =
-        "window(uint256)(((uint32,uint32,uint32,uint32,uint32,uint64,uint128,uint128,uint32,uint128,address,uint8,bool),uint8,uint64,uint64,uint64,uint64,uint256,uint256,uint256,uint256,bytes32,uint256))";
+        "window(uint256)(((uint32,uint32,uint32,uint32,uint32,uint64,uint128,uint128,uint32,uint128,uint8,bool),uint8,uint64,uint64,uint64,uint64,uint256,uint256,uint256,uint256,bytes32,uint256))";
 
     private const string OrderSignature = "order(uint256)((uint256,address,bytes32,uint8,uint64,uint256,uint8,uint64,uint256))";
 }

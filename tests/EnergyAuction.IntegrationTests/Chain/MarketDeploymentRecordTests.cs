@@ -15,6 +15,7 @@ public sealed class MarketDeploymentRecordTests
             "EnergyTrade": { "address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9" },
             "EnergyOracleClient": { "address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9" }
           },
+          "registrar": "0x09db0a93b389bef724429898f539aeb7ac2dd55f",
           "jobId": "0x656e6572677961756374696f6e2d68656d732d67657400000000000000000000",
           "oracleFee": "100000000000000000"
         }
@@ -32,8 +33,14 @@ public sealed class MarketDeploymentRecordTests
             Assert.That(record.EnergyTrade, Is.EqualTo("0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"));
             Assert.That(HexConvert.ToHex(record.JobId), Does.StartWith("0x656e65"));
             Assert.That(record.OracleFee, Is.EqualTo(System.Numerics.BigInteger.Pow(10, 17)));
+            Assert.That(record.Registrar, Is.EqualTo("0x09DB0a93B389bEF724429898f539AEB7ac2Dd55f"), "the registrar, checksummed");
         });
     }
+
+    [Test]
+    public void A_record_without_its_registrar_is_refused() =>
+        Assert.That(() => MarketDeploymentRecord.Parse(Valid.Replace("\"registrar\"", "\"registrr\""), "x.json"),
+            Throws.TypeOf<InvalidDataException>().With.Message.Contains("x.json: missing \"registrar\""));
 
     [Test]
     public void A_missing_file_is_named()

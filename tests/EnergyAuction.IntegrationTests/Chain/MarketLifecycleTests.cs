@@ -9,7 +9,8 @@ using EnergyAuction.Devnet;
 namespace EnergyAuction.IntegrationTests.Chain;
 
 /// <summary>The typed services against the real contracts on one Hardhat node, deployed by scripts/deploy.js.
-/// The deployer (account 0) is admin, operator and the Operator's authorised sender; every test opens its own window.</summary>
+/// The deployer (account 0) is admin, operator and the Operator's authorised sender, the dev registrar the DSO; every
+/// test opens its own window.</summary>
 [NonParallelizable]
 public sealed class MarketLifecycleTests
 {
@@ -24,9 +25,9 @@ public sealed class MarketLifecycleTests
     public async Task StartMarket()
     {
         _node = await HardhatNode.StartAsync();
-        _deployment = MarketDeploymentRecord.Load(await MarketDeployment.DeployAsync(_node));
-        _operator = new MarketClient(_node.Rpc, _deployment, _node.Accounts[0]);
         var parties = MarketParties.Of(_node);
+        _deployment = MarketDeploymentRecord.Load(await MarketDeployment.DeployAsync(_node, feeRecipientAddress: parties.Dso.Address));
+        _operator = new MarketClient(_node.Rpc, _deployment, _node.Accounts[0]);
         (_seller, _buyer1, _buyer2, _dso) = (parties.Seller, parties.Buyer1, parties.Buyer2, parties.Dso);
         await parties.RegisterMetersAsync(_operator);
     }
@@ -54,7 +55,29 @@ public sealed class MarketLifecycleTests
             Assert.That(await _operator.Link.BalanceOfAsync(_deployment.EnergyOracleClient), Is.GreaterThanOrEqualTo(_deployment.OracleFee * 10));
             Assert.That(await _operator.Trade.HasRoleAsync(EnergyTradeService.OperatorRole, _node.Accounts[0].Address), Is.True);
             Assert.That(await _operator.Trade.GetLimitsAsync(), Is.EqualTo(new MarketLimits((1UL << 40) - 1, (1u << 24) - 1, BigInteger.Pow(2, 80) - 1, 255)));
+            Assert.That(_deployment.Registrar, Is.EqualTo(HardhatAccounts.Registrar.Address));
+            Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, HardhatAccounts.Registrar.Address), Is.True);
+            Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, _node.Accounts[0].Address), Is.False,
+                "the operator registers no meters");
+            Assert.That(await _operator.Trade.FeeRecipientAsync(), Is.EqualTo(_dso.Address));
         });
+    }
+
+    [Test]
+    public async Task The_devnet_registrar_recorded_the_distance_between_every_two_load_buses_of_the_ieee_feeder()
+    {
+        var feeder = Data.SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
+        var expected = FeederRegistration.LoadBusDistances(feeder);
+        Assume.That(expected, Is.Not.Empty, $"needs the IEEE feeder in {feeder}");
+
+        var buses = expected.SelectMany(d => new[] { d.BusA, d.BusB }).Distinct().Count();
+        Assert.That(expected, Has.Count.EqualTo(buses * (buses - 1) / 2), "every pair once");
+        Assert.That(expected.Max(d => d.Metres), Is.EqualTo(318u), "the feeder's farthest load buses (the daemon's default L)");
+        // M-7 on bus 178 and M-8 on bus 208 are 50 m apart (README's household guide); asked in either order.
+        Assert.That(await _operator.DataAccess.DistanceBetweenAsync(208, 178), Is.EqualTo(50UL));
+        foreach (var (a, b, metres) in new[] { expected[0], expected[expected.Count / 2], expected[^1] })
+            Assert.That(await _operator.DataAccess.DistanceBetweenAsync(a, b), Is.EqualTo((ulong)metres), $"{a}-{b}");
+        Assert.That(await _operator.DataAccess.DistanceBetweenAsync(178, 1), Is.Null, "bus 1 holds no load: not recorded");
     }
 
     [Test]
@@ -76,8 +99,8 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task Events_are_queried_by_block_range_and_indexed_field()
     {
-        var (first, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
-        var (second, receipt) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address, mechanism: Mechanism.Uniform));
+        var (first, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
+        var (second, receipt) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(mechanism: Mechanism.Uniform));
         var bySecondId = await _operator.Trade.GetEventsAsync<WindowOpenedEvent>(_deployment.Block, null, second);
         Assert.That(bySecondId.Single().Event.Params.Mechanism, Is.EqualTo(Mechanism.Uniform));
         Assert.That(bySecondId.Single().BlockNumber, Is.EqualTo(receipt.BlockNumber));
@@ -90,7 +113,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task An_order_after_the_bidding_deadline_reverts_with_WrongPhase_and_its_arguments()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var window = await _operator.Trade.GetWindowAsync(windowId);
         await _node.IncreaseTimeAsync((long)(window.BiddingDeadline - await _node.LatestTimestampAsync()));
         await _operator.Trade.AdvancePhaseAsync(windowId);
@@ -104,7 +127,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task A_bid_on_someone_elses_meter_reverts_and_keeps_the_money()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var before = await _node.Rpc.GetBalanceAsync(_buyer2.Address);
         var error = Assert.ThrowsAsync<ContractRevertException>(() => _operator.As(_buyer2).Trade.SubmitBidAsync(windowId, "B-1", 1_000, 100 * Gwei));
         Assert.That(error!.ErrorName, Is.EqualTo("NotMeterOwner"));
@@ -114,7 +137,7 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task A_cancelled_bid_makes_its_escrow_withdrawable()
     {
-        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests(_dso.Address));
+        var (windowId, _) = await _operator.Trade.OpenWindowAsync(WindowParams.ForTests());
         var buyer = _operator.As(_buyer2).Trade;
         var owedBefore = await buyer.WithdrawableAsync(_buyer2.Address);
         var (bidId, _) = await buyer.SubmitBidAsync(windowId, "B-2", 2_500, 130 * Gwei);

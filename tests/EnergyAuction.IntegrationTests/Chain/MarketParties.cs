@@ -5,17 +5,19 @@ using EnergyAuction.Devnet;
 namespace EnergyAuction.IntegrationTests.Chain;
 
 /// <summary>Who trades in the Chain fixtures: a seller on meter S-1 (bus 1), buyers on B-1 (bus 4) and B-2 (bus 5),
-/// the DSO that collects grid fees; the node's account 0 is admin, operator and oracle node.</summary>
+/// the DSO that collects grid fees (the fixtures make it the market's fee recipient); the node's account 0 is admin,
+/// operator and oracle node, and the dev registrar registers the meters.</summary>
 internal sealed record MarketParties(AccountKey Seller, AccountKey Buyer1, AccountKey Buyer2, AccountKey Dso)
 {
     public static MarketParties Of(DevChainNode node) => new(node.Accounts[1], node.Accounts[2], node.Accounts[3], node.Accounts[4]);
 
-    /// <summary>Registers the three meters to their owners and has each owner grant EnergyTrade access.</summary>
+    /// <summary>The registrar registers the three meters to their owners; each owner grants EnergyTrade access.</summary>
     public async Task RegisterMetersAsync(MarketClient admin)
     {
+        using var registrar = admin.As(HardhatAccounts.Registrar);
         foreach (var (key, meter, bus) in new[] { (Seller, "S-1", 1u), (Buyer1, "B-1", 4u), (Buyer2, "B-2", 5u) })
         {
-            await admin.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
+            await registrar.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
             await admin.As(key).DataAccess.GrantAccessAsync(meter, admin.Deployment.EnergyTrade);
         }
     }

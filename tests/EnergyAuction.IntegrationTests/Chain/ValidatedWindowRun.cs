@@ -24,7 +24,7 @@ internal static class ValidatedWindowRun
         var owedBefore = new Dictionary<string, BigInteger>();
         foreach (var key in everyone) owedBefore[key.Address] = await trade.WithdrawableAsync(key.Address);
 
-        var parameters = WindowParams.ForTests(parties.Dso.Address, validateOffers: true);
+        var parameters = WindowParams.ForTests(validateOffers: true);
         var (windowId, openReceipt) = await trade.OpenWindowAsync(parameters);
         var opened = trade.DecodeEvents<WindowOpenedEvent>(openReceipt).Single();
         Assert.That(opened.Params, Is.EqualTo(parameters), "WindowOpened carries the parameters as sent");

@@ -27,7 +27,7 @@ public sealed class OperatorCheckpointTests : OperatorMarketFixture
         await Market.SetBatteryAsync("M-11", 4_000);
         var (windowId, _) = await Market.OpenWindowAsync(dso);
         var log = new DaemonLog();
-        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint, dso), log);
+        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint), log);
         try
         {
             var (offer, _) = await seller.Trade.SubmitOfferAsync(windowId, "M-11", 3_000, 100 * Gwei);

@@ -22,6 +22,8 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
     public async Task A_window_opens_clears_settles_and_closes_untouched_and_pays_what_the_engine_says()
     {
         var dso = AccountKey.GenerateNew().Address;
+        // The daemon opens this window itself; its grid fees go to the market-wide fee recipient the admin names.
+        await Market.Admin.Trade.SetFeeRecipientAsync(dso);
         var sellers = new[] { ("M-1", 7_000UL, 100UL), ("M-3", 5_000UL, 120UL), ("M-5", 2_000UL, 190UL) };
         var buyers = new[] { ("M-2", 6_000UL, 200UL, 6_000L), ("M-4", 4_000UL, 180UL, 2_500L), ("M-6", 1_000UL, 110UL, 0L) };
         var prosumers = new Dictionary<string, MarketClient>();
@@ -31,7 +33,7 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
         await Market.SetBatteryAsync("M-7", 1_000);
 
         var log = new DaemonLog();
-        var options = Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso);
+        var options = Market.DaemonOptions(await Market.FreshCheckpointAsync());
         options.WindowEverySeconds = 3_600;
         var before = await Market.Admin.Trade.WindowCountAsync();
         var daemon = await StartDaemonAsync(options, log);

@@ -34,7 +34,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
             foreach (var meter in sellers.Select(s => s.Item1).Concat(buyers.Select(b => b.Item1)))
                 prosumers[meter] = await Market.ProsumerAsync(meter);
             var log = new DaemonLog();
-            var options = Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso);
+            var options = Market.DaemonOptions(await Market.FreshCheckpointAsync());
             options.RpcUrl = proxy.Url;
             options.HemsAllowList = "127.0.0.1";
             var (windowId, window) = await Market.OpenWindowAsync(dso);
@@ -133,7 +133,7 @@ public sealed class OperatorFaultTests : OperatorMarketFixture
         }
 
         var log = new DaemonLog();
-        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint, AccountKey.GenerateNew().Address), log);
+        var daemon = await StartDaemonAsync(Market.DaemonOptions(checkpoint), log);
         try
         {
             await EventuallyAsync(() => Task.FromResult(log.Lines.Count(l => l.Contains("ignored oracle request")) >= 2), "both requests to be refused", log: log);

@@ -79,7 +79,8 @@ public sealed class OperatorMarket : IAsyncDisposable
     public async Task<MarketClient> ProsumerAsync(string meter)
     {
         var key = await Node.NewFundedKeyAsync();
-        await Admin.DataAccess.RegisterMeterAsync(meter, key.Address, BusOf(meter));
+        using (var registrar = Admin.As(HardhatAccounts.Registrar))
+            await registrar.DataAccess.RegisterMeterAsync(meter, key.Address, BusOf(meter));
         var prosumer = Admin.As(key);
         await prosumer.DataAccess.GrantAccessAsync(meter, Deployment.EnergyTrade);
         return prosumer;
@@ -105,7 +106,7 @@ public sealed class OperatorMarket : IAsyncDisposable
         IngestAsync(meter, new { timestamp = (long)window.MatchingDeadline, importWh = 1000L }, new { timestamp = (long)window.TransferDeadline, importWh = 1000L + wh });
 
     /// <summary>Short phases in chain seconds, prices in gwei per kWh, validated offers.</summary>
-    public static WindowOptions TestWindow(string feeRecipient) => new()
+    public static WindowOptions TestWindow() => new()
     {
         BiddingSeconds = 60,
         MatchingSeconds = 60,
@@ -117,13 +118,12 @@ public sealed class OperatorMarket : IAsyncDisposable
         GridCharge = Gwei.ToString(),
         MaxDistanceMetres = 5_000,
         PenaltyRate = (50 * Gwei).ToString(),
-        FeeRecipient = feeRecipient,
         Mechanism = "dpda",
         ValidateOffers = true,
     };
 
     /// <summary>Daemon options pointing at this market: fast polling, impatient HEMS retries.</summary>
-    public OperatorOptions DaemonOptions(string checkpoint, string feeRecipient) => new()
+    public OperatorOptions DaemonOptions(string checkpoint) => new()
     {
         RpcUrl = Node.RpcUrl,
         DeploymentFile = DeploymentFile,
@@ -134,7 +134,7 @@ public sealed class OperatorMarket : IAsyncDisposable
         CheckpointFile = checkpoint,
         StatusUrl = "http://127.0.0.1:0",
         WindowEverySeconds = 0,
-        Window = TestWindow(feeRecipient),
+        Window = TestWindow(),
         BatchSize = 50,
         PollIntervalMilliseconds = 200,
         HemsTimeoutMilliseconds = 1000,
@@ -159,10 +159,12 @@ public sealed class OperatorMarket : IAsyncDisposable
             """);
     }
 
-    /// <summary>Opens a window as the admin with the test parameters (the daemon then drives it).</summary>
+    /// <summary>As the admin, names <paramref name="feeRecipient"/> the market's fee recipient and opens a window with the
+    /// test parameters (the daemon then drives it).</summary>
     public async Task<(ulong Id, WindowInfo Info)> OpenWindowAsync(string feeRecipient, bool validateOffers = true)
     {
-        var options = TestWindow(feeRecipient);
+        await Admin.Trade.SetFeeRecipientAsync(feeRecipient);
+        var options = TestWindow();
         options.ValidateOffers = validateOffers;
         var (id, _) = await Admin.Trade.OpenWindowAsync(EnergyAuction.Operator.Windows.WindowSchedule.ParamsFor(options, options.MaxDistanceMetres!.Value));
         return (id, await WindowAsync(id));

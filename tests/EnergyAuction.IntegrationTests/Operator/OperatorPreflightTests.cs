@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Crypto;
+using EnergyAuction.Chain.Deployment;
 using EnergyAuction.Chain.KeyStore;
 using EnergyAuction.Chain.Services;
 using EnergyAuction.Devnet;
@@ -25,7 +26,7 @@ public sealed class OperatorPreflightTests : OperatorMarketFixture
         return await OperatorApp.PreflightAsync(app);
     }
 
-    private OperatorOptions Options() => Market.DaemonOptions(Path.Combine(Market.Dir, "preflight-checkpoint.json"), AccountKey.GenerateNew().Address);
+    private OperatorOptions Options() => Market.DaemonOptions(Path.Combine(Market.Dir, "preflight-checkpoint.json"));
 
     /// <summary>A keystore (and its password file) for <paramref name="key"/>.</summary>
     private (string Keystore, string PasswordFile) KeystoreOf(AccountKey key)
@@ -86,13 +87,26 @@ public sealed class OperatorPreflightTests : OperatorMarketFixture
     }
 
     [Test]
+    public async Task A_market_whose_admin_has_not_named_the_fee_recipient_is_named()
+    {
+        var admin = Market.Node.NewTransactionSender(await Market.Node.NewFundedKeyAsync());
+        var bare = await ContractDeployer.EnergyTradeAsync(admin, Market.Deployment.DataAccess, admin.Address);
+        await new EnergyTradeService(Market.Node.Rpc, bare.Address, admin).GrantRoleAsync(EnergyTradeService.OperatorRole, Market.DaemonKey.Address);
+        var options = Options();
+        options.DeploymentFile = Path.Combine(Market.Dir, "no-fee-recipient-deployment.json");
+        await File.WriteAllTextAsync(options.DeploymentFile, (Market.Deployment with { EnergyTrade = bare.Address }).ToJson());
+        Assert.That(await PreflightAsync(options), Is.EqualTo($"EnergyTrade {bare.Address} has no fee recipient, so no window can open; " +
+                                                               "the admin names the DSO's address with EnergyTrade.setFeeRecipient (energy deploy does)"));
+    }
+
+    [Test]
     public async Task The_built_daemon_exits_2_with_the_one_line()
     {
         var stranger = await Market.Node.NewFundedKeyAsync();
         var (keystore, passwordFile) = KeystoreOf(stranger);
         var (exitCode, _, stderr) = await RunDaemonAsync("--rpc-url", Market.Node.RpcUrl,
             "--deployment", Market.DeploymentFile, "--keystore", keystore, "--password-file", passwordFile,
-            "--fee-recipient", AccountKey.GenerateNew().Address, "--status-url", $"http://127.0.0.1:{LoopbackPort.Free()}",
+            "--status-url", $"http://127.0.0.1:{LoopbackPort.Free()}",
             "--checkpoint", Path.Combine(Market.Dir, "exit-checkpoint.json"));
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));

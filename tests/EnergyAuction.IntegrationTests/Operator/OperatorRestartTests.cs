@@ -30,7 +30,7 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         var (windowId, window) = await Market.OpenWindowAsync(dso);
         foreach (var (meter, _, _, delivered) in buyers) await Market.SetDeliveryAsync(meter, window, delivered);
         var log = new DaemonLog();
-        var options = Market.DaemonOptions(checkpoint, dso);
+        var options = Market.DaemonOptions(checkpoint);
         options.BatchSize = 1;
 
         // The daemon is down while the sellers offer: their oracle requests wait on chain.

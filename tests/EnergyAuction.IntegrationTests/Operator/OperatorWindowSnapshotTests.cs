@@ -14,7 +14,7 @@ public sealed class OperatorWindowSnapshotTests : OperatorMarketFixture
     {
         var dso = AccountKey.GenerateNew().Address;
         await Market.OpenWindowAsync(dso);
-        await using var app = OperatorApp.Build(Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso));
+        await using var app = OperatorApp.Build(Market.DaemonOptions(await Market.FreshCheckpointAsync()));
         var windows = app.Services.GetRequiredService<ActiveWindows>();
 
         var reads = await Task.WhenAll(windows.ReadAsync(), windows.ReadAsync(), windows.ReadAsync(), windows.ReadAsync());

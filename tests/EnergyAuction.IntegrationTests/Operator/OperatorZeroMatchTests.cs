@@ -17,7 +17,7 @@ public sealed class OperatorZeroMatchTests : OperatorMarketFixture
         await Market.SetBatteryAsync("M-1", 4_000);
         var (windowId, window) = await Market.OpenWindowAsync(dso);
         var log = new DaemonLog();
-        var daemon = await StartDaemonAsync(Market.DaemonOptions(await Market.FreshCheckpointAsync(), dso), log);
+        var daemon = await StartDaemonAsync(Market.DaemonOptions(await Market.FreshCheckpointAsync()), log);
         try
         {
             var (offer, _) = await seller.Trade.SubmitOfferAsync(windowId, "M-1", 3_000, 100 * Gwei);

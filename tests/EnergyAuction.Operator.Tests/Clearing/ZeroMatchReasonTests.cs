@@ -14,7 +14,7 @@ public class ZeroMatchReasonTests
     private static readonly BigInteger Gwei = 1_000_000_000;
 
     private static WindowParams Window(string mechanism, long metres = 300) =>
-        WindowSchedule.ParamsFor(new WindowOptions { FeeRecipient = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", Mechanism = mechanism }, metres);
+        WindowSchedule.ParamsFor(new WindowOptions { Mechanism = mechanism }, metres);
 
     private static WindowOrder Order(ulong id, OrderSide side, ulong wh, long gweiPerKwh, uint bus, string owner) =>
         new(id, new OrderInfo(1, owner, new byte[32], side, wh, gweiPerKwh * Gwei, OrderStatus.Valid, 0, 0), bus, owner);

@@ -8,7 +8,7 @@ namespace EnergyAuction.Operator.Tests.Windows;
 public class WindowScheduleTests
 {
     private static WindowInfo OpenedAt(ulong openedAt, uint bidding) =>
-        new(WindowParams.ForTests("0x70997970C51812dc3A010C7d01b50e0d17dc79C8") with { BiddingDuration = bidding },
+        new(WindowParams.ForTests() with { BiddingDuration = bidding },
             WindowPhase.BiddingOffering, openedAt + bidding, 0, 0, 0, 0, 0, 0, 0, [], 0);
 
     [Test]
@@ -23,7 +23,7 @@ public class WindowScheduleTests
     [Test]
     public void Window_parameters_come_from_the_options()
     {
-        var options = new WindowOptions { BiddingSeconds = 30, FeeRecipient = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", Mechanism = "uniform",
+        var options = new WindowOptions { BiddingSeconds = 30, Mechanism = "uniform",
             ReferencePrice = "123456789012345678901234567890", ValidateOffers = false };
         var p = WindowSchedule.ParamsFor(options, 318);
         Assert.That((p.BiddingDuration, p.MatchingDuration, p.Mechanism, p.ValidateOffers), Is.EqualTo((30u, 120u, Mechanism.Uniform, false)));

@@ -35,11 +35,9 @@ namespace EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition
         public virtual uint MaxDistanceM { get; set; }
         [Parameter("uint128", "penaltyRate", 10)]
         public virtual BigInteger PenaltyRate { get; set; }
-        [Parameter("address", "feeRecipient", 11)]
-        public virtual string FeeRecipient { get; set; }
-        [Parameter("uint8", "mechanism", 12)]
+        [Parameter("uint8", "mechanism", 11)]
         public virtual byte Mechanism { get; set; }
-        [Parameter("bool", "validateOffers", 13)]
+        [Parameter("bool", "validateOffers", 12)]
         public virtual bool ValidateOffers { get; set; }
     }
 }

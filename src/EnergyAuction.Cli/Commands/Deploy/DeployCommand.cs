@@ -18,6 +18,8 @@ public static class DeployCommand
     public static Command Build(CliContext context)
     {
         var operatorAddress = Addresses.Option("--operator", "Address given the operator role (default: the deployer)");
+        var registrar = Addresses.Option("--registrar", "The DSO's address, given the registrar role: it alone registers meters (default: the deployer)");
+        var feeRecipient = Addresses.Option("--fee-recipient", "Address credited with every window's grid fees (default: the registrar)");
         var oracleNode = Addresses.Option("--oracle-node", "Address allowed to fulfil oracle requests (default: the deployer)");
         var hemsUrl = new Option<string?>("--hems-url") { Description = "Base URL of the HEMS meter-data service (default http://127.0.0.1:5080)" };
         var output = new Option<string?>("--out", "--deployment")
@@ -26,9 +28,9 @@ public static class DeployCommand
         };
         var force = new Option<bool>("--force") { Description = "Replace a deployment record whose contracts still have code on the chain" };
         var command = new Command("deploy",
-            "Deploy the market contracts, signed with the --from wallet, and write the deployment record to --out; a record whose contracts still have code is kept unless --force\n\nExample:\n  energy deploy --rpc http://127.0.0.1:8545 --from admin --out deployments/besu.json")
+            "Deploy the market contracts, signed with the --from wallet, and write the deployment record to --out; a record whose contracts still have code is kept unless --force\n\nExample:\n  energy deploy --rpc http://127.0.0.1:8545 --from admin --operator 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --registrar 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --out deployments/besu.json")
         {
-            operatorAddress, oracleNode, hemsUrl, output, force, SharedOptions.Rpc, SharedOptions.KeystoreDir, SharedOptions.From,
+            operatorAddress, registrar, feeRecipient, oracleNode, hemsUrl, output, force, SharedOptions.Rpc, SharedOptions.KeystoreDir, SharedOptions.From,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -41,6 +43,8 @@ public static class DeployCommand
             var options = new MarketDeploymentOptions
             {
                 OperatorAddress = parseResult.GetValue(operatorAddress),
+                RegistrarAddress = parseResult.GetValue(registrar),
+                FeeRecipientAddress = parseResult.GetValue(feeRecipient),
                 OracleNodeAddress = parseResult.GetValue(oracleNode),
             };
             if (parseResult.GetValue(hemsUrl) is { Length: > 0 } hems) options = options with { HemsUrl = hems.TrimEnd('/') };
@@ -61,6 +65,7 @@ public static class DeployCommand
                     json.WriteNumber("chainId", record.ChainId);
                     json.WriteString("energyTrade", record.EnergyTrade);
                     json.WriteString("dataAccess", record.DataAccess);
+                    json.WriteString("registrar", record.Registrar);
                     json.WriteString("oracleClient", record.EnergyOracleClient);
                     json.WriteString("operator", record.Operator);
                     json.WriteString("linkToken", record.LinkToken);
@@ -72,6 +77,7 @@ public static class DeployCommand
                 printer.WriteLine($"deployed the market on chain {record.ChainId}; record written to {file}");
                 printer.WriteLine($"EnergyTrade:        {record.EnergyTrade}");
                 printer.WriteLine($"DataAccess:         {record.DataAccess}");
+                printer.WriteLine($"registrar:          {record.Registrar}");
                 printer.WriteLine($"EnergyOracleClient: {record.EnergyOracleClient}");
                 printer.WriteLine($"Operator:           {record.Operator}");
                 printer.WriteLine($"LinkToken:          {record.LinkToken}");

@@ -44,6 +44,8 @@ public static class MarketVerifyCommand
                 context.Note($"window {windowId}: {book.Count} valid orders, {posted.Count} posted matches, {recomputed.Matches.Count} recomputed");
             var comparison = ClearingComparison.Of(windowId, info.Price, posted, info.ResultHash, recomputed,
                 new ClearingUnits(Amounts.FormatWei, Amounts.FormatEnergy));
+            var registry = await RegistryDistanceCheck.DifferencesAsync(market, book, posted);
+            comparison = comparison with { Differences = [.. comparison.Differences, .. registry] };
             Print(context.For(parseResult), comparison);
             return comparison.Agrees ? ExitCodes.Success : ExitCodes.Failure;
         });

@@ -7,7 +7,7 @@ public sealed class MeterCommandGroup : ICommandGroup
 {
     public Command Build(CliContext context)
     {
-        var meter = new Command("meter", "Grant or revoke the market's access to your meter, check it, register meters (operator)");
+        var meter = new Command("meter", "Grant or revoke the market's access to your meter, check it, register meters (registrar)");
         meter.Add(MeterAccessCommand.Build(context, grant: true));
         meter.Add(MeterAccessCommand.Build(context, grant: false));
         meter.Add(MeterStatusCommand.Build(context));

@@ -5,7 +5,7 @@ using EnergyAuction.Cli.Wallet;
 
 namespace EnergyAuction.Cli.Commands.Meter;
 
-/// <summary>`energy meter register --meter ID --owner ADDRESS --bus N` (operator): a household's meter and where it sits on the feeder.</summary>
+/// <summary>`energy meter register --meter ID --owner ADDRESS --bus N` (registrar, the DSO): a household's meter and where it sits on the feeder.</summary>
 public static class MeterRegisterCommand
 {
     public static Command Build(CliContext context)
@@ -16,7 +16,7 @@ public static class MeterRegisterCommand
         var bus = new Option<uint>("--bus") { Description = "Feeder bus number of the meter (ieee-eu-lv loads.csv)", Required = true };
         var dataDir = FeederOption.Create();
         var command = new Command("register",
-            "Register a meter with its owner and feeder bus (operator wallet)\n\nExample:\n  energy meter register --meter M-7 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 178 --from operator")
+            "Register a meter with its owner and feeder bus (registrar wallet: the DSO's)\n\nExample:\n  energy meter register --meter M-7 --owner 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --bus 178 --from registrar")
         {
             meter, owner, bus, dataDir, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };

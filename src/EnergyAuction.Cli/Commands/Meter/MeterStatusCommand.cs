@@ -42,7 +42,7 @@ public static class MeterStatusCommand
 
             if (!info.IsRegistered)
             {
-                output.WriteLine($"meter {id}: not registered (the operator registers meters with `energy meter register`)");
+                output.WriteLine($"meter {id}: not registered (the registrar, the DSO, registers meters with `energy meter register`)");
                 return ExitCodes.Success;
             }
 

@@ -65,7 +65,7 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
     {
         var (owner, access) = await market.DataAccess.OwnerAndAccessAsync(Meter, market.Deployment.EnergyTrade);
         if (ChainAddress.AreEqual(owner, ChainAddress.ZeroAddress))
-            throw CliException.Failure($"meter {Meter} is not registered; the operator registers it with `energy meter register`");
+            throw CliException.Failure($"meter {Meter} is not registered; the registrar (the DSO) registers it with `energy meter register`");
         if (!ChainAddress.AreEqual(owner, wallet.Address))
             throw CliException.Failure($"meter {Meter} belongs to {owner}, not to wallet {wallet.Name} ({wallet.Address}); choose the owner's wallet with --from");
         if (!access)

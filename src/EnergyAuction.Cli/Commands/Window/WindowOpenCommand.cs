@@ -22,30 +22,29 @@ public static class WindowOpenCommand
         maxEnergy.DefaultValueFactory = _ => 100_000;
         var referencePrice = Price("--reference-price", "Reference price per kWh", "50000gwei");
         var gridCharge = Price("--grid-charge", "Grid charge C_d per kWh per km of feeder", "1000gwei");
-        var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (0wei for none)", "10000gwei");
+        var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (at least 1gwei, the contract's minimum)", "10000gwei");
         var maxDistance = new Option<uint>("--max-distance") { Description = "Longest feeder distance of a match, metres (default 300)", DefaultValueFactory = _ => 300 };
-        var feeRecipient = Addresses.Option("--fee-recipient", "The DSO's address, which receives grid fees (default: the sending wallet)");
         var mechanism = new Option<string>("--mechanism") { Description = "Clearing mechanism: dpda (default), mcafee or uniform", DefaultValueFactory = _ => "dpda" };
         mechanism.AcceptOnlyFromAmong("dpda", "mcafee", "uniform");
         var validateOffers = new Option<bool>("--validate-offers") { Description = "Check each offer against the seller's battery through the oracle" };
         var command = new Command("open",
-            "Open a trading window (operator wallet)\n\nExample:\n  energy window open --bidding 10m --matching 2m --transfer 1h --settlement 3m --fee-recipient 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC --validate-offers --from operator")
+            "Open a trading window (operator wallet)\n\nExample:\n  energy window open --bidding 10m --matching 2m --transfer 1h --settlement 3m --validate-offers --from operator")
         {
-            bidding, matching, transfer, settlement, grace, maxEnergy, referencePrice, gridCharge, penaltyRate, maxDistance, feeRecipient,
+            bidding, matching, transfer, settlement, grace, maxEnergy, referencePrice, gridCharge, penaltyRate, maxDistance,
             mechanism, validateOffers, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
         command.SetAction(async (parseResult, _) =>
         {
-            var (wallet, key) = WalletUnlock.Unlock(context, parseResult);
-            var recipient = parseResult.GetValue(feeRecipient) is { Length: > 0 } r ? r : wallet.Address;
+            var (_, key) = WalletUnlock.Unlock(context, parseResult);
             var parameters = new WindowParams(
                 parseResult.GetValue(bidding), parseResult.GetValue(matching), parseResult.GetValue(transfer), parseResult.GetValue(settlement),
                 parseResult.GetValue(grace), (ulong)parseResult.GetValue(maxEnergy), parseResult.GetValue(referencePrice), parseResult.GetValue(gridCharge),
-                parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate), recipient,
+                parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate),
                 ChainMechanisms.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
             using var market = await MarketConnection.OpenAsync(parseResult, key);
             var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
             var window = await market.Trade.GetWindowAsync(windowId);
+            var recipient = await market.Trade.FeeRecipientAsync();
             var text = $"opened window {windowId}: orders until {Clock.Utc(window.BiddingDeadline)}, matching until {Clock.Utc(window.MatchingDeadline)}, "
                 + $"transfer until {Clock.Utc(window.TransferDeadline)}, settlement until {Clock.Utc(window.SettlementDeadline)}; fees to {recipient}";
             context.For(parseResult).WriteResult(text, json =>
