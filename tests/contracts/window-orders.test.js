@@ -35,8 +35,8 @@ describe("windowOrders", function () {
   it("pages are the window's orders as order(id) shows them, in submission order, for every page size", async function () {
     const f = await loadFixture(marketFixture);
     const { trade } = f;
-    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
-    const other = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(trade, windowParams());
+    const other = await openWindow(trade, windowParams());
     const ids = [];
     for (let i = 0; i < ORDERS; i++) {
       const m = f.meters[i];
@@ -66,7 +66,7 @@ describe("windowOrders", function () {
   it("a page past the end is empty, a page over the end is cut short, and an unknown window reverts", async function () {
     const f = await loadFixture(marketFixture);
     const { trade } = f;
-    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address }));
+    const w = await openWindow(trade, windowParams());
     expect(await trade.windowOrders(w, 0, 10)).to.deep.equal([], "a window without orders");
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await placeOrder(trade, w, "offer", { ...f.meters[2 * i], energy: 1_000n, price: 100n * G })).id);
@@ -83,7 +83,7 @@ describe("windowOrders", function () {
     this.timeout(120_000);
     const f = await loadFixture(marketFixture);
     const { trade, dataAccess } = f;
-    const w = await openWindow(trade, windowParams({ feeRecipient: f.dso.address, biddingDuration: 7_200 }));
+    const w = await openWindow(trade, windowParams({ biddingDuration: 7_200 }));
     const signers = await ethers.getSigners();
     const total = ORDERS_PER_VIEW + 2;
     // One meter per order (a meter has one open order per window), sent without waiting for each receipt.
@@ -91,7 +91,7 @@ describe("windowOrders", function () {
     for (let i = 0; i < total; i++) {
       const owner = signers[5 + (i % 10)];
       const meter = meterId(`P-${i}`);
-      await dataAccess.registerMeter(meter, owner.address, 1);
+      await dataAccess.connect(f.registrar).registerMeter(meter, owner.address, 1);
       await dataAccess.connect(owner).grantAccess(meter, trade.target);
       const deposit = await trade.offerCollateral(w, 1_000n);
       placed.push(await trade.connect(owner).submitOffer(w, meter, 1_000n, 100n * G, { value: deposit }));
