@@ -12,46 +12,69 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
     // ---------------------------------------------------------------- settlement
 
     /// @inheritdoc IEnergyTrade
-    function requestDeliveryReadings(uint256 windowId, uint256[] calldata bidIds) external onlyRole(OPERATOR_ROLE) {
+    function requestReadings(uint256 windowId, uint256[] calldata orderIds) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
         WindowProgress memory progress = w.progress;
-        for (uint256 i = 0; i < bidIds.length; ++i) {
-            Order storage bid = _unsettledBid(windowId, bidIds[i]);
-            bytes32 meter = bytes32(bid.meterId);
-            // A buyer who revoked the market's access must not make the whole batch revert: its bid is left to
-            // settleUnreported, where the missing reading counts against the buyer.
-            if (!registry.hasAccess(meter, address(this))) {
-                emit DeliveryUnreadable(windowId, bidIds[i], meter);
+        _requireBefore(progress.settlementDeadline);
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            uint256 id = orderIds[i];
+            Order storage o = _order(id);
+            if (o.windowId != windowId) revert OrderNotInWindow(id, windowId);
+            if (o.matchCount == 0) revert NotMatched(id);
+            OrderReading storage r = readings[id];
+            ReadingState state = r.state;
+            bytes32 replaces;
+            if (state == ReadingState.Pending && block.timestamp >= r.expiresAt) replaces = r.requestId;
+            else if (state != ReadingState.None || o.status != OrderStatus.Valid) {
+                emit ReadingNotRepeated(windowId, id, state);
                 continue;
             }
-            bytes32 requestId =
-                oracle.requestDelivery(bidIds[i], meter, progress.matchingDeadline, progress.transferDeadline);
-            emit DeliveryRequested(windowId, bidIds[i], requestId);
+            bytes32 meter = bytes32(o.meterId);
+            // An owner who revoked the market's access must not make the whole batch revert: its reading stays
+            // missing, which counts against it at settlement.
+            if (!registry.hasAccess(meter, address(this))) {
+                emit ReadingUnavailable(windowId, id, meter);
+                continue;
+            }
+            (bytes32 requestId, uint64 expiresAt) = oracle.requestReading(
+                id, meter, o.side == Side.Offer, progress.matchingDeadline, progress.transferDeadline, replaces
+            );
+            r.state = ReadingState.Pending;
+            r.requestId = requestId;
+            r.expiresAt = uint40(expiresAt);
+            emit ReadingRequested(windowId, id, requestId, expiresAt);
         }
     }
 
     /// @inheritdoc IEnergyTrade
-    function onDelivery(uint256 bidId, uint256 receivedWh) external onlyRole(ORACLE_ROLE) {
-        uint256 windowId = _order(bidId).windowId;
-        Window storage w = windows[windowId];
-        _requirePhase(windowId, w.book.phase, Phase.Settlement);
-        Order storage bid = _unsettledBid(windowId, bidId);
-        emit DeliveryReported(windowId, bidId, receivedWh);
-        _settleBid(w, windowId, bidId, bid, receivedWh);
+    function onReading(uint256 orderId, uint256 meterWh) external onlyRole(ORACLE_ROLE) {
+        Order storage o = _order(orderId);
+        OrderReading storage r = readings[orderId];
+        // A reading is in by the settlement deadline or it is missing: one arriving later cannot reopen a settled bid.
+        if (r.state != ReadingState.Pending || block.timestamp >= windows[o.windowId].progress.settlementDeadline) {
+            revert NotAwaitingReading(orderId);
+        }
+        uint256 matched = o.matchedWh;
+        uint256 q = meterWh < matched ? meterWh : matched;
+        r.state = ReadingState.Read;
+        r.readingWh = uint40(q);
+        if (o.side == Side.Offer) r.remainder = uint8(_spreadRemainder(orderId, q, matched, o.matchCount));
+        emit ReadingReported(o.windowId, orderId, meterWh, q);
     }
 
     /// @inheritdoc IEnergyTrade
-    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external {
+    function settle(uint256 windowId, uint256[] calldata bidIds) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
-        _requireReached(w.progress.settlementDeadline);
+        bool late = block.timestamp >= w.progress.settlementDeadline;
+        Settlement.Terms memory terms = Settlement.Terms(w.price, w.params.gridCharge, w.params.penaltyRate);
+        uint256 fees;
         for (uint256 i = 0; i < bidIds.length; ++i) {
-            Order storage bid = _unsettledBid(windowId, bidIds[i]);
-            // A missing reading counts against its owner (MARKET.md): the buyer is settled as having received all
-            // it was matched, so withholding or revoking its meter's reading never earns it the seller's collateral.
-            _settleBid(w, windowId, bidIds[i], bid, bid.matchedWh);
+            fees += _settleBid(w, windowId, bidIds[i], terms, late);
         }
+        w.progress.settledBids += uint32(bidIds.length);
+        _credit(w.params.feeRecipient, fees);
     }
 
     // ---------------------------------------------------------------- pull payments
@@ -78,56 +101,84 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
         if (bid.status != OrderStatus.Valid) revert AlreadySettled(bidId);
     }
 
-    /// @dev MARKET.md "Settlement" for one buyer: spread D_b = min(R_b, E_b) over its matches, pay sellers, the
-    ///      fee recipient and the buyer (refund plus penalties). E_b is the bid's matched energy.
-    function _settleBid(Window storage w, uint256 windowId, uint256 bidId, Order storage bid, uint256 receivedWh)
+    /// @dev r of an offer's spread: what is left of q after floor(q * E_j / E') for each of its matches.
+    function _spreadRemainder(uint256 offerId, uint256 q, uint256 matched, uint256 n) internal view returns (uint256 r) {
+        r = q;
+        for (uint256 j = 0; j < n; ++j) {
+            r -= q * _offerMatchEnergy(offerId, j) / matched;
+        }
+    }
+
+    /// @dev MARKET.md "Settlement" for one bid and its matches: pays each seller and the buyer; returns the fees.
+    ///      Before the settlement deadline (`late` false) every reading must be in; after it, a missing one counts
+    ///      against its owner.
+    function _settleBid(Window storage w, uint256 windowId, uint256 bidId, Settlement.Terms memory terms, bool late)
         private
+        returns (uint256 fees)
     {
+        Order storage bid = _unsettledBid(windowId, bidId);
         uint256 n = bid.matchCount;
-        uint256 matched = bid.matchedWh;
         BidMatch[] memory ms = new BidMatch[](n);
         uint256[] memory energies = new uint256[](n);
         for (uint256 k = 0; k < n; ++k) {
             ms[k] = _loadMatch(bidId, k);
             energies[k] = ms[k].energyWh;
         }
-        uint256[] memory delivered =
-            Settlement.deliveredPerMatch(receivedWh < matched ? receivedWh : matched, matched, energies);
-        Settlement.Terms memory terms = Settlement.Terms(w.price, w.params.gridCharge, w.params.penaltyRate);
+        OrderReading storage own = readings[bidId];
+        bool buyerRead = own.state == ReadingState.Read;
+        if (!late && !buyerRead) revert ReadingsOutstanding(bidId, bidId);
+        uint256[] memory buyerWh =
+            buyerRead ? Settlement.spread(own.readingWh, bid.matchedWh, energies) : new uint256[](n);
 
-        Settlement.Outcome memory total;
+        uint256 paid;
+        uint256 received;
         for (uint256 k = 0; k < n; ++k) {
-            _settleMatch(windowId, bidId, terms, ms[k], delivered[k], total);
-        }
-        uint256 escrow = _deposit(w, bid);
-        // Rounding of the fee halves can ask a buyer whose price equals p0 for a few wei more than the escrow;
-        // the fee recipient forgoes those wei so the buyer never pays above its escrow.
-        if (total.buyerPayment > escrow) {
-            total.fee -= total.buyerPayment - escrow;
-            total.buyerPayment = escrow;
+            Settlement.Outcome memory o = _settleMatch(windowId, bidId, terms, ms[k], buyerRead, buyerWh[k], late);
+            paid += o.payment + o.feeHalf + o.buyerPenalty;
+            received += o.sellerPenalty;
+            fees += 2 * o.feeHalf;
         }
         bid.status = OrderStatus.Settled;
-        ++w.progress.settledBids;
-        _credit(w.params.feeRecipient, total.fee);
-        _credit(bid.owner, escrow - total.buyerPayment + total.penalty);
+        _releaseReadingNow(bidId);
+        // Never negative: each sum of rounded-down terms is at most the rounded-down term of the escrow it draws on.
+        _credit(bid.owner, _deposit(w, bid) - paid + received);
     }
 
-    /// @dev Pays the seller of one match and adds the buyer's side to `total`.
+    /// @dev One match: the seller side from the offer's reading (0 if missing), the buyer side from the bid's spread
+    ///      or, if its reading is missing, whichever of s_m and 0 costs the buyer more. Pays the seller.
     function _settleMatch(
         uint256 windowId,
         uint256 bidId,
         Settlement.Terms memory terms,
         BidMatch memory m,
-        uint256 deliveredWh,
-        Settlement.Outcome memory total
-    ) internal {
-        Settlement.Outcome memory o = Settlement.settleMatch(terms, m.energyWh, deliveredWh, m.distanceM);
-        total.buyerPayment += o.buyerPayment;
-        total.penalty += o.penalty;
-        total.fee += o.fee;
-        emit MatchSettled(windowId, m.offerId, bidId, deliveredWh, o.sellerPayout, o.buyerPayment, o.fee, o.penalty);
-        collateralSpent[m.offerId] += Cost.offerCollateral(m.energyWh, terms.penaltyRate);
-        _credit(orders[m.offerId].owner, o.sellerPayout);
+        bool buyerRead,
+        uint256 buyerShare,
+        bool late
+    ) private returns (Settlement.Outcome memory o) {
+        Order storage offer = orders[m.offerId];
+        OrderReading storage sr = readings[m.offerId];
+        bool sellerRead = sr.state == ReadingState.Read;
+        if (!late && !sellerRead) revert ReadingsOutstanding(bidId, m.offerId);
+        uint256 s =
+            sellerRead ? Settlement.share(sr.readingWh, offer.matchedWh, m.energyWh, m.offerIndex, sr.remainder) : 0;
+        uint256 b = buyerRead ? buyerShare : Settlement.missingBuyerWh(terms, m.energyWh, s, m.distanceM);
+        o = Settlement.settleMatch(terms, m.energyWh, b, s, m.distanceM);
+        emit MatchSettled(
+            windowId,
+            m.offerId,
+            bidId,
+            b,
+            s,
+            o.tradedWh,
+            o.feeHalf,
+            o.sellerPenalty,
+            o.buyerPenalty,
+            !buyerRead,
+            !sellerRead
+        );
+        // The seller's penalty stays in its collateral until close returns the rest.
+        collateralSpent[m.offerId] += o.sellerPenalty;
+        _credit(offer.owner, o.payment - o.feeHalf + o.buyerPenalty);
     }
 
     function _withdrawTo(address to) internal {

@@ -21,6 +21,8 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     uint256 public constant MAX_PRICE = type(uint80).max;
     /// @notice Most matches one bid may have in a clearing.
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
+    /// @notice Most matches one offer may have in a clearing.
+    uint256 public constant MAX_MATCHES_PER_OFFER = type(uint8).max;
     /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
     uint256 public constant MAX_DISTANCE_M = type(uint24).max;
     /// @notice Most orders one meter may have open in windows that are not yet closed or cancelled: bounds the walk of
@@ -36,6 +38,7 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     uint256 internal constant MAX_GRACE_PERIOD = 1 days;
     uint256 internal constant ORDER_IDS_PER_SLOT = 8;
     uint256 internal constant MATCH_REFS_PER_SLOT = 6;
+    uint256 internal constant OFFER_MATCHES_PER_SLOT = 6;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
@@ -81,12 +84,22 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         bytes12 meterId;
     }
 
-    /// @dev One match as settlement reads it, stored under its bid in posting order.
-    ///      Storage packs two per slot (offerId 32 | energy 40 | distance 24 bits each).
+    /// @dev One match as settlement reads it, stored under its bid in posting order. Storage packs two per slot
+    ///      (offerId 32 | energy 40 | distance 24 | index among the offer's matches 8 bits each).
     struct BidMatch {
         uint256 offerId;
         uint256 energyWh;
         uint256 distanceM;
+        uint256 offerIndex;
+    }
+
+    /// @dev An order's settlement reading. For an offer that is in, `remainder` is the r of its pro-rata spread.
+    struct OrderReading {
+        ReadingState state;
+        uint40 expiresAt;
+        uint40 readingWh;
+        uint8 remainder;
+        bytes32 requestId;
     }
 
     IDataAccess internal immutable registry;
@@ -105,8 +118,11 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     /// @dev Each meter's orders in windows that may still be open, up to eight 32-bit ids in one slot (0 = free).
     mapping(bytes12 meterId => uint256) internal meterOrders;
     mapping(address account => uint256) internal balances;
-    /// @dev Collateral of an offer that settled matches have already paid out; zeroed when the rest is returned.
+    /// @dev Penalties settled matches have already paid out of an offer's collateral; zeroed when the rest is returned.
     mapping(uint256 offerId => uint256) internal collateralSpent;
+    /// @dev Each offer's match energies in posting order, six 40-bit energies per slot: the seller side's spread.
+    mapping(uint256 offerId => mapping(uint256 slot => uint256)) internal offerMatchEnergies;
+    mapping(uint256 orderId => OrderReading) internal readings;
 
     /// @param dataAccess_ the meter registry
     constructor(IDataAccess dataAccess_) {
@@ -154,12 +170,31 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         m.offerId = uint32(packed);
         m.energyWh = uint40(packed >> 32);
         m.distanceM = uint24(packed >> 72);
+        m.offerIndex = uint8(packed >> 96);
+    }
+
+    function _offerMatchEnergy(uint256 offerId, uint256 k) internal view returns (uint256) {
+        return uint40(offerMatchEnergies[offerId][k / OFFER_MATCHES_PER_SLOT] >> ((k % OFFER_MATCHES_PER_SLOT) * 40));
     }
 
     function _deposit(Window storage w, Order storage o) internal view returns (uint256) {
         return o.side == Side.Bid
-            ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM)
+            ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM, w.params.penaltyRate)
             : Cost.offerCollateral(o.energyWh, w.params.penaltyRate);
+    }
+
+    /// @dev Gives up the order's settlement reading if it was never requested: returns how many readings' LINK
+    ///      reservation the oracle client may release (1 or 0).
+    function _releaseReading(uint256 orderId) internal returns (uint256 released) {
+        OrderReading storage r = readings[orderId];
+        if (r.state != ReadingState.None) return 0;
+        r.state = ReadingState.Released;
+        return 1;
+    }
+
+    /// @dev The same for one order, telling the oracle client at once.
+    function _releaseReadingNow(uint256 orderId) internal {
+        if (_releaseReading(orderId) > 0) oracle.releaseReadings(1);
     }
 
     function _credit(address account, uint256 amount) internal {

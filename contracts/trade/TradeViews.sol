@@ -42,6 +42,16 @@ abstract contract TradeViews is TradeStorage {
     }
 
     /// @inheritdoc IEnergyTrade
+    function orderReading(uint256 orderId) external view returns (ReadingView memory v) {
+        _order(orderId);
+        OrderReading storage r = readings[orderId];
+        v.state = r.state;
+        v.requestId = r.requestId;
+        v.expiresAt = r.expiresAt;
+        v.readingWh = r.readingWh;
+    }
+
+    /// @inheritdoc IEnergyTrade
     function windowOrderIds(uint256 windowId, uint256 from, uint256 count)
         external
         view
@@ -110,7 +120,7 @@ abstract contract TradeViews is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256) {
         Window storage w = _window(windowId);
-        return Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, w.params.maxDistanceM);
+        return Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, w.params.maxDistanceM, w.params.penaltyRate);
     }
 
     /// @inheritdoc IEnergyTrade
