@@ -7,7 +7,8 @@ const { bidEscrow, offerCollateral, settleMatches } = require("./settlement-mode
  * readings: Map(orderId -> Wh) of the readings that were in when the bids settled (absent = missing)
  * settled: the bids that were settled (default: every matched bid, as for a closed window); their matches are paid,
  * and every other order gets its deposit back less the penalties its settled matches took.
- * Returns { credits: Map(address -> wei), deposits: total wei paid in, settledMatches }.
+ * Returns { credits: Map(address -> wei), deposits: total wei paid in, settledMatches, refunds: Map(orderId -> wei
+ * the order gets back: a settled bid at settlement, any other order when its window returns its deposit) }.
  */
 function windowCredits({ params, orders, price, matches, readings = new Map(), settled }) {
   const credits = new Map();
@@ -35,12 +36,13 @@ function windowCredits({ params, orders, price, matches, readings = new Map(), s
     penaltiesTaken.set(s.offerId, (penaltiesTaken.get(s.offerId) || 0n) + s.sellerPenalty);
     buyerNet.set(s.bidId, (buyerNet.get(s.bidId) || 0n) + s.payment + s.feeHalf + s.buyerPenalty - s.sellerPenalty);
   }
+  const refunds = new Map();
   for (const o of orders) {
     const id = BigInt(o.id);
-    if (settledBids.has(id)) credit(o.owner, deposit(o) - buyerNet.get(id));
-    else credit(o.owner, deposit(o) - (penaltiesTaken.get(id) || 0n));
+    refunds.set(id, deposit(o) - (settledBids.has(id) ? buyerNet.get(id) : penaltiesTaken.get(id) || 0n));
+    credit(o.owner, refunds.get(id));
   }
-  return { credits, deposits, settledMatches };
+  return { credits, deposits, settledMatches, refunds };
 }
 
 module.exports = { windowCredits };

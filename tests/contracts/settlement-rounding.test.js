@@ -1,9 +1,10 @@
-// Rounding at the edge: a buyer whose maximum price equals the clearing price never pays above its escrow.
+// Rounding at the edge: fee halves are rounded down, so a buyer whose maximum price equals the clearing price never
+// pays above its escrow and the DSO receives exactly both halves.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
-const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
 async function tinyTradeFixture() {
@@ -12,14 +13,14 @@ async function tinyTradeFixture() {
   const market = await setUpMarket(signers, {
     node, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
   });
-  // C_d * L = 1.5e6: the escrow's fee half floor(1 Wh * 1.5e6 / 2e6) is 0, but a 1 Wh delivery owes a 1 wei fee.
+  // C_d * L = 1.5e6: a 1 Wh match's fee half floor(1 Wh * 1.5e6 / 2e6) is 0 on each side.
   const params = windowParams({ feeRecipient: dso.address, gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 0n });
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, node, dso, seller, buyer };
 }
 
 describe("Settlement rounding", function () {
-  it("lets the fee recipient forgo the wei a buyer's fee half would exceed its escrow by", async function () {
+  it("rounds each fee half down: the buyer pays no more than its escrow, the DSO gets twice the half", async function () {
     const f = await loadFixture(tinyTradeFixture);
     const { trade } = f;
     const offer = await placeOrder(trade, f.windowId, "offer", { signer: f.seller, meter: "S-1", energy: 1n, price: 1_000n });
@@ -32,11 +33,9 @@ describe("Settlement rounding", function () {
     await trade.finaliseClearing(f.windowId, ethers.ZeroHash);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(f.windowId);
-    const receipt = await (await trade.requestDeliveryReadings(f.windowId, [bid.id])).wait();
-    const [request] = readingRequestsIn(receipt, f.operator, f.client);
-    // Nominal: value 1 wei, fee 1 wei (seller half 0, buyer half 1), so the buyer would pay 2 wei from 1 wei of escrow.
-    await expect(fulfil(f.operator, f.node, request, 1n))
-      .to.emit(trade, "MatchSettled").withArgs(f.windowId, offer.id, bid.id, 1, 1, 2, 1, 0);
+    await reportReadings(f, f.windowId, [offer.id, bid.id], new Map([[offer.id, 1n], [bid.id, 1n]]));
+    await expect(trade.settle(f.windowId, [bid.id]))
+      .to.emit(trade, "MatchSettled").withArgs(f.windowId, offer.id, bid.id, 1, 1, 1, 0, 0, 0, false, false);
     await trade.closeWindow(f.windowId);
     expect(await trade.withdrawable(f.seller.address)).to.equal(1n);
     expect(await trade.withdrawable(f.buyer.address)).to.equal(0n);
