@@ -109,6 +109,14 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
         }
     }
 
+    /// @dev What every match of one bid's settlement shares.
+    struct BidContext {
+        uint256 windowId;
+        uint256 bidId;
+        bool buyerRead;
+        bool late;
+    }
+
     /// @dev MARKET.md "Settlement" for one bid and its matches: pays each seller and the buyer; returns the fees.
     ///      Before the settlement deadline (`late` false) every reading must be in; after it, a missing one counts
     ///      against its owner.
@@ -117,68 +125,67 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
         returns (uint256 fees)
     {
         Order storage bid = _unsettledBid(windowId, bidId);
-        uint256 n = bid.matchCount;
-        BidMatch[] memory ms = new BidMatch[](n);
-        uint256[] memory energies = new uint256[](n);
-        for (uint256 k = 0; k < n; ++k) {
-            ms[k] = _loadMatch(bidId, k);
-            energies[k] = ms[k].energyWh;
-        }
-        OrderReading storage own = readings[bidId];
-        bool buyerRead = own.state == ReadingState.Read;
-        if (!late && !buyerRead) revert ReadingsOutstanding(bidId, bidId);
-        uint256[] memory buyerWh =
-            buyerRead ? Settlement.spread(own.readingWh, bid.matchedWh, energies) : new uint256[](n);
-
-        uint256 paid;
-        uint256 received;
-        for (uint256 k = 0; k < n; ++k) {
-            Settlement.Outcome memory o = _settleMatch(windowId, bidId, terms, ms[k], buyerRead, buyerWh[k], late);
-            paid += o.payment + o.feeHalf + o.buyerPenalty;
-            received += o.sellerPenalty;
+        BidContext memory c = BidContext(windowId, bidId, readings[bidId].state == ReadingState.Read, late);
+        if (!late && !c.buyerRead) revert ReadingsOutstanding(bidId, bidId);
+        (BidMatch[] memory ms, uint256[] memory buyerWh) = _buyerSide(bid, c);
+        // Never negative: each sum of rounded-down terms is at most the rounded-down term of the escrow it draws on.
+        uint256 refund = _deposit(w, bid);
+        for (uint256 k = 0; k < ms.length; ++k) {
+            Settlement.Outcome memory o = _settleMatch(c, terms, ms[k], buyerWh[k]);
+            refund = refund - (o.payment + o.feeHalf + o.buyerPenalty) + o.sellerPenalty;
             fees += 2 * o.feeHalf;
         }
         bid.status = OrderStatus.Settled;
         _releaseReadingNow(bidId);
-        // Never negative: each sum of rounded-down terms is at most the rounded-down term of the escrow it draws on.
-        _credit(bid.owner, _deposit(w, bid) - paid + received);
+        _credit(bid.owner, refund);
+    }
+
+    /// @dev The bid's matches in posting order and, if its reading is in, b_m for each by the pro-rata spread.
+    function _buyerSide(Order storage bid, BidContext memory c)
+        private
+        view
+        returns (BidMatch[] memory ms, uint256[] memory buyerWh)
+    {
+        uint256 n = bid.matchCount;
+        ms = new BidMatch[](n);
+        uint256[] memory energies = new uint256[](n);
+        for (uint256 k = 0; k < n; ++k) {
+            ms[k] = _loadMatch(c.bidId, k);
+            energies[k] = ms[k].energyWh;
+        }
+        buyerWh = c.buyerRead ? Settlement.spread(readings[c.bidId].readingWh, bid.matchedWh, energies) : energies;
     }
 
     /// @dev One match: the seller side from the offer's reading (0 if missing), the buyer side from the bid's spread
     ///      or, if its reading is missing, whichever of s_m and 0 costs the buyer more. Pays the seller.
-    function _settleMatch(
-        uint256 windowId,
-        uint256 bidId,
-        Settlement.Terms memory terms,
-        BidMatch memory m,
-        bool buyerRead,
-        uint256 buyerShare,
-        bool late
-    ) private returns (Settlement.Outcome memory o) {
-        Order storage offer = orders[m.offerId];
+    function _settleMatch(BidContext memory c, Settlement.Terms memory terms, BidMatch memory m, uint256 buyerShare)
+        private
+        returns (Settlement.Outcome memory o)
+    {
         OrderReading storage sr = readings[m.offerId];
         bool sellerRead = sr.state == ReadingState.Read;
-        if (!late && !sellerRead) revert ReadingsOutstanding(bidId, m.offerId);
-        uint256 s =
-            sellerRead ? Settlement.share(sr.readingWh, offer.matchedWh, m.energyWh, m.offerIndex, sr.remainder) : 0;
-        uint256 b = buyerRead ? buyerShare : Settlement.missingBuyerWh(terms, m.energyWh, s, m.distanceM);
+        if (!c.late && !sellerRead) revert ReadingsOutstanding(c.bidId, m.offerId);
+        uint256 s = sellerRead
+            ? Settlement.share(sr.readingWh, orders[m.offerId].matchedWh, m.energyWh, m.offerIndex, sr.remainder)
+            : 0;
+        uint256 b = c.buyerRead ? buyerShare : Settlement.missingBuyerWh(terms, m.energyWh, s, m.distanceM);
         o = Settlement.settleMatch(terms, m.energyWh, b, s, m.distanceM);
         emit MatchSettled(
-            windowId,
+            c.windowId,
             m.offerId,
-            bidId,
+            c.bidId,
             b,
             s,
             o.tradedWh,
             o.feeHalf,
             o.sellerPenalty,
             o.buyerPenalty,
-            !buyerRead,
+            !c.buyerRead,
             !sellerRead
         );
         // The seller's penalty stays in its collateral until close returns the rest.
         collateralSpent[m.offerId] += o.sellerPenalty;
-        _credit(offer.owner, o.payment - o.feeHalf + o.buyerPenalty);
+        _credit(orders[m.offerId].owner, o.payment - o.feeHalf + o.buyerPenalty);
     }
 
     function _withdrawTo(address to) internal {
