@@ -84,7 +84,7 @@ interface IEnergyTrade {
     event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
     /// @notice A settlement reading of the order's meter was asked of the oracle; it may be repeated after `expiresAt`.
-    event ReadingRequested(uint256 indexed windowId, uint256 indexed orderId, bytes32 requestId, uint64 expiresAt);
+    event SettlementReadingRequested(uint256 indexed windowId, uint256 indexed orderId, bytes32 requestId, uint64 expiresAt);
     /// @notice The meter of a matched order no longer grants the market access: no reading was requested, so the
     ///         reading will count as missing, against the meter's owner.
     event ReadingUnavailable(uint256 indexed windowId, uint256 indexed orderId, bytes32 meterId);

@@ -43,7 +43,7 @@ abstract contract SettlementPayouts is TradeStorage, ReentrancyGuard {
             r.state = ReadingState.Pending;
             r.requestId = requestId;
             r.expiresAt = uint40(expiresAt);
-            emit ReadingRequested(windowId, id, requestId, expiresAt);
+            emit SettlementReadingRequested(windowId, id, requestId, expiresAt);
         }
     }
 

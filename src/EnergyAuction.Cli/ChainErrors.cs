@@ -65,6 +65,9 @@ public static class ChainErrors
             "OracleRoleOnlyViaSetOracleClient" => "ORACLE_ROLE is given only by setOracleClient, to the oracle client contract",
             "OracleClientNotContract" => "the oracle client must be a deployed contract (EnergyOracleClient), not a plain account",
             "EnergyAboveMaximum" => "the window takes smaller orders; split the order",
+            "InsufficientLink" => "the market's oracle client cannot pay for this order's meter readings; its owner must top up its LINK",
+            "ReadingsOutstanding" when args.Count == 2 =>
+                $"bid {args[0]} waits for the reading of order {args[1]}; after the settlement deadline it settles without it",
             "AccessControlUnauthorizedAccount" => "this account lacks the role; operator commands need the operator's wallet (--from)",
             "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
             _ => null,

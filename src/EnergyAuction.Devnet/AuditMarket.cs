@@ -123,7 +123,7 @@ public sealed class AuditMarket : IAsyncDisposable
         await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).TransferDeadline).ConfigureAwait(false);
         await Operator.Trade.AdvancePhaseAsync(window).ConfigureAwait(false);
         await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).SettlementDeadline).ConfigureAwait(false);
-        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]).ConfigureAwait(false);
+        await Operator.Trade.SettleAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]).ConfigureAwait(false);
     }
 
     private async Task PostAsync(ulong window, BigInteger price, IReadOnlyList<ChainMatch> matches)

@@ -65,7 +65,7 @@ describe("Role checks refuse accounts without the role", function () {
     it("anyone requests readings; anyone settles what is left after the settlement deadline", async function () {
       const f = await loadFixture(settlementFixture);
       await expect(f.trade.connect(f.buyer).requestReadings(f.windowId, [f.bid]))
-        .to.emit(f.trade, "ReadingRequested");
+        .to.emit(f.trade, "SettlementReadingRequested");
       await advanceTo(f.view.settlementDeadline);
       await expect(f.trade.connect(f.buyer).settle(f.windowId, [f.bid])).to.emit(f.trade, "MatchSettled");
       expect((await f.trade.window(f.windowId)).unsettledBids).to.equal(0n);

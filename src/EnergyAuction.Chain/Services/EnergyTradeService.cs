@@ -72,11 +72,13 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash, CancellationToken ct = default) =>
         SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId, ResultHash = resultHash }, ct);
 
-    public Task<TransactionReceipt> RequestDeliveryReadingsAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
-        SendAsync(new ET.RequestDeliveryReadingsFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
+    /// <summary>Anyone: asks the oracle for the settlement readings of matched orders (offers and bids) of a window.</summary>
+    public Task<TransactionReceipt> RequestReadingsAsync(ulong windowId, IReadOnlyList<ulong> orderIds, CancellationToken ct = default) =>
+        SendAsync(new ET.RequestReadingsFunction { WindowId = windowId, OrderIds = [.. orderIds.Select(o => new BigInteger(o))] }, ct);
 
-    public Task<TransactionReceipt> SettleUnreportedAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
-        SendAsync(new ET.SettleUnreportedFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
+    /// <summary>Anyone: settles bids whose readings are in, or, after the settlement deadline, whatever is left.</summary>
+    public Task<TransactionReceipt> SettleAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
+        SendAsync(new ET.SettleFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
 
     public Task<TransactionReceipt> CloseWindowAsync(ulong windowId, CancellationToken ct = default) =>
         SendAsync(new ET.CloseWindowFunction { WindowId = windowId }, ct);
@@ -95,8 +97,8 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         SendAsync(new ET.OnAvailableEnergyFunction { OrderId = orderId, AvailableWh = availableWh }, ct);
 
     /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
-    public Task<TransactionReceipt> OnDeliveryAsync(ulong bidId, BigInteger receivedWh, CancellationToken ct = default) =>
-        SendAsync(new ET.OnDeliveryFunction { BidId = bidId, ReceivedWh = receivedWh }, ct);
+    public Task<TransactionReceipt> OnReadingAsync(ulong orderId, BigInteger meterWh, CancellationToken ct = default) =>
+        SendAsync(new ET.OnReadingFunction { OrderId = orderId, MeterWh = meterWh }, ct);
 
     public Task<TransactionReceipt> SetOracleClientAsync(string client, CancellationToken ct = default) =>
         SendAsync(new ET.SetOracleClientFunction { Client = client }, ct);
@@ -114,6 +116,13 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     public async Task<OrderInfo> GetOrderAsync(ulong orderId, CancellationToken ct = default) =>
         GeneratedMapping.ToInfo((await CallDtoAsync<ET.OrderFunction, ET.OrderOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V);
+
+    /// <summary>An order's settlement reading.</summary>
+    public async Task<OrderReading> GetOrderReadingAsync(ulong orderId, CancellationToken ct = default)
+    {
+        var v = (await CallDtoAsync<ET.OrderReadingFunction, ET.OrderReadingOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V;
+        return new OrderReading((ReadingState)v.State, v.RequestId, v.ExpiresAt, v.ReadingWh);
+    }
 
     /// <summary>The orders with these ids, in the same order, read in JSON-RPC batches (one round trip per
     /// <see cref="ContractService.CallsPerBatch"/> orders instead of one per order).</summary>
