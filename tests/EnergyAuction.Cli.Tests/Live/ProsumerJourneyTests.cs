@@ -28,7 +28,7 @@ public class ProsumerJourneyTests
         var confirmed = await CliRun.With(new ScriptedInput(true, "y"),
             "bid", "--kwh", "4", "--max-price", "60000gwei", "--meter", buyerMeters[0], "--from", buyer.Name, "--json");
         Assert.That(confirmed.ExitCode, Is.Zero, confirmed.ToString());
-        Assert.That(confirmed.Error, Does.Contain("escrow 244000gwei").And.Contain("window " + window), "the escrow is shown before sending");
+        Assert.That(confirmed.Error, Does.Contain("escrow 284000gwei").And.Contain("window " + window), "the escrow is shown before sending");
         await Energy.Ok("bid", "--kwh", "4000Wh", "--max-price", "55000gwei", "--meter", buyerMeters[1], "--yes", "--from", buyer.Name);
         await Energy.Ok("bid", "--kwh", "4", "--max-price", "30000gwei", "--meter", buyerMeters[2], "--yes", "--from", buyer.Name);
 
