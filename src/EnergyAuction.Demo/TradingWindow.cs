@@ -124,12 +124,12 @@ public sealed class TradingWindow
         var settled = trade.GetProperty("settled").GetBoolean();
         if (!settled)
             return new MatchResult(trade.ULong("offer"), trade.ULong("bid"), seller, buyer, trade.Long("distanceM"), trade.Long("energyWh"), 0, 0, 0, 0, 0);
-        // Both sides pay a fee half; the seller's penalty goes to the buyer and the buyer's to the seller (MARKET.md).
+        // The buyer pays for the energy traded, its fee half and its own penalty; the seller is credited the payment less its
+        // fee half plus the buyer's penalty; the seller's penalty (to the buyer) comes out of its collateral (MARKET.md).
         var (payment, half) = (trade.Wei("paymentWei"), trade.Wei("feeHalfWei"));
         var (sellerPenalty, buyerPenalty) = (trade.Wei("sellerPenaltyWei"), trade.Wei("buyerPenaltyWei"));
         return new MatchResult(trade.ULong("offer"), trade.ULong("bid"), seller, buyer, trade.Long("distanceM"), trade.Long("energyWh"),
-            trade.Long("tradedWh"), payment + half + buyerPenalty - sellerPenalty, payment - half + buyerPenalty - sellerPenalty, 2 * half,
-            sellerPenalty + buyerPenalty);
+            trade.Long("tradedWh"), payment + half + buyerPenalty, payment - half + buyerPenalty, 2 * half, sellerPenalty + buyerPenalty);
     }
 
     /// <summary>What the settled matches moved to (positive) or from (negative) the household: payments, its fee halves and
