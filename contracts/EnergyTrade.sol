@@ -10,12 +10,16 @@ import {OrderBook} from "./trade/OrderBook.sol";
 import {ClearingChecks} from "./trade/ClearingChecks.sol";
 import {SettlementPayouts} from "./trade/SettlementPayouts.sol";
 import {TradeViews} from "./trade/TradeViews.sol";
+import {EnergyTradeReader} from "./EnergyTradeReader.sol";
 
 /// @title Trading windows of the microgrid energy market
 /// @notice Orders, escrow, the posted clearing result, settlement from meter readings and pull payments,
 ///         as shared/spec/MARKET.md and shared/design/ARCHITECTURE.md define them.
 ///         One concern per module under trade/; this contract composes them and is the one address households use.
 contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayouts, TradeViews {
+    /// @inheritdoc IEnergyTrade
+    address public immutable reader;
+
     /// @param dataAccess_ the meter registry
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
     constructor(IDataAccess dataAccess_, address admin) TradeStorage(dataAccess_) {
@@ -23,6 +27,8 @@ contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayou
         if (dataAccess_.meterCountOf(admin) != 0) revert MeterOwnerCannotHoldRole(admin);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(OPERATOR_ROLE, admin);
+        // Created here, so its code is part of this contract's deployment but not of its 24,576 deployed bytes.
+        reader = address(new EnergyTradeReader());
     }
 
     // ---------------------------------------------------------------- administration

@@ -5,7 +5,6 @@ const hre = require("hardhat");
 const { setUpMarket, windowParams, openWindow, placeOrder } = require("./lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("./lib/oracle-node");
 const { advanceTo } = require("./lib/chain-time");
-const { impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
 
 const { ethers } = hre;
 const ORDERS_PER_SIDE = 100;
@@ -41,7 +40,7 @@ async function main() {
   figures.deployDataAccess = await deployGas(market.dataAccess);
   figures.deployOracleClient = await deployGas(client);
 
-  const params = windowParams();
+  const params = windowParams({ settlementDuration: 3600 });
   const openReceipt = await (await trade.openWindow(params)).wait();
   figures.openWindow = openReceipt.gasUsed;
   const windowId = await trade.windowCount();
@@ -74,7 +73,7 @@ async function main() {
   figures.cancel = mean(cancelGas);
 
   // Offers validated by the oracle, in a second window.
-  const validated = await openWindow(trade, windowParams({ validateOffers: true }));
+  const validated = await openWindow(trade, windowParams({ settlementDuration: 3600, validateOffers: true }));
   const oracleOfferGas = [];
   const fulfilOfferGas = [];
   for (let i = 0; i < 10; i++) {
@@ -111,29 +110,23 @@ async function main() {
 
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
+  // Both sides of every match are read (one Operator request per meter), then the bids are settled in batches.
   let requestGas = 0n;
   const fulfilGas = [];
-  const viaOracle = bidIds.slice(0, ORDERS_PER_SIDE - 10);
-  for (let i = 0; i < viaOracle.length; i += 30) {
-    const receipt = await (await trade.requestDeliveryReadings(windowId, viaOracle.slice(i, i + 30))).wait();
+  const matched = [...offerIds, ...bidIds];
+  for (let i = 0; i < matched.length; i += 30) {
+    const receipt = await (await trade.requestReadings(windowId, matched.slice(i, i + 30))).wait();
     requestGas += receipt.gasUsed;
     for (const r of readingRequestsIn(receipt, operator, client)) {
-      // Every fifth buyer is 10 % short, so penalties are paid too.
+      // Every fifth order is 10 % short, so penalties are paid both ways.
       fulfilGas.push((await fulfil(operator, node, r, Number(r.orderId) % 5 === 0 ? 900n : 1_000n)).gasUsed);
     }
   }
-  // The settlement itself, without the Operator and client around it: sent from the client's address, since
-  // ORACLE_ROLE cannot be lent to a plain account.
-  await impersonateAccount(client.target);
-  await setBalance(client.target, ethers.parseEther("1"));
-  const reporter = await ethers.getSigner(client.target);
-  const directGas = [];
-  for (const bidId of bidIds.slice(ORDERS_PER_SIDE - 10)) {
-    directGas.push(await gasOf(trade.connect(reporter).onDelivery(bidId, 1_000n)));
-  }
-  detail.settlePerBuyerWithoutOracle = mean(directGas);
-  figures.settlePerBuyer = mean(fulfilGas);
-  detail.requestDeliveryPerBuyer = requestGas / BigInt(viaOracle.length);
+  let settleGas = 0n;
+  for (let i = 0; i < bidIds.length; i += 30) settleGas += await gasOf(trade.settle(windowId, bidIds.slice(i, i + 30)));
+  figures.settlePerBuyer = settleGas / BigInt(bidIds.length);
+  detail.readingRequestPerOrder = requestGas / BigInt(matched.length);
+  detail.readingFulfilmentPerOrder = mean(fulfilGas);
   // closeWindow returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids per call: call until Closed.
   const closeGas = [];
   do {

@@ -11,7 +11,7 @@ const codegen = require("nethereum-codegen");
 
 const ROOT = path.join(__dirname, "..");
 const ARTIFACTS = path.join(ROOT, "artifacts");
-const CONTRACTS = ["DataAccess", "EnergyTrade", "EnergyOracleClient", "Operator", "LinkToken"];
+const CONTRACTS = ["DataAccess", "EnergyTrade", "EnergyTradeReader", "EnergyOracleClient", "Operator", "LinkToken"];
 const NAMESPACE = "EnergyAuction.Chain.Generated";
 // Chainlink Operator functions with a `nonce` argument generate a Nonce property that hides the message's
 // transaction nonce (CS0114); Chain never sends those functions, so the warning is silenced in generated code only.

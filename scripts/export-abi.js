@@ -8,7 +8,7 @@ const path = require("path");
 const ROOT = path.join(__dirname, "..");
 const ARTIFACTS = path.join(ROOT, "artifacts");
 const OUT = path.join(ROOT, "src", "EnergyAuction.Chain", "Abi");
-const CONTRACTS = ["DataAccess", "EnergyTrade", "EnergyOracleClient", "Operator", "LinkToken"];
+const CONTRACTS = ["DataAccess", "EnergyTrade", "EnergyTradeReader", "EnergyOracleClient", "Operator", "LinkToken"];
 
 function artifactsNamed(dir, name, found = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -137,28 +137,30 @@ var cleared = await admin.Trade.GetWindowAsync(windowId);
 var from = deployment.Block;
 var posted = await admin.Trade.GetEventsAsync<ClearingPostedEvent>(from, null, windowId);
 var finalised = await admin.Trade.GetEventsAsync<ClearingFinalisedEvent>(from, null, windowId);
-var requested = await admin.Trade.GetEventsAsync<DeliveryRequestedEvent>(from, null, windowId);
-var reported = await admin.Trade.GetEventsAsync<DeliveryReportedEvent>(from, null, windowId);
+var requested = await admin.Trade.GetEventsAsync<SettlementReadingRequestedEvent>(from, null, windowId);
+var reported = await admin.Trade.GetEventsAsync<ReadingReportedEvent>(from, null, windowId);
+var settledMatches = await admin.Trade.GetEventsAsync<MatchSettledEvent>(from, null, windowId);
 // Every closeWindow call (a batch of returned deposits) emits WindowClosing; the last one also WindowClosed.
 var closing = await admin.Trade.GetEventsAsync<WindowClosingEvent>(from, null, windowId);
-var buyers = requested.Select(r => r.Event.BidId).Distinct().Count();
+var buyers = settledMatches.Select(r => r.Event.BidId).Distinct().Count();
 var postGas = await GasFigures.TotalAsync(node.Rpc, posted.Select(e => e.TransactionHash));
 var finaliseGas = await GasFigures.TotalAsync(node.Rpc, finalised.Select(e => e.TransactionHash));
 var requestGas = await GasFigures.TotalAsync(node.Rpc, requested.Select(e => e.TransactionHash));
 var fulfilGas = await GasFigures.TotalAsync(node.Rpc, reported.Select(e => e.TransactionHash));
+var settleGas = await GasFigures.TotalAsync(node.Rpc, settledMatches.Select(e => e.TransactionHash).Distinct());
 var closeGas = await GasFigures.TotalAsync(node.Rpc, closing.Select(e => e.TransactionHash).Distinct());
 var matches = (long)cleared.MatchCount;
 var gasPerMatch = matches == 0 ? 0 : (long)(postGas / matches);
-var gasPerBuyer = buyers == 0 ? 0 : (long)((requestGas + fulfilGas) / buyers);
+var gasPerBuyer = buyers == 0 ? 0 : (long)((requestGas + fulfilGas + settleGas) / buyers);
 
-Console.WriteLine($"window {windowId}: {matches} matches at {cleared.Price / gwei} gwei/kWh in {posted.Count} batches, {buyers} matched buyers, {reported.Count} delivery readings");
+Console.WriteLine($"window {windowId}: {matches} matches at {cleared.Price / gwei} gwei/kWh in {posted.Count} batches, {buyers} matched buyers, {reported.Count} readings (both sides)");
 Console.WriteLine($"bidding close -> clearing finalised: {clearingSeconds:0.0} s");
 Console.WriteLine($"transfer end -> settlement complete (every matched buyer settled): {settlementSeconds:0.0} s");
 Console.WriteLine(closeSeconds is { } s
     ? $"settlement complete -> window closed: {s:0.0} s"
     : "window not closed within 30 s of settlement (see the daemon's log above)");
 Console.WriteLine($"gas per match (postClearing): {gasPerMatch:N0}; finaliseClearing {finaliseGas:N0}");
-Console.WriteLine($"gas per buyer (delivery request + oracle fulfilment with settlement): {gasPerBuyer:N0} ({requestGas / Math.Max(buyers, 1):N0} + {fulfilGas / Math.Max(buyers, 1):N0}); closeWindow {closeGas:N0} in {closing.Count} calls");
+Console.WriteLine($"gas per buyer (its and its sellers' reading requests + oracle fulfilments + settle): {gasPerBuyer:N0} ({requestGas / Math.Max(buyers, 1):N0} + {fulfilGas / Math.Max(buyers, 1):N0} + {settleGas / Math.Max(buyers, 1):N0}); closeWindow {closeGas:N0} in {closing.Count} calls");
 await hems.StopAsync();
 await hems.DisposeAsync();
 Directory.Delete(dir, recursive: true);

@@ -8,6 +8,9 @@ interface IEnergyTrade {
     enum Mechanism { Dpda, Mcafee, Uniform }
     enum Side { Offer, Bid }
     enum OrderStatus { None, PendingValidation, Valid, Rejected, Cancelled, Matched, Settled, Refunded }
+    /// @notice An order's settlement reading: not asked yet (its LINK reserved), asked, in, or given up (its LINK
+    ///         reservation returned; the reading counts as missing).
+    enum ReadingState { None, Pending, Read, Released }
 
     struct WindowParams {
         uint32 biddingDuration;
@@ -47,6 +50,14 @@ interface IEnergyTrade {
         uint256 releasedOrders;
     }
 
+    /// @notice An order's settlement reading: R_b for a bid, X_s for an offer, capped at the order's matched energy.
+    struct ReadingView {
+        ReadingState state;
+        bytes32 requestId;
+        uint64 expiresAt;
+        uint64 readingWh;
+    }
+
     struct OrderView {
         uint256 windowId;
         address owner;
@@ -71,12 +82,21 @@ interface IEnergyTrade {
     event OrderCancelled(uint256 indexed windowId, uint256 indexed orderId, address indexed owner);
     event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
-    event DeliveryRequested(uint256 indexed windowId, uint256 indexed bidId, bytes32 requestId);
-    event DeliveryReported(uint256 indexed windowId, uint256 indexed bidId, uint256 receivedWh);
-    /// @notice A matched buyer's meter no longer grants the market access: no reading was requested for the bid.
-    event DeliveryUnreadable(uint256 indexed windowId, uint256 indexed bidId, bytes32 meterId);
-    event MatchSettled(uint256 indexed windowId, uint256 indexed offerId, uint256 indexed bidId, uint256 deliveredWh,
-        uint256 sellerPayout, uint256 buyerPayment, uint256 fee, uint256 penalty);
+    /// @notice A settlement reading of the order's meter was asked of the oracle; it may be repeated after `expiresAt`.
+    event SettlementReadingRequested(uint256 indexed windowId, uint256 indexed orderId, bytes32 requestId, uint64 expiresAt);
+    /// @notice The meter of a matched order no longer grants the market access: no reading was requested, so the
+    ///         reading will count as missing, against the meter's owner.
+    event ReadingUnavailable(uint256 indexed windowId, uint256 indexed orderId, bytes32 meterId);
+    /// @notice Not asked again: the order's reading is in, or its request is pending and not yet expired.
+    event ReadingNotRepeated(uint256 indexed windowId, uint256 indexed orderId, ReadingState state);
+    /// @notice The oracle reported the order's meter: `meterWh` as read, `readingWh` = min(meterWh, matched energy).
+    event ReadingReported(uint256 indexed windowId, uint256 indexed orderId, uint256 meterWh, uint256 readingWh);
+    /// @notice One match settled (MARKET.md "Settlement"): buyer side b_m, seller side s_m, traded t_m, fee half h_m
+    ///         (each side pays it; the DSO gets both), the seller's penalty (to the buyer) and the buyer's (to the
+    ///         seller); a missing side counted against its owner.
+    event MatchSettled(uint256 indexed windowId, uint256 indexed offerId, uint256 indexed bidId, uint256 buyerWh,
+        uint256 sellerWh, uint256 tradedWh, uint256 feeHalf, uint256 sellerPenalty, uint256 buyerPenalty,
+        bool buyerMissing, bool sellerMissing);
     event WindowClosing(uint256 indexed windowId, uint256 releasedOrders, uint256 orderCount);
     event WindowClosed(uint256 indexed windowId);
     event WindowCancelled(uint256 indexed windowId, address indexed by);
@@ -114,8 +134,11 @@ interface IEnergyTrade {
     /// @notice The match pairs an offer and a bid of one owner (MARKET.md "Pairing": not a feasible pair).
     error SameOwner(uint256 offerId, uint256 bidId);
     error TooManyMatchesForBid(uint256 bidId);
+    error TooManyMatchesForOffer(uint256 offerId);
+    /// @notice Before the settlement deadline a bid settles only once its own reading and its sellers' are in.
+    error ReadingsOutstanding(uint256 bidId, uint256 orderId);
     error BidNotFilled(uint256 bidId, uint256 matchedWh, uint256 energyWh);
-    error NotMatched(uint256 bidId);
+    error NotMatched(uint256 orderId);
     error AlreadySettled(uint256 bidId);
     error NotAwaitingReading(uint256 orderId);
     error BidsNotSettled(uint256 windowId, uint256 unsettled);
@@ -154,8 +177,9 @@ interface IEnergyTrade {
     function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
         external payable returns (uint256 orderId);
 
-    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) exactly. One
-    ///         open order per meter per window (MeterHasOpenOrder).
+    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) + cost(E, pi)
+    ///         exactly. One open order per meter per window (MeterHasOpenOrder). Each order reserves the oracle
+    ///         client's LINK for its readings; the client refuses (InsufficientLink) when it cannot pay for them.
     function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
         external payable returns (uint256 orderId);
 
@@ -168,20 +192,24 @@ interface IEnergyTrade {
     /// @notice Finish clearing: store the result hash and move to EnergyTransfer. Operator only.
     function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
 
-    /// @notice Ask the oracle for each matched buyer's received energy. Operator only, Settlement phase. A bid whose
-    ///         meter no longer grants access is skipped with DeliveryUnreadable, so one buyer cannot block the batch.
-    function requestDeliveryReadings(uint256 windowId, uint256[] calldata bidIds) external;
+    /// @notice Ask the oracle for the settlement reading of each matched order (bid: import R_b; offer: export X_s over
+    ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request per
+    ///         meter. A meter the market can no longer read is skipped with ReadingUnavailable, an order whose reading
+    ///         is in or whose request is pending and not expired with ReadingNotRepeated, so no order blocks the batch.
+    function requestReadings(uint256 windowId, uint256[] calldata orderIds) external;
 
     /// @notice Oracle callback: the seller's available energy for a pending offer. Oracle client only.
     function onAvailableEnergy(uint256 orderId, uint256 availableWh) external;
 
-    /// @notice Oracle callback: the buyer's received energy; settles the bid. Oracle client only.
-    function onDelivery(uint256 bidId, uint256 receivedWh) external;
+    /// @notice Oracle callback: the settlement reading of an order whose request is pending, before the settlement
+    ///         deadline. Oracle client only.
+    function onReading(uint256 orderId, uint256 meterWh) external;
 
-    /// @notice After the settlement deadline, settle bids whose reading never arrived. A missing reading counts against
-    ///         its owner: the buyer is settled as having received all it was matched. Anyone, so a silent operator
-    ///         cannot leave the sellers of a cleared window unpaid.
-    function settleUnreported(uint256 windowId, uint256[] calldata bidIds) external;
+    /// @notice Settle bids and their matches (MARKET.md "Settlement"): buyer and sellers paid, penalties in both
+    ///         directions, fee halves to the fee recipient. Anyone. A bid settles once its reading and its sellers'
+    ///         are in, or after the settlement deadline with whatever is missing counted against its owner (seller:
+    ///         X_s = 0; buyer: per match b_m = s_m or 0, whichever costs the buyer more).
+    function settle(uint256 windowId, uint256[] calldata bidIds) external;
 
     /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Anyone.
     ///         Each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids and emits WindowClosing;
@@ -189,8 +217,8 @@ interface IEnergyTrade {
     function closeWindow(uint256 windowId) external;
 
     /// @notice Anyone: cancel a window whose operator missed the matching deadline by the grace period. A window whose
-    ///         clearing is final can no longer be cancelled, only settled (MARKET.md): advancePhase, settleUnreported
-    ///         and closeWindow are open to anyone for that. The first
+    ///         clearing is final can no longer be cancelled, only settled (MARKET.md): advancePhase, requestReadings,
+    ///         settle and closeWindow are open to anyone for that. The first
     ///         call moves it to Cancelled; each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids
     ///         (WindowClosing); anyone calls again until releasedOrders == orderCount.
     function cancelWindow(uint256 windowId) external;
@@ -210,13 +238,14 @@ interface IEnergyTrade {
     /// @notice One order.
     function order(uint256 orderId) external view returns (OrderView memory);
 
+    /// @notice An order's settlement reading.
+    function orderReading(uint256 orderId) external view returns (ReadingView memory);
+
     /// @notice Up to `count` of the window's order ids from index `from`, in submission order (orderCount in window()).
     function windowOrderIds(uint256 windowId, uint256 from, uint256 count) external view returns (uint256[] memory);
 
-    /// @notice Up to `count` of the window's orders from index `from`, in submission order: entry i is the order whose
-    ///         id windowOrderIds gives at index `from + i`. At most 500 orders per call (a page of 500 costs about
-    ///         4M gas, far below a node's eth_call gas cap); fewer at the end of the book, none from `orderCount` on.
-    function windowOrders(uint256 windowId, uint256 from, uint256 count) external view returns (OrderView[] memory);
+    /// @notice The EnergyTradeReader this market created: paged reads of a window's orders (windowOrders).
+    function reader() external view returns (address);
 
     /// @notice Up to `count` of the window's matches from index `from`, in posting order.
     function windowMatches(uint256 windowId, uint256 from, uint256 count) external view returns (Match[] memory);

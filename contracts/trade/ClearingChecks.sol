@@ -59,7 +59,13 @@ abstract contract ClearingChecks is TradeStorage {
         if (offer.price > price) revert IndividualRationality(m.offerId, price);
         uint256 offerAllocated = uint256(offer.matchedWh) + m.energyWh;
         if (offerAllocated > offer.energyWh) revert OverAllocation(m.offerId, offerAllocated, offer.energyWh);
+        uint256 j = offer.matchCount;
+        if (j == MAX_MATCHES_PER_OFFER) revert TooManyMatchesForOffer(m.offerId);
         offer.matchedWh = uint40(offerAllocated);
+        offer.matchCount = uint8(j + 1);
+        // The seller side of settlement spreads the offer's reading over its matches in posting order.
+        offerMatchEnergies[m.offerId][j / OFFER_MATCHES_PER_SLOT] |=
+            uint256(uint40(m.energyWh)) << ((j % OFFER_MATCHES_PER_SLOT) * 40);
 
         Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
         // MARKET.md "Pairing": a pair of one owner is infeasible, so no household trades with itself to move p0.
@@ -75,7 +81,7 @@ abstract contract ClearingChecks is TradeStorage {
         bid.matchedWh = uint40(bidAllocated);
         bid.matchCount = uint8(k + 1);
 
-        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM));
+        _storeMatch(m.bidId, k, BidMatch(m.offerId, m.energyWh, m.distanceM, j));
         uint256 index = progress.matchCount;
         windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
             (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
@@ -100,7 +106,7 @@ abstract contract ClearingChecks is TradeStorage {
 
     function _storeMatch(uint256 bidId, uint256 k, BidMatch memory m) internal {
         uint256 packed = uint256(SafeCast.toUint32(m.offerId)) | (uint256(uint40(m.energyWh)) << 32)
-            | (uint256(uint24(m.distanceM)) << 72);
+            | (uint256(uint24(m.distanceM)) << 72) | (uint256(uint8(m.offerIndex)) << 96);
         bidMatchPairs[bidId][k >> 1] |= packed << ((k & 1) * 128);
     }
 }

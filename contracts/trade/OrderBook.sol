@@ -25,6 +25,8 @@ abstract contract OrderBook is TradeStorage {
         OrderStatus status = book.validateOffers ? OrderStatus.PendingValidation : OrderStatus.Valid;
         orderId = _place(w, windowId, book, Side.Offer, status, meterId, energyWh, minPrice);
         emit OfferSubmitted(windowId, orderId, msg.sender, meterId, energyWh, minPrice, deposit);
+        // The settlement reading, and the validation reading sent at once.
+        oracle.reserveReadings(book.validateOffers ? 2 : 1);
         if (book.validateOffers) oracle.requestAvailableEnergy(orderId, meterId);
     }
 
@@ -37,11 +39,13 @@ abstract contract OrderBook is TradeStorage {
         Window storage w = _window(windowId);
         WindowBook memory book = w.book;
         _checkOrder(windowId, book, energyWh, maxPrice);
-        uint256 deposit = Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, book.maxDistanceM);
+        uint256 deposit =
+            Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, book.maxDistanceM, w.params.penaltyRate);
         if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);
         _checkTrader(meterId);
         orderId = _place(w, windowId, book, Side.Bid, OrderStatus.Valid, meterId, energyWh, maxPrice);
         emit BidSubmitted(windowId, orderId, msg.sender, meterId, energyWh, maxPrice, deposit);
+        oracle.reserveReadings(1);
     }
 
     /// @inheritdoc IEnergyTrade
@@ -58,6 +62,7 @@ abstract contract OrderBook is TradeStorage {
         }
         o.status = OrderStatus.Cancelled;
         emit OrderCancelled(o.windowId, orderId, msg.sender);
+        _releaseReadingNow(orderId);
         _credit(msg.sender, _deposit(w, o));
     }
 
@@ -77,6 +82,7 @@ abstract contract OrderBook is TradeStorage {
         } else {
             o.status = OrderStatus.Rejected;
             emit OfferRejected(orderId, o.energyWh, availableWh, committed);
+            _releaseReadingNow(orderId);
             _credit(o.owner, _deposit(windows[o.windowId], o));
         }
     }

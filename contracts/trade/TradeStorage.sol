@@ -6,6 +6,8 @@ import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
 import {IDataAccess} from "../interfaces/IDataAccess.sol";
 import {IEnergyOracleClient} from "../interfaces/IEnergyOracleClient.sol";
 import {Cost} from "../lib/Cost.sol";
+import {WindowBounds} from "./WindowBounds.sol";
+import {MarketBounds} from "../lib/MarketBounds.sol";
 
 /// @title The market's state and the checks every module of EnergyTrade shares
 /// @notice Roles, limits, the packed window and order records, balances; lookups that revert with named errors.
@@ -15,30 +17,27 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     /// @notice The EnergyOracleClient, which reports meter readings.
     bytes32 public constant ORACLE_ROLE = keccak256("ORACLE_ROLE");
 
-    /// @notice Largest order energy (Wh) and window maxEnergyWh: orders store energy in 40 bits.
-    uint256 public constant MAX_ENERGY_WH = type(uint40).max;
-    /// @notice Largest order price (wei per kWh): orders store prices in 80 bits.
-    uint256 public constant MAX_PRICE = type(uint80).max;
-    /// @notice Smallest window penaltyRate (wei per kWh), MARKET.md "Settlement": an order its owner does not mean to
-    ///         honour always costs it, since an order of 1 Wh or more then puts up at least 1,000,000 wei of penalty.
-    uint256 public constant MIN_PENALTY_RATE = 1 gwei;
+    /// @notice Largest order energy (Wh) and window maxEnergyWh (MarketBounds).
+    uint256 public constant MAX_ENERGY_WH = MarketBounds.MAX_ENERGY_WH;
+    /// @notice Largest order price, wei per kWh (MarketBounds).
+    uint256 public constant MAX_PRICE = MarketBounds.MAX_PRICE;
+    /// @notice Smallest window penaltyRate, wei per kWh (MarketBounds).
+    uint256 public constant MIN_PENALTY_RATE = MarketBounds.MIN_PENALTY_RATE;
     /// @notice Most matches one bid may have in a clearing.
     uint256 public constant MAX_MATCHES_PER_BID = type(uint8).max;
-    /// @notice Largest window maxDistanceM: matches store distances in 24 bits.
-    uint256 public constant MAX_DISTANCE_M = type(uint24).max;
+    /// @notice Most matches one offer may have in a clearing.
+    uint256 public constant MAX_MATCHES_PER_OFFER = type(uint8).max;
+    /// @notice Largest window maxDistanceM, metres (MarketBounds).
+    uint256 public constant MAX_DISTANCE_M = MarketBounds.MAX_DISTANCE_M;
     /// @notice Most orders one meter may have open in windows that are not yet closed or cancelled: bounds the walk of
     ///         its orders that the one-open-order-per-window rule and the battery check make on every offer or bid.
     uint256 public constant MAX_OPEN_ORDERS_PER_METER = 8;
     /// @notice Most orders one closeWindow or cancelWindow call returns. A returned deposit costs up to ~35,000
     ///         gas (a first credit to a fresh account), so a call stays near 7M gas, well under a block.
     uint256 public constant MAX_ORDERS_PER_RELEASE = 200;
-    /// @dev Longest phase a window may have. Bounded so that no window can put its cancel escape hatch
-    ///      (deadline + grace) out of reach of the households whose money it holds.
-    uint256 internal constant MAX_PHASE_DURATION = 7 days;
-    /// @dev Longest grace period after a missed deadline before anyone may cancel.
-    uint256 internal constant MAX_GRACE_PERIOD = 1 days;
     uint256 internal constant ORDER_IDS_PER_SLOT = 8;
     uint256 internal constant MATCH_REFS_PER_SLOT = 6;
+    uint256 internal constant OFFER_MATCHES_PER_SLOT = 6;
 
     /// @dev What every order placement reads and writes: one slot.
     struct WindowBook {
@@ -84,15 +83,27 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         bytes12 meterId;
     }
 
-    /// @dev One match as settlement reads it, stored under its bid in posting order.
-    ///      Storage packs two per slot (offerId 32 | energy 40 | distance 24 bits each).
+    /// @dev One match as settlement reads it, stored under its bid in posting order. Storage packs two per slot
+    ///      (offerId 32 | energy 40 | distance 24 | index among the offer's matches 8 bits each).
     struct BidMatch {
         uint256 offerId;
         uint256 energyWh;
         uint256 distanceM;
+        uint256 offerIndex;
+    }
+
+    /// @dev An order's settlement reading. For an offer that is in, `remainder` is the r of its pro-rata spread.
+    struct OrderReading {
+        ReadingState state;
+        uint40 expiresAt;
+        uint40 readingWh;
+        uint8 remainder;
+        bytes32 requestId;
     }
 
     IDataAccess internal immutable registry;
+    /// @dev The window parameter bounds openWindow checks (a contract of its own, see WindowBounds).
+    WindowBounds internal immutable windowBounds;
     IEnergyOracleClient internal oracle;
     /// @inheritdoc IEnergyTrade
     address public feeRecipient;
@@ -110,13 +121,17 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     /// @dev Each meter's orders in windows that may still be open, up to eight 32-bit ids in one slot (0 = free).
     mapping(bytes12 meterId => uint256) internal meterOrders;
     mapping(address account => uint256) internal balances;
-    /// @dev Collateral of an offer that settled matches have already paid out; zeroed when the rest is returned.
+    /// @dev Penalties settled matches have already paid out of an offer's collateral; zeroed when the rest is returned.
     mapping(uint256 offerId => uint256) internal collateralSpent;
+    /// @dev Each offer's match energies in posting order, six 40-bit energies per slot: the seller side's spread.
+    mapping(uint256 offerId => mapping(uint256 slot => uint256)) internal offerMatchEnergies;
+    mapping(uint256 orderId => OrderReading) internal readings;
 
     /// @param dataAccess_ the meter registry
     constructor(IDataAccess dataAccess_) {
         if (address(dataAccess_) == address(0)) revert InvalidParams("zero address");
         registry = dataAccess_;
+        windowBounds = new WindowBounds();
     }
 
     // ---------------------------------------------------------------- shared by the modules
@@ -159,12 +174,31 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         m.offerId = uint32(packed);
         m.energyWh = uint40(packed >> 32);
         m.distanceM = uint24(packed >> 72);
+        m.offerIndex = uint8(packed >> 96);
+    }
+
+    function _offerMatchEnergy(uint256 offerId, uint256 k) internal view returns (uint256) {
+        return uint40(offerMatchEnergies[offerId][k / OFFER_MATCHES_PER_SLOT] >> ((k % OFFER_MATCHES_PER_SLOT) * 40));
     }
 
     function _deposit(Window storage w, Order storage o) internal view returns (uint256) {
         return o.side == Side.Bid
-            ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM)
+            ? Cost.bidEscrow(o.energyWh, o.price, w.params.gridCharge, w.params.maxDistanceM, w.params.penaltyRate)
             : Cost.offerCollateral(o.energyWh, w.params.penaltyRate);
+    }
+
+    /// @dev Gives up the order's settlement reading if it was never requested: returns how many readings' LINK
+    ///      reservation the oracle client may release (1 or 0).
+    function _releaseReading(uint256 orderId) internal returns (uint256 released) {
+        OrderReading storage r = readings[orderId];
+        if (r.state != ReadingState.None) return 0;
+        r.state = ReadingState.Released;
+        return 1;
+    }
+
+    /// @dev The same for one order, telling the oracle client at once.
+    function _releaseReadingNow(uint256 orderId) internal {
+        if (_releaseReading(orderId) > 0) oracle.releaseReadings(1);
     }
 
     function _credit(address account, uint256 amount) internal {

@@ -7,10 +7,6 @@ import {Cost} from "../lib/Cost.sol";
 
 /// @title Read-only views of windows, orders, matches and meters
 abstract contract TradeViews is TradeStorage {
-    /// @dev Most orders one windowOrders call returns: about 8,000 gas each (two order slots, the deposit, the
-    ///      answer's memory), so a full page costs about 4M gas, far below a node's eth_call gas cap (30M and more).
-    uint256 internal constant ORDERS_PER_VIEW = 500;
-
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IEnergyTrade
@@ -37,19 +33,6 @@ abstract contract TradeViews is TradeStorage {
         v = _orderView(windows[o.windowId], o);
     }
 
-    /// @inheritdoc IEnergyTrade
-    function windowOrders(uint256 windowId, uint256 from, uint256 count) external view returns (OrderView[] memory page) {
-        Window storage w = _window(windowId);
-        uint256 total = w.book.orderCount;
-        if (from >= total) return new OrderView[](0);
-        if (count > total - from) count = total - from;
-        if (count > ORDERS_PER_VIEW) count = ORDERS_PER_VIEW;
-        page = new OrderView[](count);
-        for (uint256 i = 0; i < count; ++i) {
-            page[i] = _orderView(w, orders[_windowOrderId(windowId, from + i)]);
-        }
-    }
-
     function _orderView(Window storage w, Order storage o) private view returns (OrderView memory v) {
         v.windowId = o.windowId;
         v.owner = o.owner;
@@ -60,6 +43,16 @@ abstract contract TradeViews is TradeStorage {
         v.status = o.status == OrderStatus.Valid && o.matchedWh > 0 ? OrderStatus.Matched : o.status;
         v.matchedWh = o.matchedWh;
         v.deposit = _deposit(w, o);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function orderReading(uint256 orderId) external view returns (ReadingView memory v) {
+        _order(orderId);
+        OrderReading storage r = readings[orderId];
+        v.state = r.state;
+        v.requestId = r.requestId;
+        v.expiresAt = r.expiresAt;
+        v.readingWh = r.readingWh;
     }
 
     /// @inheritdoc IEnergyTrade
@@ -131,7 +124,7 @@ abstract contract TradeViews is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256) {
         Window storage w = _window(windowId);
-        return Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, w.params.maxDistanceM);
+        return Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, w.params.maxDistanceM, w.params.penaltyRate);
     }
 
     /// @inheritdoc IEnergyTrade

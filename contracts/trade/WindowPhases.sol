@@ -10,7 +10,7 @@ abstract contract WindowPhases is TradeStorage {
 
     /// @inheritdoc IEnergyTrade
     function openWindow(WindowParams calldata p) external onlyRole(OPERATOR_ROLE) returns (uint256 windowId) {
-        _checkParams(p);
+        windowBounds.check(p);
         if (feeRecipient == address(0)) revert FeeRecipientNotSet();
         windowId = ++windowsOpened;
         Window storage w = windows[windowId];
@@ -89,40 +89,29 @@ abstract contract WindowPhases is TradeStorage {
         _release(w, windowId);
     }
 
-    function _checkParams(WindowParams calldata p) internal pure {
-        if (p.biddingDuration == 0 || p.matchingDuration == 0 || p.transferDuration == 0 || p.settlementDuration == 0) {
-            revert InvalidParams("zero duration");
-        }
-        if (
-            p.biddingDuration > MAX_PHASE_DURATION || p.matchingDuration > MAX_PHASE_DURATION
-                || p.transferDuration > MAX_PHASE_DURATION || p.settlementDuration > MAX_PHASE_DURATION
-        ) revert InvalidParams("duration above 7 days");
-        if (p.gracePeriod > MAX_GRACE_PERIOD) revert InvalidParams("gracePeriod above 1 day");
-        if (p.maxEnergyWh == 0 || p.maxEnergyWh > MAX_ENERGY_WH) revert InvalidParams("maxEnergyWh");
-        if (p.referencePrice > MAX_PRICE) revert InvalidParams("referencePrice");
-        if (p.gridCharge > MAX_PRICE) revert InvalidParams("gridCharge");
-        if (p.penaltyRate < MIN_PENALTY_RATE || p.penaltyRate > MAX_PRICE) revert InvalidParams("penaltyRate");
-        if (p.maxDistanceM > MAX_DISTANCE_M) revert InvalidParams("maxDistanceM");
-    }
 
     /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE orders per call,
     ///      continuing where the last call stopped: unsettled bids get their full escrow, offers their collateral minus
-    ///      what settled matches already paid out of it. Returns whether every order of the window is done.
+    ///      the penalties settled matches took from it; readings never requested give back their LINK reservation. Returns whether every order of the window is done.
     function _release(Window storage w, uint256 windowId) internal returns (bool done) {
         uint256 total = w.book.orderCount;
         uint256 released = w.releasedOrders;
         uint256 end = released + MAX_ORDERS_PER_RELEASE;
         if (end > total) end = total;
+        uint256 unread;
         for (; released < end; ++released) {
             uint256 id = _windowOrderId(windowId, released);
             Order storage o = orders[id];
             OrderStatus status = o.status;
             if (status != OrderStatus.Valid && status != OrderStatus.PendingValidation) continue;
+            unread += _releaseReading(id);
             uint256 spent = o.side == Side.Offer ? collateralSpent[id] : 0;
             if (spent > 0) delete collateralSpent[id];
-            o.status = spent > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
+            // A matched offer of a closed window was settled, whether or not its penalties took any collateral.
+            o.status = o.matchCount > 0 ? OrderStatus.Settled : OrderStatus.Refunded;
             _credit(o.owner, _deposit(w, o) - spent);
         }
+        if (unread > 0) oracle.releaseReadings(unread);
         w.releasedOrders = uint32(released);
         emit WindowClosing(windowId, released, total);
         done = released == total;

@@ -60,4 +60,19 @@ async function fulfil(operator, node, request, value) {
   return tx.wait();
 }
 
-module.exports = { readingRequestsIn, fulfil };
+/**
+ * Ask for the settlement readings of `orderIds` (as `caller`, default the market's signer) and answer each request
+ * whose order has a value in `values` (Map orderId -> Wh); the others are left unanswered. Resolves to the requests.
+ */
+async function reportReadings({ trade, operator, client, node }, windowId, orderIds, values, caller) {
+  const market = caller ? trade.connect(caller) : trade;
+  const receipt = await (await market.requestReadings(windowId, orderIds)).wait();
+  const requests = readingRequestsIn(receipt, operator, client);
+  for (const r of requests) {
+    const value = values.get(r.orderId);
+    if (value !== undefined) await fulfil(operator, node, r, value);
+  }
+  return requests;
+}
+
+module.exports = { readingRequestsIn, fulfil, reportReadings };

@@ -1,46 +1,74 @@
-// An independent JavaScript statement of MARKET.md "Settlement" (BigInt, to the wei), used by the tests
-// and the benchmark to predict every credit the contract makes.
+// An independent JavaScript statement of MARKET.md "Settlement" (BigInt, to the wei): readings on both sides of
+// every match, penalties in both directions, missing readings counted against their owners. Used by the tests and
+// the benchmark to predict every credit the contract makes.
 
 const cost = (energyWh, price) => (BigInt(energyWh) * BigInt(price)) / 1000n;
-const gridFee = (energyWh, gridCharge, distanceM) =>
-  (BigInt(energyWh) * BigInt(gridCharge) * BigInt(distanceM)) / 1_000_000n;
-const bidEscrow = (energyWh, maxPrice, gridCharge, maxDistanceM) =>
-  cost(energyWh, maxPrice) + (BigInt(energyWh) * BigInt(gridCharge) * BigInt(maxDistanceM)) / 2_000_000n;
+const feeHalf = (energyWh, gridCharge, distanceM) =>
+  (BigInt(energyWh) * BigInt(gridCharge) * BigInt(distanceM)) / 2_000_000n;
+const bidEscrow = (energyWh, maxPrice, gridCharge, maxDistanceM, penaltyRate) =>
+  cost(energyWh, maxPrice) + feeHalf(energyWh, gridCharge, maxDistanceM) + cost(energyWh, penaltyRate);
 const offerCollateral = (energyWh, penaltyRate) => cost(energyWh, penaltyRate);
 
-/**
- * Settle one bid. matches: [{ offerId, energy, distance }] in posting order; escrow: the bid's escrow;
- * received: R_b. Returns { perMatch: [{ offerId, delivered, sellerPayout, buyerPayment, fee, penalty }],
- * buyerCredit, feeTotal }.
- */
-function settleBid({ matches, escrow, received, price, gridCharge, penaltyRate }) {
-  const matched = matches.reduce((s, m) => s + BigInt(m.energy), 0n);
-  const deliveredTotal = BigInt(received) < matched ? BigInt(received) : matched;
-  const delivered = matches.map((m) => (deliveredTotal * BigInt(m.energy)) / matched);
-  let remainder = deliveredTotal - delivered.reduce((s, d) => s + d, 0n);
-  for (let i = 0; remainder > 0n; i++, remainder--) delivered[i] += 1n;
-
-  let paid = 0n;
-  let penalties = 0n;
-  let feeTotal = 0n;
-  const perMatch = matches.map((m, i) => {
-    const d = delivered[i];
-    const value = cost(d, price);
-    const fee = gridFee(d, gridCharge, m.distance);
-    const sellerFee = fee / 2n;
-    const penalty = cost(BigInt(m.energy) - d, penaltyRate);
-    const sellerPayout = value - sellerFee + cost(m.energy, penaltyRate) - penalty;
-    const buyerPayment = value + fee - sellerFee;
-    paid += buyerPayment;
-    penalties += penalty;
-    feeTotal += fee;
-    return { offerId: m.offerId, delivered: d, sellerPayout, buyerPayment, fee, penalty };
-  });
-  if (paid > escrow) {
-    feeTotal -= paid - escrow;
-    paid = escrow;
-  }
-  return { perMatch, buyerCredit: escrow - paid + penalties, feeTotal };
+/** Q = min(reading, sum) spread over `energies` in order: floor shares, then 1 Wh more to the first r. */
+function spread(reading, energies) {
+  const matched = energies.reduce((s, e) => s + BigInt(e), 0n);
+  const q = BigInt(reading) < matched ? BigInt(reading) : matched;
+  const shares = energies.map((e) => (q * BigInt(e)) / matched);
+  let left = q - shares.reduce((s, d) => s + d, 0n);
+  for (let i = 0; left > 0n; i++, left--) shares[i] += 1n;
+  return shares;
 }
 
-module.exports = { cost, gridFee, bidEscrow, offerCollateral, settleBid };
+/** A missing buyer reading: b = s or b = 0, whichever costs the buyer more on the match (ties: s). */
+function missingBuyerWh(energy, sellerWh, distance, price, { gridCharge, penaltyRate }) {
+  const atSeller = cost(sellerWh, price) + feeHalf(sellerWh, gridCharge, distance) + cost(BigInt(energy) - sellerWh, penaltyRate);
+  return atSeller >= cost(energy, penaltyRate) ? sellerWh : 0n;
+}
+
+/**
+ * Settle matches ([{ offerId, bidId, energy, distance }], posting order) from readings (Map orderId -> Wh; an
+ * absent id is a missing reading). Returns one entry per match: { offerId, bidId, energy, buyerWh, sellerWh,
+ * traded, payment, feeHalf, sellerPenalty, buyerPenalty, buyerMissing, sellerMissing }.
+ */
+function settleMatches({ matches, readings, price, params }) {
+  const key = (id) => BigInt(id);
+  const read = new Map([...readings].map(([id, wh]) => [key(id), wh]));
+  const indexesBy = (field) => {
+    const groups = new Map();
+    matches.forEach((m, i) => {
+      const id = key(m[field]);
+      if (!groups.has(id)) groups.set(id, []);
+      groups.get(id).push(i);
+    });
+    return groups;
+  };
+  const sellerWh = matches.map(() => 0n);
+  for (const [offerId, idx] of indexesBy("offerId")) {
+    if (!read.has(offerId)) continue;
+    spread(read.get(offerId), idx.map((i) => matches[i].energy)).forEach((s, k) => { sellerWh[idx[k]] = s; });
+  }
+  const buyerWh = matches.map(() => null);
+  for (const [bidId, idx] of indexesBy("bidId")) {
+    if (!read.has(bidId)) {
+      for (const i of idx) buyerWh[i] = missingBuyerWh(matches[i].energy, sellerWh[i], matches[i].distance, price, params);
+    } else {
+      spread(read.get(bidId), idx.map((i) => matches[i].energy)).forEach((b, k) => { buyerWh[idx[k]] = b; });
+    }
+  }
+  return matches.map((m, i) => {
+    const b = buyerWh[i];
+    const s = sellerWh[i];
+    const traded = b < s ? b : s;
+    return {
+      offerId: key(m.offerId), bidId: key(m.bidId), energy: BigInt(m.energy), buyerWh: b, sellerWh: s, traded,
+      payment: cost(traded, price),
+      feeHalf: feeHalf(traded, params.gridCharge, m.distance),
+      sellerPenalty: cost(BigInt(m.energy) - s, params.penaltyRate),
+      buyerPenalty: cost(BigInt(m.energy) - b, params.penaltyRate),
+      buyerMissing: !read.has(key(m.bidId)),
+      sellerMissing: !read.has(key(m.offerId)),
+    };
+  });
+}
+
+module.exports = { cost, feeHalf, bidEscrow, offerCollateral, spread, missingBuyerWh, settleMatches };

@@ -1,14 +1,17 @@
 // Expected credits of a whole window under MARKET.md, computed independently of the contract.
-const { bidEscrow, offerCollateral, settleBid } = require("./settlement-model");
+const { bidEscrow, offerCollateral, settleMatches } = require("./settlement-model");
 
 /**
  * feeRecipient: the market-wide account credited with the grid fees
- * orders: [{ id, owner, side: "offer"|"bid", energy, price, state: "valid"|"rejected"|"cancelled" }]
+ * orders: [{ id, owner, side: "offer"|"bid", energy, price }] (those whose deposit the window still held at clearing)
  * matches: [{ offerId, bidId, energy, distance }] in posting order
- * received: Map(bidId -> Wh) for the bids that were settled (all matched bids for a closed window)
- * Returns { credits: Map(address -> wei), deposits: total wei paid in }.
+ * readings: Map(orderId -> Wh) of the readings that were in when the bids settled (absent = missing)
+ * settled: the bids that were settled (default: every matched bid, as for a closed window); their matches are paid,
+ * and every other order gets its deposit back less the penalties its settled matches took.
+ * Returns { credits: Map(address -> wei), deposits: total wei paid in, settledMatches, refunds: Map(orderId -> wei
+ * the order gets back: a settled bid at settlement, any other order when its window returns its deposit) }.
  */
-function windowCredits({ params, feeRecipient, orders, price, matches, received }) {
+function windowCredits({ params, feeRecipient, orders, price, matches, readings = new Map(), settled }) {
   const credits = new Map();
   const credit = (addr, amount) => {
     if (amount === 0n) return;
@@ -17,35 +20,30 @@ function windowCredits({ params, feeRecipient, orders, price, matches, received 
   };
   const byId = new Map(orders.map((o) => [BigInt(o.id), o]));
   const deposit = (o) => o.side === "bid"
-    ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM)
+    ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM, params.penaltyRate)
     : offerCollateral(o.energy, params.penaltyRate);
 
   let deposits = 0n;
   for (const o of orders) deposits += deposit(o);
 
-  const collateralUsed = new Map();
-  const settled = new Set();
-  for (const [bidId, r] of received) {
-    const bid = byId.get(BigInt(bidId));
-    const own = matches.filter((m) => BigInt(m.bidId) === BigInt(bidId));
-    const result = settleBid({
-      matches: own, escrow: deposit(bid), received: r, price,
-      gridCharge: params.gridCharge, penaltyRate: params.penaltyRate,
-    });
-    result.perMatch.forEach((pm) => credit(byId.get(BigInt(pm.offerId)).owner, pm.sellerPayout));
-    for (const m of own) {
-      const key = BigInt(m.offerId);
-      collateralUsed.set(key, (collateralUsed.get(key) || 0n) + offerCollateral(m.energy, params.penaltyRate));
-    }
-    credit(feeRecipient, result.feeTotal);
-    credit(bid.owner, result.buyerCredit);
-    settled.add(BigInt(bidId));
+  const settledBids = new Set((settled || matches.map((m) => m.bidId)).map((id) => BigInt(id)));
+  const settledMatches = settleMatches({ matches, readings, price, params })
+    .filter((s) => settledBids.has(s.bidId));
+  const penaltiesTaken = new Map();
+  const buyerNet = new Map();
+  for (const s of settledMatches) {
+    credit(byId.get(s.offerId).owner, s.payment - s.feeHalf + s.buyerPenalty);
+    credit(feeRecipient, 2n * s.feeHalf);
+    penaltiesTaken.set(s.offerId, (penaltiesTaken.get(s.offerId) || 0n) + s.sellerPenalty);
+    buyerNet.set(s.bidId, (buyerNet.get(s.bidId) || 0n) + s.payment + s.feeHalf + s.buyerPenalty - s.sellerPenalty);
   }
+  const refunds = new Map();
   for (const o of orders) {
-    if (settled.has(BigInt(o.id))) continue;
-    credit(o.owner, deposit(o) - (collateralUsed.get(BigInt(o.id)) || 0n));
+    const id = BigInt(o.id);
+    refunds.set(id, deposit(o) - (settledBids.has(id) ? buyerNet.get(id) : penaltiesTaken.get(id) || 0n));
+    credit(o.owner, refunds.get(id));
   }
-  return { credits, deposits };
+  return { credits, deposits, settledMatches, refunds };
 }
 
 module.exports = { windowCredits };

@@ -13,4 +13,7 @@ public enum OrderSide : byte { Offer, Bid }
 public enum OrderStatus : byte { None, PendingValidation, Valid, Rejected, Cancelled, Matched, Settled, Refunded }
 
 /// <summary>IEnergyOracleClient.ReadingKind: what an oracle request reads.</summary>
-public enum ReadingKind : byte { AvailableEnergy, Delivery }
+public enum ReadingKind : byte { AvailableEnergy, Settlement }
+
+/// <summary>IEnergyTrade.ReadingState: an order's settlement reading (not asked yet, asked, in, given up).</summary>
+public enum ReadingState : byte { None, Pending, Read, Released }

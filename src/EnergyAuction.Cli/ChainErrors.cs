@@ -71,6 +71,9 @@ public static class ChainErrors
             "MeterOwnerCannotHoldRole" => "an account that owns a meter cannot be given a role; use a separate key for running the market",
             "SameOwner" => "a household's offer and bid cannot be matched with each other (MARKET.md Pairing)",
             "FeeRecipientNotSet" => "the market has no fee recipient yet; its admin sets the DSO's address (EnergyTrade.setFeeRecipient; `energy deploy` does)",
+            "InsufficientLink" => "the market's oracle client cannot pay for this order's meter readings; its owner must top up its LINK",
+            "ReadingsOutstanding" when args.Count == 2 =>
+                $"bid {args[0]} waits for the reading of order {args[1]}; after the settlement deadline it settles without it",
             "MeterAlreadyRegistered" => "the meter is registered already; `energy meter status --meter ID` shows its owner",
             _ => null,
         };

@@ -122,22 +122,25 @@ public sealed class TradingWindow
         var wallet = _market.People.WalletOf(counterparty);
         var seller = _market.Households.FirstOrDefault(h => h.Wallet == wallet)?.Meter ?? counterparty;
         var settled = trade.GetProperty("settled").GetBoolean();
+        if (!settled)
+            return new MatchResult(trade.ULong("offer"), trade.ULong("bid"), seller, buyer, trade.Long("distanceM"), trade.Long("energyWh"), 0, 0, 0, 0, 0);
+        // The buyer pays for the energy traded, its fee half and its own penalty; the seller is credited the payment less its
+        // fee half plus the buyer's penalty; the seller's penalty (to the buyer) comes out of its collateral (MARKET.md).
+        var (payment, half) = (trade.Wei("paymentWei"), trade.Wei("feeHalfWei"));
+        var (sellerPenalty, buyerPenalty) = (trade.Wei("sellerPenaltyWei"), trade.Wei("buyerPenaltyWei"));
         return new MatchResult(trade.ULong("offer"), trade.ULong("bid"), seller, buyer, trade.Long("distanceM"), trade.Long("energyWh"),
-            settled ? trade.Long("deliveredWh") : 0, settled ? trade.Wei("buyerPaymentWei") : 0, settled ? trade.Wei("sellerPayoutWei") : 0,
-            settled ? trade.Wei("feeWei") : 0, settled ? trade.Wei("penaltyWei") : 0);
+            trade.Long("tradedWh"), payment + half + buyerPenalty, payment - half + buyerPenalty, 2 * half, sellerPenalty + buyerPenalty);
     }
 
-    /// <summary>A seller earns its payouts less the collateral its matches tied up (returned within the payout);
-    /// a buyer pays its payments less the penalties it received.</summary>
+    /// <summary>What the settled matches moved to (positive) or from (negative) the household: payments, its fee halves and
+    /// the penalties both ways, as `energy trades` reports them.</summary>
     private static HouseholdResult ToHousehold(PlacedOrder order, JsonElement trades)
     {
         var mine = trades.EnumerateArray().Where(t => t.GetProperty("settled").GetBoolean()).ToList();
-        var net = order.IsOffer
-            ? mine.Aggregate(BigInteger.Zero, (s, t) => s + t.Wei("sellerPayoutWei") - WindowTerms.PenaltyCollateral(t.Long("energyWh")))
-            : mine.Aggregate(BigInteger.Zero, (s, t) => s - t.Wei("buyerPaymentWei") + t.Wei("penaltyWei"));
+        var net = mine.Aggregate(BigInteger.Zero, (s, t) => s + t.Wei("netWei"));
         var traded = trades.EnumerateArray().Sum(t => t.Long("energyWh"));
         return new HouseholdResult(order.Household.Meter, order.IsOffer ? "seller" : "buyer", order.OrderId, order.EnergyWh, order.Price, order.Deposit,
-            traded > 0 ? "matched" : "not matched", traded, mine.Sum(t => t.Long("deliveredWh")), net, trades.GetArrayLength());
+            traded > 0 ? "matched" : "not matched", traded, mine.Sum(t => t.Long("tradedWh")), net, trades.GetArrayLength());
     }
 
     private async Task<PlacedOrder?> OfferAsync(DemoHousehold seller, int index)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using EnergyAuction.Chain;
-using EnergyAuction.Market.Settlement;
 
 namespace EnergyAuction.Demo;
 
@@ -18,7 +17,7 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
     /// <summary>Grid charge C_d: 20,000 gwei per kWh per km, so fees show next to 50,000 gwei/kWh prices.</summary>
     public static readonly BigInteger GridCharge = 20_000 * OrderPricing.Gwei;
 
-    /// <summary>Penalty π per undelivered kWh, paid from the seller's collateral to the buyer.</summary>
+    /// <summary>Penalty π per kWh not delivered (seller to buyer) or not taken (buyer to seller).</summary>
     public static readonly BigInteger PenaltyRate = 10_000 * OrderPricing.Gwei;
 
     /// <summary>Longest feeder distance of a match: the IEEE feeder's farthest two loads are about 590 m apart.</summary>
@@ -33,9 +32,6 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
         TransferSeconds: 480,
         SettlementSeconds: (uint)Math.Max(120, 3 * households),
         GraceSeconds: 300);
-
-    /// <summary>MARKET.md cost(E, π): the collateral a seller posts for E Wh, and what a match of E Wh ties up of it.</summary>
-    public static BigInteger PenaltyCollateral(long wh) => Collateral.ForOffer(wh, PenaltyRate);
 
     /// <summary>The `energy window open` arguments (without the sender).</summary>
     public string[] OpenArguments() =>

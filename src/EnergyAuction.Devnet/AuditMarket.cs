@@ -102,7 +102,7 @@ public sealed class AuditMarket : IAsyncDisposable
         var plan = await HonestPlanAsync(honest).ConfigureAwait(false);
         await PostAsync(honest, plan.Price, plan.Matches).ConfigureAwait(false);
         Honest = (honest, plan);
-        await SettleWithoutReadingsAsync(honest, plan).ConfigureAwait(false);
+        await SettleInFullAsync(honest, plan).ConfigureAwait(false);
 
         TamperedPrice = await WindowInMatchingAsync().ConfigureAwait(false);
         var pricePlan = await HonestPlanAsync(TamperedPrice).ConfigureAwait(false);
@@ -118,12 +118,14 @@ public sealed class AuditMarket : IAsyncDisposable
         Bidding = await OpenWindowAsync().ConfigureAwait(false);
     }
 
-    private async Task SettleWithoutReadingsAsync(ulong window, ClearingPlan plan)
+    // Every matched order read as exactly its matched energy, both sides, and every bid settled: the honest window ends in
+    // Settlement with a MatchSettled event per match and the DSO's, sellers' and buyers' credits in withdrawable.
+    private async Task SettleInFullAsync(ulong window, ClearingPlan plan)
     {
         await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).TransferDeadline).ConfigureAwait(false);
         await Operator.Trade.AdvancePhaseAsync(window).ConfigureAwait(false);
-        await Node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window).ConfigureAwait(false)).SettlementDeadline).ConfigureAwait(false);
-        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]).ConfigureAwait(false);
+        await OracleNodeReadings.AnswerInFullAsync(Operator, window, plan.Matches).ConfigureAwait(false);
+        await Operator.Trade.SettleAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]).ConfigureAwait(false);
     }
 
     private async Task PostAsync(ulong window, BigInteger price, IReadOnlyList<ChainMatch> matches)

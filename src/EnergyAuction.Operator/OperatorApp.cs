@@ -76,7 +76,7 @@ public static partial class OperatorApp
         services.AddHttpClient(nameof(Reachability));
         services.AddSingleton<Reachability>();
         services.AddSingleton<ActiveWindows>();
-        services.AddSingleton<MatchedBids>();
+        services.AddSingleton<MatchedOrders>();
         services.AddSingleton(sp => FeederSource.Load(sp.GetRequiredService<OperatorOptions>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
         services.AddSingleton(sp => sp.GetRequiredService<OperatorFeeder>().Distances);

@@ -4,6 +4,7 @@ using Nethereum.ABI.FunctionEncoding;
 using Nethereum.Contracts;
 using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
+using RD = EnergyAuction.Chain.Generated.EnergyTradeReader.ContractDefinition;
 
 namespace EnergyAuction.Chain.Tests;
 
@@ -19,13 +20,24 @@ public class WordDecoderTests
         Price = BigInteger.Pow(10, 11) + i, Status = (byte)(i % 8), MatchedWh = (ulong)i * 7, Deposit = BigInteger.Pow(2, 200) + i,
     };
 
+    /// <summary>The same order as the reader's generated type (the reader returns EnergyTrade's OrderView).</summary>
+    private static RD.OrderView ReaderView(int i)
+    {
+        var v = View(i);
+        return new()
+        {
+            WindowId = v.WindowId, Owner = v.Owner, MeterId = v.MeterId, Side = v.Side, EnergyWh = v.EnergyWh, Price = v.Price,
+            Status = v.Status, MatchedWh = v.MatchedWh, Deposit = v.Deposit,
+        };
+    }
+
     private static string Encode<T>(T outputs) => HexConvert.ToHex(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(T), outputs!));
 
     [Test]
-    public void A_windowOrders_page_decodes_as_Nethereum_decodes_it()
+    public void A_reader_windowOrders_page_decodes_to_the_orders_it_encodes()
     {
-        var hex = Encode(new ET.WindowOrdersOutputDTO { Page = [.. Enumerable.Range(0, 5).Select(View)] });
-        var expected = new FunctionBuilder<ET.WindowOrdersFunction>(Market).DecodeDTOTypeOutput<ET.WindowOrdersOutputDTO>(hex).Page.Select(GeneratedMapping.ToInfo).ToList();
+        var hex = Encode(new RD.WindowOrdersOutputDTO { Page = [.. Enumerable.Range(0, 5).Select(ReaderView)] });
+        var expected = Enumerable.Range(0, 5).Select(i => GeneratedMapping.ToInfo(View(i))).ToList();
 
         var page = OrderViewWords.DecodePage(hex);
 
@@ -35,7 +47,7 @@ public class WordDecoderTests
             Assert.That(read with { MeterId = nethereum.MeterId }, Is.EqualTo(nethereum));
             Assert.That(read.MeterId, Is.EqualTo(nethereum.MeterId));
         }
-        Assert.That(OrderViewWords.DecodePage(Encode(new ET.WindowOrdersOutputDTO { Page = [] })), Is.Empty, "an empty page");
+        Assert.That(OrderViewWords.DecodePage(Encode(new RD.WindowOrdersOutputDTO { Page = [] })), Is.Empty, "an empty page");
     }
 
     [Test]
@@ -64,7 +76,7 @@ public class WordDecoderTests
     [Test]
     public void An_answer_of_another_shape_is_left_to_Nethereum()
     {
-        var page = Encode(new ET.WindowOrdersOutputDTO { Page = [View(0), View(1)] });
+        var page = Encode(new RD.WindowOrdersOutputDTO { Page = [ReaderView(0), ReaderView(1)] });
         Assert.That(OrderViewWords.DecodePage(page[..^64]), Is.Null, "a page cut short");
         Assert.That(OrderViewWords.DecodePage("0x"), Is.Null, "no answer");
         Assert.That(OrderViewWords.Decode(page), Is.Null, "a page is not one order");

@@ -78,7 +78,7 @@ public sealed class ExplorerMarket
         await Operator.Trade.PostClearingAsync(Tampered, tamperedPrice, tamperedPlan.Matches);
         await Operator.Trade.FinaliseClearingAsync(Tampered, ClearingResultHash.Compute(Tampered, tamperedPrice, tamperedPlan.Matches));
 
-        await SettleWithoutReadingsAsync(honest, plan);
+        await SettleInFullAsync(honest, plan);
 
         (Bidding, _) = await Operator.Trade.OpenWindowAsync(WindowParams.ForTests());
 
@@ -118,14 +118,14 @@ public sealed class ExplorerMarket
         return window;
     }
 
-    // Every matched bid settled as if fully delivered (no reading arrived): the honest window ends in Settlement with
-    // a MatchSettled event per match and the DSO's, sellers' and the buyer's credits in withdrawable.
-    private static async Task SettleWithoutReadingsAsync(ulong window, ClearingPlan plan)
+    // Every matched order read as exactly its matched energy, both sides, and every bid settled: the honest window ends in
+    // Settlement with a MatchSettled event per match and the DSO's, sellers' and buyers' credits in withdrawable.
+    private static async Task SettleInFullAsync(ulong window, ClearingPlan plan)
     {
         await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).TransferDeadline);
         await Operator.Trade.AdvancePhaseAsync(window);
-        await _node.PassDeadlineAsync((await Operator.Trade.GetWindowAsync(window)).SettlementDeadline);
-        await Operator.Trade.SettleUnreportedAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]);
+        await OracleNodeReadings.AnswerInFullAsync(Operator, window, plan.Matches);
+        await Operator.Trade.SettleAsync(window, [.. plan.Matches.Select(m => m.BidId).Distinct()]);
     }
 
     private static async Task<ClearingPlan> HonestPlanAsync(ulong window)

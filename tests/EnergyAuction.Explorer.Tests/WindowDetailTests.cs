@@ -64,7 +64,8 @@ public sealed class WindowDetailTests
         {
             var e = settled.Single(s => s.OfferId == plan.Matches[i].OfferId && s.BidId == plan.Matches[i].BidId);
             Assert.That(html, Does.Contain($"<tr data-settled-match=\"{i + 1}\"><td>#{i + 1}</td><td>{e.OfferId}</td><td>{e.BidId}</td><td>{Html.Kwh(plan.Matches[i].EnergyWh)}</td>" +
-                                           $"<td>{Html.Kwh((ulong)e.DeliveredWh)}</td><td>{Html.Wei(e.BuyerPayment)}</td><td>{Html.Wei(e.SellerPayout)}</td><td>{Html.Wei(e.Fee)}</td><td>{Html.Wei(e.Penalty)}</td></tr>"));
+                                           $"<td>{Html.Kwh((ulong)e.BuyerWh)}</td><td>{Html.Kwh((ulong)e.SellerWh)}</td><td>{Html.Kwh((ulong)e.TradedWh)}</td>" +
+                                           $"<td>{Html.Wei(e.FeeHalf)}</td><td>{Html.Wei(e.SellerPenalty)}</td><td>{Html.Wei(e.BuyerPenalty)}</td></tr>"));
         }
     }
 
@@ -90,7 +91,7 @@ public sealed class WindowDetailTests
         var html = await ExplorerMarket.Http.GetStringAsync($"/window/{ExplorerMarket.Tampered}");
 
         Assert.That(html, Does.Contain("<p id=\"settlement-progress\">0 of "));
-        Assert.That(html, Does.Contain("<td colspan=\"5\" class=\"l\">not settled yet</td>"));
+        Assert.That(html, Does.Contain("<td colspan=\"6\" class=\"l\">not settled yet</td>"));
     }
 
     private static string Row(string html, string account)

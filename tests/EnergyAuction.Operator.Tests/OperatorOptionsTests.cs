@@ -121,7 +121,7 @@ public class OperatorOptionsTests
     [TestCase("--grid-charge", "-1", "Window:GridCharge")]
     [TestCase("--penalty-rate", "lots", "Window:PenaltyRate")]
     [TestCase("--penalty-rate", "0", "Window:PenaltyRate")]
-    [TestCase("--penalty-rate", "999999999", "Window:PenaltyRate")]
+    [TestCase("--penalty-rate", "999", "Window:PenaltyRate")]
     [TestCase("--mechanism", "vickrey", "Window:Mechanism")]
     [TestCase("--batch-size", "0", "BatchSize")]
     [TestCase("--batch-gas", "1000", "BatchGasLimit")]

@@ -7,7 +7,6 @@ const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scr
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
-const { bidEscrow, offerCollateral } = require("../../scripts/lib/settlement-model");
 
 const G = 1_000_000_000n;
 const PRICE = 120n * G;
@@ -73,7 +72,7 @@ async function bigBookFixture() {
   };
 }
 
-/** The big window cleared, past its transfer: every matched bid's reading requested. */
+/** The big window cleared, past its transfer: the reading of every matched order (both sides) requested. */
 async function bigWindowFixture() {
   const f = await bigBookFixture();
   const { trade, windowId, matches, view } = f;
@@ -81,54 +80,50 @@ async function bigWindowFixture() {
   await trade.finaliseClearing(windowId, ethers.ZeroHash);
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
-  const matchedBids = [...new Set(matches.map((m) => m.bidId))];
-  const receipt = await (await trade.requestDeliveryReadings(windowId, matchedBids)).wait();
-  return { ...f, requests: readingRequestsIn(receipt, f.operator, f.client) };
+  const matched = [...new Set(matches.flatMap((m) => [m.offerId, m.bidId]))];
+  const receipt = await (await trade.requestReadings(windowId, matched)).wait();
+  return { ...f, matchedBids: [...new Set(matches.map((m) => m.bidId))], requests: readingRequestsIn(receipt, f.operator, f.client) };
 }
 
-/** Deliver each matched bid's reading (some short); returns the readings by bid id. */
+/**
+ * Answer the given reading requests (some orders short, some over), then settle every matched bid that can be settled
+ * now; returns the readings by order id.
+ */
 async function deliverAll(f, requests) {
-  const received = new Map();
+  const readings = new Map();
   for (const [i, r] of requests.entries()) {
-    const bid = f.orders.find((o) => o.id === r.orderId);
-    const reading = i % 3 === 0 ? bid.energy / 5n : bid.energy;
+    const order = f.orders.find((o) => o.id === r.orderId);
+    const reading = i % 3 === 0 ? order.energy / 5n : order.energy;
     await fulfil(f.operator, f.node, r, reading);
-    received.set(r.orderId, reading);
+    readings.set(r.orderId, reading);
   }
-  return received;
+  const ready = f.matchedBids.filter((b) => readings.has(b) && f.matches.every((m) => m.bidId !== b || readings.has(m.offerId)));
+  await f.trade.settle(f.windowId, ready);
+  return { readings, settled: ready };
 }
 
-function modelOf(f, received) {
+function modelOf(f, { readings, settled }) {
   return windowCredits({
     params: f.params, feeRecipient: f.dso.address, orders: f.orders, price: PRICE,
     matches: f.matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
-    received,
+    readings, settled,
   });
 }
 
-/** What a not-yet-returned order of the window will get back once its deposit is returned (model). */
-function returnOf(f, received, order) {
-  if (order.side === "bid") return received.has(order.id) ? 0n : bidEscrow(order.energy, order.price, f.params.gridCharge, f.params.maxDistanceM);
-  let used = 0n;
-  for (const m of f.matches) {
-    if (m.offerId === order.id && received.has(m.bidId)) used += offerCollateral(m.energyWh, f.params.penaltyRate);
-  }
-  return offerCollateral(order.energy, f.params.penaltyRate) - used;
-}
-
 /** The contract's balance equals every withdrawable balance plus the deposits both windows still hold. */
-async function expectConserved(f, received, step) {
+async function expectConserved(f, outcome, step) {
+  const { refunds } = modelOf(f, outcome);
   let owed = f.otherDeposits;
   for (const a of f.accounts) owed += await f.trade.withdrawable(a.address);
   for (const o of f.orders) {
     const status = (await f.trade.order(o.id)).status;
-    if (status === Status.Valid || status === Status.Matched || status === Status.PendingValidation) owed += returnOf(f, received, o);
+    if (status === Status.Valid || status === Status.Matched || status === Status.PendingValidation) owed += refunds.get(o.id);
   }
   expect(await ethers.provider.getBalance(f.trade.target), step).to.equal(owed);
 }
 
-async function expectModelCredits(f, received) {
-  const expected = modelOf(f, received);
+async function expectModelCredits(f, outcome) {
+  const expected = modelOf(f, outcome);
   for (const a of f.accounts) {
     expect(await f.trade.withdrawable(a.address), a.address).to.equal(expected.credits.get(a.address.toLowerCase()) || 0n);
   }
@@ -195,15 +190,16 @@ describe("Batched close and cancel of a window with more orders than one call re
   it("a silent operator cannot strand a cleared window: anyone settles what is left and closes it; cancel is refused", async function () {
     const f = await loadFixture(bigWindowFixture);
     // Only the first half of the readings arrive; the operator then goes silent.
-    const received = await deliverAll(f, f.requests.slice(0, 6));
+    const received = await deliverAll(f, f.requests.slice(0, 12));
     const trade = f.trade;
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
     await expect(trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Settlement, 0);
-    const unreported = f.requests.slice(6).map((r) => r.orderId);
-    await trade.connect(f.anyone).settleUnreported(f.windowId, unreported);
-    // A missing reading counts against its buyer: settled as if everything matched had been delivered.
-    for (const id of unreported) received.set(id, (await trade.order(id)).matchedWh);
+    // The missing readings count against their owners.
+    const rest = f.matchedBids.filter((b) => !received.settled.includes(b));
+    expect(rest.length).to.be.above(0);
+    await trade.connect(f.anyone).settle(f.windowId, rest);
+    received.settled = f.matchedBids;
     const callers = [f.anyone, f.stranger];
     const calls = await releaseInCalls(f, () => trade.connect(callers[0]).closeWindow(f.windowId), {
       finished: async () => (await trade.window(f.windowId)).phase === Phase.Closed,
@@ -220,7 +216,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     const f = await loadFixture(bigBookFixture);
     const trade = f.trade;
     await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
-    const none = new Map();
+    const none = { readings: new Map(), settled: [] };
     const callers = [f.anyone, f.stranger];
     const calls = await releaseInCalls(f, () => trade.connect(callers[0]).cancelWindow(f.windowId), {
       finished: async () => {
@@ -236,7 +232,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     expect(calls).to.be.above(1);
     await expect(trade.cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Cancelled, 0);
-    const expected = windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: none });
+    const expected = windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [] });
     for (const a of f.accounts) {
       expect(await trade.withdrawable(a.address), a.address).to.equal(expected.credits.get(a.address.toLowerCase()) || 0n);
     }

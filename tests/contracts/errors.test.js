@@ -3,9 +3,8 @@ const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
-const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
-const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
 
 const G = 1_000_000_000n;
 const PHASE = { None: 0, BiddingOffering: 1, Matching: 2, EnergyTransfer: 3, Settlement: 4, Closed: 5, Cancelled: 6 };
@@ -59,24 +58,6 @@ async function settlementFixture() {
   return f;
 }
 
-/** Requests the delivery readings of `bids` and fulfils each with its full match (bid1: 4,000 Wh, bid2: 3,000 Wh). */
-async function readAndFulfil(f, bids) {
-  const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, bids)).wait();
-  for (const request of readingRequestsIn(receipt, f.operator, f.client)) {
-    await fulfil(f.operator, f.node, request, request.orderId === f.bid1 ? 4_000n : 3_000n);
-  }
-}
-
-/** Runs `settle` on a fresh settlement fixture, closes the window and returns every party's withdrawable balance. */
-async function settledBalances(settle) {
-  const f = await loadFixture(settlementFixture);
-  await settle(f);
-  await f.trade.closeWindow(f.windowId);
-  const balances = {};
-  for (const name of ["s1", "s2", "b1", "b2", "dso"]) balances[name] = await f.trade.withdrawable(f[name].address);
-  return balances;
-}
-
 const match = (offerId, bidId, energyWh, distanceM = 100) => ({ offerId, bidId, energyWh, distanceM });
 
 describe("EnergyTrade rejects bad input with named errors", function () {
@@ -99,7 +80,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         [{ penaltyRate: 2n ** 80n }, "penaltyRate"],
         // Below MIN_PENALTY_RATE an order its owner never means to honour would cost it nothing.
         [{ penaltyRate: 0n }, "penaltyRate"],
-        [{ penaltyRate: 999_999_999n }, "penaltyRate"],
+        [{ penaltyRate: 999n }, "penaltyRate"],
       ];
       for (const [override, reason] of bad) {
         await expect(trade.openWindow(windowParams({ ...override })))
@@ -345,11 +326,19 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.trade.postClearing(w, 1_000n, [match(o, b, 100n, 2)]);
     });
 
+    it("TooManyMatchesForOffer beyond 255 matches of one offer", async function () {
+      const f = await loadFixture(matchingFixture);
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 128 }, () => match(f.offer1, f.bid1, 1n)));
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 127 }, () => match(f.offer1, f.bid2, 1n)));
+      await expect(f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid2, 1n)]))
+        .to.be.revertedWithCustomError(f.trade, "TooManyMatchesForOffer").withArgs(f.offer1);
+    });
+
     it("TooManyMatchesForBid beyond 255 matches of one bid", async function () {
       const f = await loadFixture(matchingFixture);
-      const batch = Array.from({ length: 255 }, () => match(f.offer1, f.bid1, 1n));
-      await f.trade.postClearing(f.windowId, 125n * G, batch);
-      await expect(f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 1n)]))
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 128 }, () => match(f.offer1, f.bid1, 1n)));
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 127 }, () => match(f.offer2, f.bid1, 1n)));
+      await expect(f.trade.postClearing(f.windowId, 125n * G, [match(f.offer2, f.bid1, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "TooManyMatchesForBid").withArgs(f.bid1);
     });
 
@@ -386,20 +375,14 @@ describe("EnergyTrade rejects bad input with named errors", function () {
   describe("settlement and withdrawals", function () {
     it("NotMatched, AlreadySettled (double settlement), BidsNotSettled", async function () {
       const f = await loadFixture(settlementFixture);
-      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.offer1]))
-        .to.be.revertedWithCustomError(f.trade, "WrongSide").withArgs(f.offer1, 1);
       await expect(f.trade.closeWindow(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "BidsNotSettled").withArgs(f.windowId, 2);
-      const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.bid1])).wait();
-      const [request] = readingRequestsIn(receipt, f.operator, f.client);
-      await fulfil(f.operator, f.node, request, 4_000n);
-      await expect(f.trade.requestDeliveryReadings(f.windowId, [f.bid1]))
+      await reportReadings(f, f.windowId, [f.offer1, f.bid1], new Map([[f.offer1, 4_000n], [f.bid1, 4_000n]]));
+      await f.trade.settle(f.windowId, [f.bid1]);
+      await expect(f.trade.settle(f.windowId, [f.bid1]))
         .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
-
-      // A direct call from the client's own address, as a second fulfilment would make it.
-      const oracle = await asOracleClient(f);
-      await expect(f.trade.connect(oracle).onDelivery(f.bid1, 4_000n))
-        .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
+      await expect(f.trade.settle(f.windowId, [f.offer1]))
+        .to.be.revertedWithCustomError(f.trade, "WrongSide").withArgs(f.offer1, 1);
 
       const w = await openWindow(f.trade, f.params);
       const lonely = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 10n, price: G })).id;
@@ -409,18 +392,41 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.trade.finaliseClearing(w, ethers.ZeroHash);
       await advanceTo(v.transferDeadline);
       await f.trade.advancePhase(w);
-      await expect(f.trade.requestDeliveryReadings(w, [lonely]))
+      await expect(f.trade.requestReadings(w, [lonely]))
         .to.be.revertedWithCustomError(f.trade, "NotMatched").withArgs(lonely);
+      await expect(f.trade.settle(w, [lonely]))
+        .to.be.revertedWithCustomError(f.trade, "NotMatched").withArgs(lonely);
+      await expect(f.trade.requestReadings(w, [f.bid2]))
+        .to.be.revertedWithCustomError(f.trade, "OrderNotInWindow").withArgs(f.bid2, w);
     });
 
-    it("only the oracle client reports readings; WrongPhase for a reading before Settlement", async function () {
-      const f = await loadFixture(matchingFixture);
-      await expect(f.trade.connect(f.stranger).onDelivery(f.bid1, 1n))
+    it("ReadingsOutstanding: before the settlement deadline a bid waits for its own reading and its sellers'", async function () {
+      const f = await loadFixture(settlementFixture);
+      await expect(f.trade.settle(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "ReadingsOutstanding").withArgs(f.bid1, f.bid1);
+      await reportReadings(f, f.windowId, [f.bid1], new Map([[f.bid1, 4_000n]]));
+      await expect(f.trade.settle(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "ReadingsOutstanding").withArgs(f.bid1, f.offer1);
+      await reportReadings(f, f.windowId, [f.offer1], new Map([[f.offer1, 4_000n]]));
+      await expect(f.trade.settle(f.windowId, [f.bid1])).to.emit(f.trade, "MatchSettled");
+    });
+
+    it("only the oracle client reports readings; NotAwaitingReading for one not asked, already in, or too late", async function () {
+      const f = await loadFixture(settlementFixture);
+      await expect(f.trade.connect(f.stranger).onReading(f.bid1, 1n))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
         .withArgs(f.stranger.address, await f.trade.ORACLE_ROLE());
       const oracle = await asOracleClient(f);
-      await expect(f.trade.connect(oracle).onDelivery(f.bid1, 1n))
-        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.Settlement, PHASE.Matching);
+      await expect(f.trade.connect(oracle).onReading(f.bid1, 1n))
+        .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid1);
+      await f.trade.requestReadings(f.windowId, [f.bid1, f.bid2]);
+      await f.trade.connect(oracle).onReading(f.bid1, 4_000n);
+      // A second fulfilment of the same reading, as a replayed answer would make it.
+      await expect(f.trade.connect(oracle).onReading(f.bid1, 1n))
+        .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid1);
+      await advanceTo(f.view.settlementDeadline);
+      await expect(f.trade.connect(oracle).onReading(f.bid2, 3_000n))
+        .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid2);
     });
 
     it("NotAwaitingReading for a validation reading of an offer that is not pending", async function () {
@@ -430,36 +436,16 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.offer1);
     });
 
-    it("settleUnreported settles a silent buyer as full delivery, only after the settlement deadline", async function () {
-      const honest = await settledBalances((f) => readAndFulfil(f, [f.bid1, f.bid2]));
-      const silent = await settledBalances(async (f) => {
-        await readAndFulfil(f, [f.bid2]);
-        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
-          .to.be.revertedWithCustomError(f.trade, "DeadlineNotReached");
-        await advanceTo(f.view.settlementDeadline);
-        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
-          .to.emit(f.trade, "MatchSettled").withArgs(f.windowId, f.offer1, f.bid1, 4_000n, anyValue, anyValue, anyValue, 0);
-        await expect(f.trade.settleUnreported(f.windowId, [f.bid1]))
-          .to.be.revertedWithCustomError(f.trade, "AlreadySettled").withArgs(f.bid1);
-      });
-      // A missing reading counts against its owner: the silent buyer pays exactly what a full reading would cost it.
-      expect(silent).to.deep.equal(honest);
-    });
-
-    it("a buyer who revokes access after the clearing neither blocks the reading batch nor takes the seller's collateral", async function () {
-      const honest = await settledBalances((f) => readAndFulfil(f, [f.bid1, f.bid2]));
-      const attacked = await settledBalances(async (f) => {
-        await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
-        const tx = f.trade.requestDeliveryReadings(f.windowId, [f.bid1, f.bid2]);
-        await expect(tx).to.emit(f.trade, "DeliveryUnreadable").withArgs(f.windowId, f.bid1, meterId("B-1"));
-        const requests = readingRequestsIn(await (await tx).wait(), f.operator, f.client);
-        expect(requests.map((r) => r.orderId)).to.deep.equal([f.bid2]);
-        await fulfil(f.operator, f.node, requests[0], 3_000n);
-        await advanceTo(f.view.settlementDeadline);
-        await f.trade.settleUnreported(f.windowId, [f.bid1]);
-      });
-      expect(attacked).to.deep.equal(honest);
-      expect(attacked.s1).to.be.greaterThan(0n);
+    it("WrongPhase and DeadlinePassed: readings are asked in Settlement, before its deadline", async function () {
+      const f = await loadFixture(matchingFixture);
+      await expect(f.trade.requestReadings(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.Settlement, PHASE.Matching);
+      await expect(f.trade.settle(f.windowId, [f.bid1]))
+        .to.be.revertedWithCustomError(f.trade, "WrongPhase").withArgs(f.windowId, PHASE.Settlement, PHASE.Matching);
+      const s = await loadFixture(settlementFixture);
+      await advanceTo(s.view.settlementDeadline);
+      await expect(s.trade.requestReadings(s.windowId, [s.bid1]))
+        .to.be.revertedWithCustomError(s.trade, "DeadlinePassed");
     });
 
     it("NothingToWithdraw, also on a second withdrawal", async function () {
@@ -485,14 +471,40 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.trade, "TransferFailed").withArgs(trader.target, escrow);
       expect(await f.trade.withdrawable(trader.target)).to.equal(escrow);
     });
+
+    it("a receiver that calls back into withdraw or withdrawTo while being paid gets nothing more", async function () {
+      const f = await loadFixture(biddingFixture);
+      for (const [n, reentry] of [["W-1", "withdraw"], ["W-2", "withdrawTo"]]) {
+        const attacker = await ethers.deployContract("ReentrantWithdrawer");
+        const call = (fn, args = [], value = 0n) =>
+          attacker.forward(f.trade.target, f.trade.interface.encodeFunctionData(fn, args), { value });
+        await f.dataAccess.connect(f.registrar).registerMeter(meterId(n), attacker.target, 9);
+        await attacker.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId(n), f.trade.target]));
+        const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
+        await call("submitBid", [f.windowId, meterId(n), 1_000n, G], escrow);
+        await call("cancelOrder", [await f.trade.orderCount()]);
+        await attacker.arm(f.trade.target, f.trade.interface.encodeFunctionData(reentry, reentry === "withdraw" ? [] : [attacker.target]));
+        await expect(call(reentry, reentry === "withdraw" ? [] : [attacker.target]))
+          .to.emit(f.trade, "Withdrawn").withArgs(attacker.target, attacker.target, escrow);
+        expect(await attacker.reentered(), reentry).to.equal(false);
+        expect((await attacker.reentryError()).slice(0, 10), reentry)
+          .to.equal(f.trade.interface.getError("NothingToWithdraw").selector);
+        expect(await ethers.provider.getBalance(attacker.target), reentry).to.equal(escrow);
+        expect(await f.trade.withdrawable(attacker.target), reentry).to.equal(0n);
+      }
+    });
   });
 
   describe("the oracle client", function () {
-    it("OnlyEnergyTrade: nobody else can spend the client's LINK", async function () {
+    it("OnlyEnergyTrade: nobody else can spend or reserve the client's LINK", async function () {
       const f = await loadFixture(biddingFixture);
       await expect(f.client.connect(f.stranger).requestAvailableEnergy(1, meterId("S-1")))
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
-      await expect(f.client.connect(f.stranger).requestDelivery(1, meterId("B-1"), 0, 1))
+      await expect(f.client.connect(f.stranger).requestReading(1, meterId("B-1"), false, 0, 1, ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
+      await expect(f.client.connect(f.stranger).reserveReadings(1))
+        .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
+      await expect(f.client.connect(f.stranger).releaseReadings(1))
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
     });
 
@@ -501,13 +513,13 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
       // EnergyTrade skips such a meter itself; the client's own check stands behind it for any caller it trusts.
       await f.client.setEnergyTrade(f.stranger.address);
-      await expect(f.client.connect(f.stranger).requestDelivery(f.bid1, meterId("B-1"), 0, 1))
+      await expect(f.client.connect(f.stranger).requestReading(f.bid1, meterId("B-1"), false, 0, 1, ethers.ZeroHash))
         .to.be.revertedWithCustomError(f.client, "NoDataAccess").withArgs(meterId("B-1"));
     });
 
     it("a fulfilment only counts from the Operator, and only once", async function () {
       const f = await loadFixture(settlementFixture);
-      const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.bid2])).wait();
+      const receipt = await (await f.trade.requestReadings(f.windowId, [f.bid2])).wait();
       const [request] = readingRequestsIn(receipt, f.operator, f.client);
       await expect(f.client.connect(f.stranger).fulfill(request.requestId, 3_000n))
         .to.be.revertedWith("Source must be the oracle of the request");
@@ -515,6 +527,16 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await expect(fulfil(f.operator, f.node, request, 3_000n))
         .to.emit(f.client, "ReadingFulfilled").withArgs(request.requestId, 3_000n);
       await expect(fulfil(f.operator, f.node, request, 3_000n)).to.be.revertedWith("Must have a valid requestId");
+    });
+
+    it("UnknownRequest: the owner cancels only a pending request of the client", async function () {
+      const f = await loadFixture(biddingFixture);
+      await expect(f.client.cancelExpiredRequest(ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.client, "UnknownRequest").withArgs(ethers.ZeroHash);
+      await expect(f.client.connect(f.stranger).cancelExpiredRequest(ethers.ZeroHash))
+        .to.be.revertedWithCustomError(f.client, "OwnableUnauthorizedAccount");
+      await expect(f.client.connect(f.stranger).withdrawLink(f.stranger.address, 1n))
+        .to.be.revertedWithCustomError(f.client, "OwnableUnauthorizedAccount");
     });
 
     it("the owner reconfigures the oracle; others cannot", async function () {

@@ -1,10 +1,11 @@
-// Randomised invariant: many windows with random books, clearings, deliveries, cancellations and withdrawals.
+// Randomised invariant: many windows with random books, clearings, readings on both sides (random values, revoked
+// access, silent meters), settlements before and after the deadline, cancellations and withdrawals.
 // After every step the contract's ETH balance equals what it owes (withdrawable balances plus deposits still
 // held), and at the end of each window every account's balance matches the JS model of MARKET.md to the wei.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -45,7 +46,10 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
     const f = await loadFixture(tradersFixture);
     const { trade, operator, client, node, dso } = f;
     const rnd = prng(SEED);
-    const seen = { matches: 0, shortDeliveries: 0, windowsCancelled: 0, rejectedOffers: 0, closed: 0, closedByHouseholds: 0 };
+    const seen = {
+      matches: 0, shortReadings: 0, windowsCancelled: 0, rejectedOffers: 0, closed: 0, closedByHouseholds: 0,
+      revocations: 0, silentMeters: 0, settledEarly: 0, settledLate: 0,
+    };
     const accounts = [...f.sellers, ...f.buyers].map((t) => t.signer).concat([dso]);
     const expectedBalance = new Map(accounts.map((a) => [a.address.toLowerCase(), 0n]));
     const addExpected = (credits) => {
@@ -86,7 +90,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
       const orders = []; // model: { id, owner, side, energy, price, state }
       const live = (o) => o.state === "valid" || o.state === "pending";
       held = () => orders.filter(live).reduce((s, o) => s + (o.side === "bid"
-        ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM)
+        ? bidEscrow(o.energy, o.price, params.gridCharge, params.maxDistanceM, params.penaltyRate)
         : offerCollateral(o.energy, params.penaltyRate)), 0n);
 
       const nOrders = rnd.int(2, MAX_ORDERS_PER_WINDOW);
@@ -96,7 +100,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         const energy = rnd.big(1, params.maxEnergyWh);
         const price = rnd.big(1, 300) * 1_000_000_007n;
         const { id, receipt } = await placeOrder(trade, windowId, side, { signer: t.signer, meter: `${t.meter}.${i}`, energy, price });
-        const o = { id, owner: t.signer.address, side, energy, price, state: "valid" };
+        const o = { id, owner: t.signer.address, signer: t.signer, meter: `${t.meter}.${i}`, side, energy, price, state: "valid" };
         orders.push(o);
         if (side === "offer" && params.validateOffers) {
           o.state = "pending";
@@ -112,7 +116,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         if (live(o) && rnd.next() < 0.1) {
           await trade.connect(t.signer).cancelOrder(id);
           addExpected([[o.owner.toLowerCase(), o.side === "bid"
-            ? bidEscrow(energy, price, params.gridCharge, params.maxDistanceM)
+            ? bidEscrow(energy, price, params.gridCharge, params.maxDistanceM, params.penaltyRate)
             : offerCollateral(energy, params.penaltyRate)]]);
           o.state = "cancelled";
         }
@@ -162,39 +166,59 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         await advanceTo(view.matchingDeadline + BigInt(params.gracePeriod) + 1n);
         await trade.cancelWindow(windowId);
         seen.windowsCancelled++;
-        addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [], received: new Map() }).credits);
+        addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [] }).credits);
       } else {
         await trade.finaliseClearing(windowId, ethers.ZeroHash);
         view = await trade.window(windowId);
         await advanceTo(view.transferDeadline);
         await trade.advancePhase(windowId);
         const matchedBids = [...new Set(matches.map((m) => m.bidId))];
-        const received = new Map();
-        const escrowArgs = (bidId) => {
-          const b = orders.find((o) => o.id === bidId);
-          return [b.energy, b.price, params.gridCharge, params.maxDistanceM];
+        const matched = [...new Set(matches.flatMap((m) => [m.offerId, m.bidId]))];
+        const allocation = (id) => matches.filter((m) => m.offerId === id || m.bidId === id).reduce((s, m) => s + m.energy, 0n);
+        const readings = new Map();
+        const settled = [];
+        const liveOrders = orders.filter(live);
+        const model = () => windowCredits({ params, feeRecipient: dso.address, orders: liveOrders, price, matches, readings, settled });
+        // Deposits still held: unsettled bids' escrow, offers' collateral less the penalties settled matches took.
+        const track = () => {
+          const { refunds } = model();
+          held = () => liveOrders.filter((o) => !settled.includes(o.id)).reduce((s, o) => s + refunds.get(o.id), 0n);
         };
-        const reading = (bidId) => {
-          const energy = matches.filter((m) => m.bidId === bidId).reduce((s, m) => s + m.energy, 0n);
-          return rnd.pick([0n, energy, rnd.big(0, Number(energy) * 3 / 2)]);
-        };
-        const reported = matchedBids.filter(() => rnd.next() < 0.8);
-        if (reported.length > 0) {
-          const receipt = await (await trade.requestDeliveryReadings(windowId, reported)).wait();
+
+        // Some owners revoke the market's access after clearing: their readings cannot be asked, and count as missing.
+        const revoked = matched.filter(() => rnd.next() < 0.1);
+        for (const id of revoked) {
+          const o = orders.find((x) => x.id === id);
+          await f.dataAccess.connect(o.signer).revokeAccess(meterId(o.meter), trade.target);
+          seen.revocations++;
+        }
+        const asked = matched.filter(() => rnd.next() < 0.9);
+        if (asked.length > 0) {
+          const asker = rnd.next() < 0.5 ? trade : trade.connect(rnd.pick(accounts));
+          const receipt = await (await asker.requestReadings(windowId, asked)).wait();
           for (const r of readingRequestsIn(receipt, operator, client)) {
-            const value = reading(r.orderId);
+            if (rnd.next() < 0.15) {
+              seen.silentMeters++;
+              continue;
+            }
+            const energy = allocation(r.orderId);
+            const value = rnd.pick([0n, energy, rnd.big(0, Number(energy) * 3 / 2)]);
             await fulfil(operator, node, r, value);
-            received.set(r.orderId, value);
-            if (value < matches.filter((m) => m.bidId === r.orderId).reduce((sum, m) => sum + m.energy, 0n)) seen.shortDeliveries++;
-            // Settling a bid pays out its escrow and the collateral behind its matches, nothing more or less.
-            const released = bidEscrow(...escrowArgs(r.orderId)) + matches.filter((m) => m.bidId === r.orderId)
-              .reduce((sum, m) => sum + offerCollateral(m.energy, params.penaltyRate), 0n);
-            const before = held;
-            held = () => before() - released;
-            await checkBalance(`window ${w} settlement`);
+            readings.set(r.orderId, value);
+            if (value < energy) seen.shortReadings++;
           }
         }
-        const silent = matchedBids.filter((b) => !received.has(b));
+        // Bids whose readings and sellers' readings are all in settle at once, one by one, each checked.
+        for (const b of matchedBids) {
+          const ready = readings.has(b) && matches.every((m) => m.bidId !== b || readings.has(m.offerId));
+          if (!ready || rnd.next() < 0.3) continue;
+          await trade.connect(rnd.pick(accounts)).settle(windowId, [b]);
+          settled.push(b);
+          seen.settledEarly++;
+          track();
+          await checkBalance(`window ${w} settlement of ${b}`);
+        }
+        const rest = matchedBids.filter((b) => !settled.includes(b));
         // Sometimes the operator goes silent after the readings: a household settles what is left and closes (a
         // cleared window is never cancelled, so the sellers who delivered are paid).
         const byHousehold = rnd.next() < 0.15;
@@ -204,15 +228,21 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
           await advanceTo(view.settlementDeadline + BigInt(params.gracePeriod) + 1n);
           seen.closedByHouseholds++;
         }
-        if (silent.length > 0) {
+        if (rest.length > 0) {
           await advanceTo(view.settlementDeadline);
-          await closer.settleUnreported(windowId, silent);
-          // A missing reading counts against its buyer: settled as if everything matched arrived.
-          for (const b of silent) received.set(b, matches.filter((m) => m.bidId === b).reduce((sum, m) => sum + m.energy, 0n));
+          await closer.settle(windowId, rest);
+          settled.push(...rest);
+          seen.settledLate += rest.length;
+          track();
+          await checkBalance(`window ${w} late settlement`);
+        }
+        for (const id of revoked) {
+          const o = orders.find((x) => x.id === id);
+          await f.dataAccess.connect(o.signer).grantAccess(meterId(o.meter), trade.target);
         }
         await closer.closeWindow(windowId);
         seen.closed++;
-        addExpected(windowCredits({ params, feeRecipient: dso.address, orders: orders.filter(live), price, matches, received }).credits);
+        addExpected(model().credits);
       }
       held = () => 0n;
       await checkBalance(`window ${w} finished`);
@@ -225,6 +255,8 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
       if ((await trade.withdrawable(a.address)) > 0n) await trade.connect(a).withdraw();
     }
     expect(await ethers.provider.getBalance(trade.target)).to.equal(0n);
+    // Every reading the orders reserved was asked or given back.
+    expect(await client.reservedReadings()).to.equal(0n);
     // The run must have exercised the interesting paths, or it proves little.
     for (const [what, count] of Object.entries(seen)) expect(count, what).to.be.greaterThan(0);
   });

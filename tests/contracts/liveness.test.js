@@ -5,7 +5,7 @@ const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
-const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
+const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
 
@@ -73,10 +73,10 @@ describe("Liveness: a window the operator abandoned", function () {
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 6, 0);
     expect((await f.trade.order(f.ids.pending)).status).to.equal(7n); // Refunded
-    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [], received: new Map() }));
+    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [] }));
   });
 
-  it("after a partial settlement the operator goes silent: anyone settles the rest as delivered and closes; cancel is refused", async function () {
+  it("after a partial settlement the operator goes silent: anyone settles the rest and closes; cancel is refused", async function () {
     const f = await loadFixture(bookFixture);
     await advanceTo(f.view.biddingDeadline);
     await f.trade.advancePhase(f.windowId);
@@ -90,22 +90,22 @@ describe("Liveness: a window the operator abandoned", function () {
     await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
     await advanceTo(f.view.transferDeadline);
     await f.trade.advancePhase(f.windowId);
-    const receipt = await (await f.trade.requestDeliveryReadings(f.windowId, [f.ids.bid1])).wait();
-    const [request] = readingRequestsIn(receipt, f.operator, f.client);
-    await fulfil(f.operator, f.node, request, 2_500n);
+    const readings = new Map([[f.ids.offer1, 5_000n], [f.ids.offer2, 1_500n], [f.ids.bid1, 2_500n]]);
+    await reportReadings(f, f.windowId, [f.ids.offer1, f.ids.offer2, f.ids.bid1], readings);
+    await f.trade.settle(f.windowId, [f.ids.bid1]);
 
-    // The operator goes silent after one reading: the cleared window is settled by anyone, never cancelled.
+    // The operator goes silent after one bid: the cleared window is settled by anyone, never cancelled.
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 4, 0);
-    await f.trade.connect(f.anyone).settleUnreported(f.windowId, [f.ids.bid2]);
+    await f.trade.connect(f.anyone).settle(f.windowId, [f.ids.bid2]);
     await expect(f.trade.connect(f.anyone).closeWindow(f.windowId)).to.emit(f.trade, "WindowClosed").withArgs(f.windowId);
 
-    // bid2's reading never came: it counts against its buyer, settled as all 4,000 Wh delivered.
+    // bid2's reading was never asked: it counts against its buyer.
     const expected = windowCredits({
       params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
-      received: new Map([[f.ids.bid1, 2_500n], [f.ids.bid2, 4_000n]]),
+      readings,
     });
     await expectEveryoneRepaid(f, expected);
   });
@@ -118,16 +118,19 @@ describe("Liveness: a window the operator abandoned", function () {
     const matches = [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }];
     await f.trade.postClearing(f.windowId, price, matches);
     await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
-    await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
+    await advanceTo(f.view.transferDeadline);
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 3, 0);
     await expect(f.trade.connect(f.anyone).advancePhase(f.windowId)).to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, 4);
-    await f.trade.connect(f.anyone).settleUnreported(f.windowId, [f.ids.bid1]);
+    // The seller asks for the readings itself and settles once they are in.
+    const readings = new Map([[f.ids.offer2, 3_000n], [f.ids.bid1, 3_000n]]);
+    await reportReadings(f, f.windowId, [f.ids.offer2, f.ids.bid1], readings, f.s2);
+    await f.trade.connect(f.s2).settle(f.windowId, [f.ids.bid1]);
     await f.trade.connect(f.anyone).closeWindow(f.windowId);
     await expectEveryoneRepaid(f, windowCredits({
       params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
-      received: new Map([[f.ids.bid1, 3_000n]]),
+      readings,
     }));
   });
 });

@@ -169,7 +169,7 @@ describe("Battery net of commitments", function () {
     // Settlement and close of window 1 change nothing more; the meter is not idle while windows 2 and 3 hold orders.
     await trade.advancePhase(f.w1);
     await advanceTo(v1.settlementDeadline);
-    await trade.settleUnreported(f.w1, [bid.id]);
+    await trade.settle(f.w1, [bid.id]);
     await trade.closeWindow(f.w1);
     expect(await committed(f)).to.equal(5_000n);
     expect(await trade.meterIdle(meterId("S-1"))).to.equal(false);

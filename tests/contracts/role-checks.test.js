@@ -5,6 +5,7 @@ const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
+const { reportReadings } = require("../../scripts/lib/oracle-node");
 
 const G = 1_000_000_000n;
 
@@ -36,7 +37,6 @@ async function settlementFixture() {
   await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
   await advanceTo(f.view.transferDeadline);
   await f.trade.advancePhase(f.windowId);
-  await advanceTo(f.view.settlementDeadline);
   return f;
 }
 
@@ -61,14 +61,14 @@ describe("Role checks refuse accounts without the role", function () {
       expect((await f.trade.window(f.windowId)).phase).to.equal(2);
     });
 
-    // Requesting readings spends the oracle client's LINK, so it stays with the operator; settling what is left after
-    // the settlement deadline is open to anyone ("Settlement never waits on the operator's goodwill", MARKET.md).
-    it("only the operator requests delivery readings; anyone settles what is left after the settlement deadline", async function () {
+    // Settlement never waits on the operator's goodwill (MARKET.md): the readings' LINK was reserved by the orders,
+    // so anyone may ask for them, and anyone settles what is left after the settlement deadline.
+    it("anyone requests readings; anyone settles what is left after the settlement deadline", async function () {
       const f = await loadFixture(settlementFixture);
-      await expect(f.trade.connect(f.buyer).requestDeliveryReadings(f.windowId, [f.bid]))
-        .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount").withArgs(f.buyer.address, await f.trade.OPERATOR_ROLE());
-      // The fixture is past the settlement deadline.
-      await expect(f.trade.connect(f.buyer).settleUnreported(f.windowId, [f.bid])).to.emit(f.trade, "MatchSettled");
+      await expect(f.trade.connect(f.buyer).requestReadings(f.windowId, [f.bid]))
+        .to.emit(f.trade, "SettlementReadingRequested");
+      await advanceTo(f.view.settlementDeadline);
+      await expect(f.trade.connect(f.buyer).settle(f.windowId, [f.bid])).to.emit(f.trade, "MatchSettled");
       expect((await f.trade.window(f.windowId)).unsettledBids).to.equal(0n);
     });
 
@@ -119,7 +119,8 @@ describe("Role checks refuse accounts without the role", function () {
       await expect(f.trade.connect(f.stranger).setFeeRecipient(f.stranger.address))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount").withArgs(f.stranger.address, adminRole);
       expect(await f.trade.feeRecipient()).to.equal(f.dso.address);
-      await f.trade.connect(f.stranger).settleUnreported(f.windowId, [f.bid]);
+      await reportReadings(f, f.windowId, [f.offer, f.bid], new Map([[f.offer, 2_000n], [f.bid, 2_000n]]));
+      await f.trade.connect(f.stranger).settle(f.windowId, [f.bid]);
       expect(await f.trade.withdrawable(f.stranger.address)).to.equal(0n);
       expect(await f.trade.withdrawable(f.dso.address)).to.be.greaterThan(0n);
     });

@@ -5,6 +5,7 @@ const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
 const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
+const { reportReadings } = require("../../scripts/lib/oracle-node");
 
 const G = 1_000_000_000n;
 const ORDERS = 45;
@@ -101,8 +102,8 @@ describe("withdrawTo", function () {
     await trade.finaliseClearing(w, ethers.ZeroHash);
     await advanceTo(v.transferDeadline);
     await trade.advancePhase(w);
-    await advanceTo(v.settlementDeadline);
-    await trade.settleUnreported(w, [bid.id]);
+    await reportReadings(f, w, [offer.id, bid.id], new Map([[offer.id, 1_000n], [bid.id, 1_000n]]));
+    await trade.settle(w, [bid.id]);
     const fees = await trade.withdrawable(recipient.target);
     expect(fees).to.be.greaterThan(0n);
 

@@ -1,4 +1,4 @@
-// windowOrders: a window's book read page by page, each entry what order(id) says of the order windowOrderIds names
+// EnergyTradeReader.windowOrders: a window's book read page by page, each entry what order(id) says of the order windowOrderIds names
 // at the same index, at most 500 to a call (issue #13, the explorer's large windows).
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
@@ -16,7 +16,8 @@ async function marketFixture() {
   const meters = Array.from({ length: ORDERS }, (_, i) =>
     ({ signer: i % 2 === 0 ? seller : buyer, meter: `${i % 2 === 0 ? "S" : "B"}-${i}`, bus: i }));
   const market = await setUpMarket(signers, { node, dso, traders: meters });
-  return { ...market, dso, seller, buyer, meters };
+  const reader = await ethers.getContractAt("EnergyTradeReader", await market.trade.reader());
+  return { ...market, reader, dso, seller, buyer, meters };
 }
 
 /** Read a list through pages of `size`. */
@@ -31,10 +32,10 @@ async function allPages(read, size) {
 
 const plain = (view) => view.toArray();
 
-describe("windowOrders", function () {
+describe("EnergyTradeReader.windowOrders", function () {
   it("pages are the window's orders as order(id) shows them, in submission order, for every page size", async function () {
     const f = await loadFixture(marketFixture);
-    const { trade } = f;
+    const { trade, reader } = f;
     const w = await openWindow(trade, windowParams());
     const other = await openWindow(trade, windowParams());
     const ids = [];
@@ -56,33 +57,38 @@ describe("windowOrders", function () {
     expect(expected[1][6]).to.equal(5n, "a matched bid reads Matched");
     expect(expected[3][6]).to.equal(4n, "the cancelled bid reads Cancelled");
     for (const size of [1, 7, 16, 100]) {
-      expect((await allPages((from, n) => trade.windowOrders(w, from, n), size)).map(plain)).to.deep.equal(expected);
+      expect((await allPages((from, n) => reader.windowOrders(w, from, n), size)).map(plain)).to.deep.equal(expected);
     }
     const otherIds = await trade.windowOrderIds(other, 0, 100);
-    const otherPage = await trade.windowOrders(other, 0, 100);
+    const otherPage = await reader.windowOrders(other, 0, 100);
     expect(otherPage.map(plain)).to.deep.equal(await Promise.all(otherIds.map(async (id) => plain(await trade.order(id)))));
+  });
+
+  it("the reader is the one the market created and reads that market", async function () {
+    const f = await loadFixture(marketFixture);
+    expect(await f.reader.trade()).to.equal(f.trade.target);
   });
 
   it("a page past the end is empty, a page over the end is cut short, and an unknown window reverts", async function () {
     const f = await loadFixture(marketFixture);
-    const { trade } = f;
+    const { trade, reader } = f;
     const w = await openWindow(trade, windowParams());
-    expect(await trade.windowOrders(w, 0, 10)).to.deep.equal([], "a window without orders");
+    expect(await reader.windowOrders(w, 0, 10)).to.deep.equal([], "a window without orders");
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await placeOrder(trade, w, "offer", { ...f.meters[2 * i], energy: 1_000n, price: 100n * G })).id);
     const last = plain(await trade.order(ids[4]));
-    expect((await trade.windowOrders(w, 3, 10)).map(plain)).to.deep.equal([plain(await trade.order(ids[3])), last]);
-    expect((await trade.windowOrders(w, 4, ethers.MaxUint256)).map(plain)).to.deep.equal([last]);
-    expect(await trade.windowOrders(w, 5, 10)).to.deep.equal([]);
-    expect(await trade.windowOrders(w, ethers.MaxUint256, ethers.MaxUint256)).to.deep.equal([]);
-    expect(await trade.windowOrders(w, 0, 0)).to.deep.equal([]);
-    await expect(trade.windowOrders(99, 0, 10)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
+    expect((await reader.windowOrders(w, 3, 10)).map(plain)).to.deep.equal([plain(await trade.order(ids[3])), last]);
+    expect((await reader.windowOrders(w, 4, ethers.MaxUint256)).map(plain)).to.deep.equal([last]);
+    expect(await reader.windowOrders(w, 5, 10)).to.deep.equal([]);
+    expect(await reader.windowOrders(w, ethers.MaxUint256, ethers.MaxUint256)).to.deep.equal([]);
+    expect(await reader.windowOrders(w, 0, 0)).to.deep.equal([]);
+    await expect(reader.windowOrders(99, 0, 10)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
   });
 
   it("returns at most 500 orders per call, and a full page stays far below the eth_call gas cap", async function () {
     this.timeout(120_000);
     const f = await loadFixture(marketFixture);
-    const { trade, dataAccess } = f;
+    const { trade, reader, dataAccess } = f;
     const w = await openWindow(trade, windowParams({ biddingDuration: 7_200 }));
     const signers = await ethers.getSigners();
     const total = ORDERS_PER_VIEW + 2;
@@ -100,13 +106,13 @@ describe("windowOrders", function () {
     const ids = await trade.windowOrderIds(w, 0, total);
     expect(ids.length).to.equal(total);
 
-    const page = await trade.windowOrders(w, 0, total);
+    const page = await reader.windowOrders(w, 0, total);
     expect(page.length).to.equal(ORDERS_PER_VIEW);
     expect(plain(page[ORDERS_PER_VIEW - 1])).to.deep.equal(plain(await trade.order(ids[ORDERS_PER_VIEW - 1])));
-    const rest = await trade.windowOrders(w, ORDERS_PER_VIEW, total);
+    const rest = await reader.windowOrders(w, ORDERS_PER_VIEW, total);
     expect(rest.map(plain)).to.deep.equal([plain(await trade.order(ids[total - 2])), plain(await trade.order(ids[total - 1]))]);
 
-    const gas = await trade.windowOrders.estimateGas(w, 0, ORDERS_PER_VIEW);
+    const gas = await reader.windowOrders.estimateGas(w, 0, ORDERS_PER_VIEW);
     expect(gas).to.be.lessThan(6_000_000n, `a full page costs ${gas} gas`);
   });
 });

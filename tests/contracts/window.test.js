@@ -1,5 +1,6 @@
-// A complete trading window with oracle-validated offers, a clearing posted in two batches, a short delivery,
-// settlement through the real Chainlink Operator and withdrawals; every balance checked to the wei.
+// A complete trading window with oracle-validated offers, a clearing posted in two batches, a short delivery and a
+// short export, both sides read through the real Chainlink Operator, settlement and withdrawals; every balance
+// checked to the wei.
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
@@ -7,7 +8,7 @@ const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
-const { settleBid, bidEscrow } = require("../../scripts/lib/settlement-model");
+const { spread, bidEscrow } = require("../../scripts/lib/settlement-model");
 
 const G = 1_000_000_000n; // prices in gwei per kWh read better
 
@@ -93,27 +94,31 @@ describe("A complete trading window", function () {
     expect(view.resultHash).to.equal(resultHash);
     expect(view.unsettledBids).to.equal(3n);
 
-    // Transfer, then settlement: B-1 got everything, B-2 is short, B-3's meter shows more than it bought.
+    // Transfer, then settlement: B-1 got everything, B-2 is short, B-3's meter shows more than it bought; S-1
+    // exported all it sold, S-2 is short, S-3 exported more.
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(windowId);
     const matchedBids = [bids[0], bids[1], bids[2]];
-    const receipt = await (await trade.requestDeliveryReadings(windowId, matchedBids.map((b) => b.id))).wait();
+    const matchedOffers = [offers[0], offers[1], offers[2]];
+    const matched = [...matchedOffers, ...matchedBids];
+    const receipt = await (await trade.connect(f.b3).requestReadings(windowId, matched.map((o) => o.id))).wait();
     const requests = readingRequestsIn(receipt, operator, client);
-    expect(requests.map((r) => r.url)).to.deep.equal(matchedBids.map((b) =>
-      `http://127.0.0.1:5080/meters/${b.meter}/energy?from=${view.matchingDeadline}&to=${view.transferDeadline}`));
-    const received = new Map([[bids[0].id, 7_000n], [bids[1].id, 6_500n], [bids[2].id, 6_000n]]);
+    expect(requests.map((r) => r.url)).to.deep.equal(matched.map((o) =>
+      `http://127.0.0.1:5080/meters/${o.meter}/energy?from=${view.matchingDeadline}&to=${view.transferDeadline}`));
+    const readings = new Map([[offers[0].id, 10_000n], [offers[1].id, 7_100n], [offers[2].id, 4_000n],
+      [bids[0].id, 7_000n], [bids[1].id, 6_500n], [bids[2].id, 6_000n]]);
+    const allocations = new Map([[offers[0].id, 10_000n], [offers[1].id, 8_000n], [offers[2].id, 3_000n],
+      [bids[0].id, 7_000n], [bids[1].id, 9_000n], [bids[2].id, 5_000n]]);
     for (const r of requests) {
-      await expect(fulfil(operator, node, r, received.get(r.orderId)))
-        .to.emit(trade, "DeliveryReported").withArgs(windowId, r.orderId, received.get(r.orderId));
+      const wh = readings.get(r.orderId);
+      const capped = wh < allocations.get(r.orderId) ? wh : allocations.get(r.orderId);
+      await expect(fulfil(operator, node, r, wh))
+        .to.emit(trade, "ReadingReported").withArgs(windowId, r.orderId, wh, capped);
     }
+    await trade.connect(f.s1).settle(windowId, matchedBids.map((b) => b.id));
 
     // B-2's 6,500 Wh: floor(6500*3000/9000)=2166 and floor(6500*6000/9000)=4333, the spare Wh to the first match.
-    const b2 = settleBid({
-      matches: all.filter((x) => x.bidId === bids[1].id).map((x) => ({ offerId: x.offerId, energy: x.energyWh, distance: x.distanceM })),
-      escrow: bidEscrow(bids[1].energy, bids[1].price, params.gridCharge, params.maxDistanceM),
-      received: 6_500n, price, gridCharge: params.gridCharge, penaltyRate: params.penaltyRate,
-    });
-    expect(b2.perMatch.map((x) => x.delivered)).to.deep.equal([2_167n, 4_333n]);
+    expect(spread(6_500n, [3_000n, 6_000n])).to.deep.equal([2_167n, 4_333n]);
 
     await expect(trade.closeWindow(windowId)).to.emit(trade, "WindowClosed").withArgs(windowId);
     expect((await trade.window(windowId)).phase).to.equal(5n);
@@ -121,7 +126,7 @@ describe("A complete trading window", function () {
     const expected = windowCredits({
       params, feeRecipient: f.dso.address, orders, price,
       matches: all.map((x) => ({ offerId: x.offerId, bidId: x.bidId, energy: x.energyWh, distance: x.distanceM })),
-      received,
+      readings,
     });
     const accounts = [f.s1, f.s2, f.s3, f.b1, f.b2, f.b3, f.dso];
     let owed = 0n;
@@ -171,6 +176,6 @@ describe("A complete trading window", function () {
     const o = await trade.order(id);
     expect([o.windowId, o.owner, o.meterId, o.side, o.energyWh, o.price, o.status, o.matchedWh, o.deposit])
       .to.deep.equal([f.windowId, f.b1.address, meterId("B-1"), 1n, 1_234n, 77n * G, 2n, 0n, deposit]);
-    expect(deposit).to.equal(bidEscrow(1_234n, 77n * G, f.params.gridCharge, f.params.maxDistanceM));
+    expect(deposit).to.equal(bidEscrow(1_234n, 77n * G, f.params.gridCharge, f.params.maxDistanceM, f.params.penaltyRate));
   });
 });

@@ -10,7 +10,8 @@ import {vm} from "./Vm.sol";
 
 /// @notice Random actors drive the market in random order: the operator (this contract) opens windows, advances
 ///         phases, posts honest or hostile clearings and closes; households submit, cancel, revoke their meters'
-///         access, cancel stalled windows and withdraw; the oracle answers, answers wrongly or stays silent. Every
+///         access, ask for readings, settle, cancel stalled windows and withdraw; the oracle answers, answers wrongly
+///         or stays silent. Every
 ///         call that the contract refuses is simply skipped: what matters is the state the accepted ones leave.
 ///         Ghost totals record every wei that went in and out, for the invariants in MarketInvariants.t.sol.
 contract MarketHandler {
@@ -90,8 +91,8 @@ contract MarketHandler {
     }
 
     /// @notice What a diligent operator's daemon does next for every window: advance a phase whose deadline passed,
-    ///         post an honest clearing and finalise it, request the readings, settle what is left after the
-    ///         settlement deadline, close. Random sequences of it and the other actions reach every phase.
+    ///         post an honest clearing and finalise it, request both sides' readings, settle what can be settled,
+    ///         close. Random sequences of it and the other actions reach every phase.
     function operate(uint256 priceSeed, uint256 distanceSeed) external atClock {
         for (uint256 i = 0; i < windowIds.length; ++i) {
             IEnergyTrade.Phase phase = trade.window(windowIds[i]).phase;
@@ -101,8 +102,8 @@ contract MarketHandler {
                 this.postClearing(i, priceSeed, distanceSeed, 0);
                 this.finaliseClearing(i, bytes32(0));
             } else if (phase == IEnergyTrade.Phase.Settlement) {
-                this.requestDeliveryReadings(i);
-                this.settleUnreported(i);
+                this.requestReadings(i);
+                this.settle(i);
                 this.closeWindow(i);
             }
         }
@@ -138,19 +139,29 @@ contract MarketHandler {
         } catch {}
     }
 
-    function requestDeliveryReadings(uint256 windowSeed) external atClock {
+    /// @notice Anyone asks for the readings of every matched order of a window, both sides.
+    function requestReadings(uint256 windowSeed) external atClock {
         if (windowIds.length == 0) return;
         uint256 windowId = _pickWindow(windowSeed);
-        try trade.requestDeliveryReadings(windowId, _unsettledBids(windowId)) {} catch {}
+        try trade.requestReadings(windowId, _matchedOrders(windowId)) {} catch {}
     }
 
-    function settleUnreported(uint256 windowSeed) external atClock {
+    /// @notice Anyone settles the window's unsettled bids: all at once if it can, otherwise each that can be.
+    function settle(uint256 windowSeed) external atClock {
         if (windowIds.length == 0) return;
         uint256 windowId = _pickWindow(windowSeed);
         uint256[] memory bids = _unsettledBids(windowId);
-        try trade.settleUnreported(windowId, bids) {
+        try trade.settle(windowId, bids) {
             bidsSettled += bids.length;
-        } catch {}
+        } catch {
+            for (uint256 i = 0; i < bids.length; ++i) {
+                uint256[] memory one = new uint256[](1);
+                one[0] = bids[i];
+                try trade.settle(windowId, one) {
+                    ++bidsSettled;
+                } catch {}
+            }
+        }
     }
 
     function closeWindow(uint256 windowSeed) external atClock {
@@ -212,9 +223,7 @@ contract MarketHandler {
         if (kind == IEnergyOracleClient.ReadingKind.AvailableEnergy) {
             try trade.onAvailableEnergy(orderId, value) {} catch {}
         } else {
-            try trade.onDelivery(orderId, value) {
-                ++bidsSettled;
-            } catch {}
+            try trade.onReading(orderId, value) {} catch {}
         }
     }
 
@@ -234,7 +243,7 @@ contract MarketHandler {
     }
 
     /// @notice Every window ends: the clock moves past every deadline and grace period, whatever is left is settled
-    ///         as unreported, settled windows are closed and stalled ones cancelled, batch by batch.
+    ///         with its missing readings against their owners, settled windows are closed and stalled ones cancelled, batch by batch.
     function finishEveryWindow() external atClock {
         clock += 30 days;
         vm.warp(clock);
@@ -246,7 +255,7 @@ contract MarketHandler {
                     trade.advancePhase(windowId);
                 } else if (phase == IEnergyTrade.Phase.Settlement) {
                     uint256[] memory bids = _unsettledBids(windowId);
-                    if (bids.length > 0) trade.settleUnreported(windowId, bids);
+                    if (bids.length > 0) trade.settle(windowId, bids);
                     trade.closeWindow(windowId);
                 } else {
                     trade.cancelWindow(windowId);
@@ -264,15 +273,26 @@ contract MarketHandler {
     }
 
     /// @notice The most MARKET.md lets a household take out: what it paid in, what its offers could earn at their
-    ///         windows' prices, and the penalties its bids could receive for energy not delivered.
+    ///         windows' prices, and the penalties its orders could receive from their counterparties (a seller's for
+    ///         energy not delivered to its bids, a buyer's for energy not taken from its offers).
     function mostItCanTakeOut(address household) external view returns (uint256 most) {
         most = depositedBy[household];
         for (uint256 i = 0; i < orderIds.length; ++i) {
             IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
             if (o.owner != household || o.matchedWh == 0) continue;
             IEnergyTrade.WindowView memory w = trade.window(o.windowId);
-            uint256 rate = o.side == IEnergyTrade.Side.Offer ? w.price : w.params.penaltyRate;
+            uint256 rate = o.side == IEnergyTrade.Side.Offer ? w.price + w.params.penaltyRate : w.params.penaltyRate;
             most += uint256(o.matchedWh) * rate / 1000;
+        }
+    }
+
+    /// @notice Readings orders may still need: open orders whose settlement reading was neither asked nor given up.
+    function readingsStillNeeded() external view returns (uint256 n) {
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
+            bool open = o.status == IEnergyTrade.OrderStatus.Valid || o.status == IEnergyTrade.OrderStatus.Matched
+                || o.status == IEnergyTrade.OrderStatus.PendingValidation;
+            if (open && trade.orderReading(orderIds[i]).state == IEnergyTrade.ReadingState.None) ++n;
         }
     }
 
@@ -356,6 +376,18 @@ contract MarketHandler {
         }
         assembly {
             mstore(bids, n)
+        }
+    }
+
+    function _matchedOrders(uint256 windowId) private view returns (uint256[] memory ids) {
+        ids = new uint256[](orderIds.length);
+        uint256 n;
+        for (uint256 i = 0; i < orderIds.length; ++i) {
+            IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
+            if (o.windowId == windowId && o.matchedWh > 0) ids[n++] = orderIds[i];
+        }
+        assembly {
+            mstore(ids, n)
         }
     }
 

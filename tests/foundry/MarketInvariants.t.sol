@@ -25,8 +25,8 @@ contract MarketInvariants {
         actions[1] = MarketHandler.advancePhase.selector;
         actions[2] = MarketHandler.postClearing.selector;
         actions[3] = MarketHandler.finaliseClearing.selector;
-        actions[4] = MarketHandler.requestDeliveryReadings.selector;
-        actions[5] = MarketHandler.settleUnreported.selector;
+        actions[4] = MarketHandler.requestReadings.selector;
+        actions[5] = MarketHandler.settle.selector;
         actions[6] = MarketHandler.closeWindow.selector;
         actions[7] = MarketHandler.submitOffer.selector;
         actions[8] = MarketHandler.submitBid.selector;
@@ -64,6 +64,14 @@ contract MarketInvariants {
         }
     }
 
+    /// @notice The oracle client's LINK covers every open order's readings: what it reserved and spent stays within
+    ///         its budget, and the reservation covers every reading an open order may still ask for.
+    function invariant_linkCoversOpenOrdersReadings() public view {
+        uint256 reserved = handler.desk().reservedReadings();
+        require(reserved + handler.desk().spentReadings() <= handler.desk().BUDGET(), "LINK over-committed");
+        require(reserved >= handler.readingsStillNeeded(), "an open order's reading is not paid for");
+    }
+
     /// @notice The handler's actions in the order a good day has them trade and settle one window, so the random
     ///         sequences are known to reach every phase.
     function test_aScriptedWindowTradesSettlesAndPaysOut() public {
@@ -82,8 +90,10 @@ contract MarketInvariants {
             handler.passTime(119);
         }
         handler.advancePhase(0);
-        handler.requestDeliveryReadings(0);
+        handler.requestReadings(0);
         handler.answerReading(0, 2_000);
+        handler.answerReading(0, 1_500);
+        handler.settle(0);
         require(handler.bidsSettled() == 1, "bid not settled");
         handler.closeWindow(0);
         handler.withdrawEverything();

@@ -11,3 +11,13 @@ public sealed record ReadingFulfilledEvent(byte[] RequestId, BigInteger Value);
 public sealed record OracleConfiguredEvent(string Operator, byte[] JobId, BigInteger Fee, string HemsBaseUrl);
 
 public sealed record EnergyTradeSetEvent(string EnergyTrade);
+
+/// <summary>An answer to a request made by an EnergyTrade that is no longer the client's: dropped, not forwarded.</summary>
+public sealed record ReadingDroppedEvent(byte[] RequestId, string Market);
+
+public sealed record RequestCancelledEvent(byte[] RequestId);
+
+/// <summary>Readings whose LINK the client keeps for orders that may still need them.</summary>
+public sealed record LinkReservedEvent(BigInteger Reserved);
+
+public sealed record LinkWithdrawnEvent(string To, BigInteger Amount);

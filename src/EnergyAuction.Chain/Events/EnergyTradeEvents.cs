@@ -24,18 +24,25 @@ public sealed record ClearingPostedEvent(ulong WindowId, BigInteger Price, ulong
 
 public sealed record ClearingFinalisedEvent(ulong WindowId, BigInteger Price, byte[] ResultHash, ulong MatchCount);
 
-public sealed record DeliveryRequestedEvent(ulong WindowId, ulong BidId, byte[] RequestId);
+public sealed record SettlementReadingRequestedEvent(ulong WindowId, ulong OrderId, byte[] RequestId, ulong ExpiresAt);
 
-public sealed record DeliveryUnreadableEvent(ulong WindowId, ulong BidId, byte[] MeterId)
+public sealed record ReadingUnavailableEvent(ulong WindowId, ulong OrderId, byte[] MeterId)
 {
     /// <summary>The meter id as text.</summary>
     public string Meter => Chain.MeterId.FromBytes32(MeterId);
 }
 
-public sealed record DeliveryReportedEvent(ulong WindowId, ulong BidId, BigInteger ReceivedWh);
+public sealed record ReadingNotRepeatedEvent(ulong WindowId, ulong OrderId, ReadingState State);
 
-public sealed record MatchSettledEvent(ulong WindowId, ulong OfferId, ulong BidId, BigInteger DeliveredWh,
-    BigInteger SellerPayout, BigInteger BuyerPayment, BigInteger Fee, BigInteger Penalty);
+/// <summary>The oracle's reading of an order's meter (<c>MeterWh</c>) and what settlement uses of it, capped at the
+/// order's matched energy (<c>ReadingWh</c>).</summary>
+public sealed record ReadingReportedEvent(ulong WindowId, ulong OrderId, BigInteger MeterWh, BigInteger ReadingWh);
+
+/// <summary>One settled match (MARKET.md "Settlement"): buyer side b_m, seller side s_m, traded t_m, fee half h_m (each
+/// side pays it; the DSO gets both), the seller's penalty (to the buyer), the buyer's (to the seller), and which side's
+/// reading was missing.</summary>
+public sealed record MatchSettledEvent(ulong WindowId, ulong OfferId, ulong BidId, BigInteger BuyerWh, BigInteger SellerWh,
+    BigInteger TradedWh, BigInteger FeeHalf, BigInteger SellerPenalty, BigInteger BuyerPenalty, bool BuyerMissing, bool SellerMissing);
 
 public sealed record WindowClosingEvent(ulong WindowId, ulong ReleasedOrders, ulong OrderCount);
 

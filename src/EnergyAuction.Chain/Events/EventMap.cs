@@ -29,11 +29,12 @@ internal static class EventMap
         Add<OrderCancelledEvent, ET.OrderCancelledEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), A(e.Owner)));
         Add<ClearingPostedEvent, ET.ClearingPostedEventDTO>(e => new(Id(e.WindowId), e.Price, Id(e.MatchesInBatch), Id(e.TotalMatches)));
         Add<ClearingFinalisedEvent, ET.ClearingFinalisedEventDTO>(e => new(Id(e.WindowId), e.Price, e.ResultHash, Id(e.MatchCount)));
-        Add<DeliveryRequestedEvent, ET.DeliveryRequestedEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.RequestId));
-        Add<DeliveryUnreadableEvent, ET.DeliveryUnreadableEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.MeterId));
-        Add<DeliveryReportedEvent, ET.DeliveryReportedEventDTO>(e => new(Id(e.WindowId), Id(e.BidId), e.ReceivedWh));
-        Add<MatchSettledEvent, ET.MatchSettledEventDTO>(e => new(Id(e.WindowId), Id(e.OfferId), Id(e.BidId), e.DeliveredWh,
-            e.SellerPayout, e.BuyerPayment, e.Fee, e.Penalty));
+        Add<SettlementReadingRequestedEvent, ET.SettlementReadingRequestedEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), e.RequestId, e.ExpiresAt));
+        Add<ReadingUnavailableEvent, ET.ReadingUnavailableEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), e.MeterId));
+        Add<ReadingNotRepeatedEvent, ET.ReadingNotRepeatedEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), (ReadingState)e.State));
+        Add<ReadingReportedEvent, ET.ReadingReportedEventDTO>(e => new(Id(e.WindowId), Id(e.OrderId), e.MeterWh, e.ReadingWh));
+        Add<MatchSettledEvent, ET.MatchSettledEventDTO>(e => new(Id(e.WindowId), Id(e.OfferId), Id(e.BidId), e.BuyerWh,
+            e.SellerWh, e.TradedWh, e.FeeHalf, e.SellerPenalty, e.BuyerPenalty, e.BuyerMissing, e.SellerMissing));
         Add<WindowClosingEvent, ET.WindowClosingEventDTO>(e => new(Id(e.WindowId), Id(e.ReleasedOrders), Id(e.OrderCount)));
         Add<WindowClosedEvent, ET.WindowClosedEventDTO>(e => new(Id(e.WindowId)));
         Add<WindowCancelledEvent, ET.WindowCancelledEventDTO>(e => new(Id(e.WindowId), A(e.By)));
@@ -51,6 +52,10 @@ internal static class EventMap
         Add<ReadingFulfilledEvent, EOC.ReadingFulfilledEventDTO>(e => new(e.RequestId, e.Value));
         Add<OracleConfiguredEvent, EOC.OracleConfiguredEventDTO>(e => new(A(e.Operator), e.JobId, e.Fee, e.HemsBaseUrl));
         Add<EnergyTradeSetEvent, EOC.EnergyTradeSetEventDTO>(e => new(A(e.EnergyTrade)));
+        Add<ReadingDroppedEvent, EOC.ReadingDroppedEventDTO>(e => new(e.RequestId, A(e.Market)));
+        Add<RequestCancelledEvent, EOC.RequestCancelledEventDTO>(e => new(e.RequestId));
+        Add<LinkReservedEvent, EOC.LinkReservedEventDTO>(e => new(e.Reserved));
+        Add<LinkWithdrawnEvent, EOC.LinkWithdrawnEventDTO>(e => new(A(e.To), e.Amount));
 
         Add<OracleRequestEvent, OP.OracleRequestEventDTO>(e => new(e.SpecId, A(e.Requester), e.RequestId, e.Payment, A(e.CallbackAddr),
             e.CallbackFunctionId, e.CancelExpiration, e.DataVersion, e.Data));

@@ -88,13 +88,18 @@ public abstract class ContractService
 
     /// <summary>Many eth_calls of one function, <see cref="CallsPerBatch"/> to a JSON-RPC batch, every batch sent at once
     /// (the node works on the next while the answers of the last are decoded); answers in the order of the calls.</summary>
-    protected async Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(IReadOnlyList<TFunction> calls, Func<string, TOutput> decode,
-        CancellationToken ct) where TFunction : FunctionMessage, new()
+    protected Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(IReadOnlyList<TFunction> calls, Func<string, TOutput> decode,
+        CancellationToken ct) where TFunction : FunctionMessage, new() =>
+        BatchCallAsync(Address, calls, decode, ct);
+
+    /// <summary>As above, to the contract at <paramref name="to"/> (e.g. a reader the contract created).</summary>
+    protected async Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(string to, IReadOnlyList<TFunction> calls,
+        Func<string, TOutput> decode, CancellationToken ct) where TFunction : FunctionMessage, new()
     {
         var batches = await Task.WhenAll(calls.Chunk(CallsPerBatch).Select(async chunk =>
         {
             var requests = chunk.Select(c => new RpcRequest("eth_call",
-                new Dictionary<string, string> { ["to"] = Address, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();
+                new Dictionary<string, string> { ["to"] = to, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();
             try
             {
                 return (await Rpc.BatchAsync(requests, ct).ConfigureAwait(false)).Select(r => decode(r.GetResultOrThrow().GetString()!)).ToList();

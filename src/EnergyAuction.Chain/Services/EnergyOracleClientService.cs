@@ -23,8 +23,22 @@ public sealed class EnergyOracleClientService(ChainRpcClient rpc, string address
         SendAsync(new EOC.RequestAvailableEnergyFunction { OrderId = orderId, MeterId = MeterId.ToBytes32(meterId) }, ct);
 
     /// <summary>EnergyTrade only; exposed for completeness and for testing the OnlyEnergyTrade guard.</summary>
-    public Task<TransactionReceipt> RequestDeliveryAsync(ulong bidId, string meterId, ulong fromTs, ulong toTs, CancellationToken ct = default) =>
-        SendAsync(new EOC.RequestDeliveryFunction { BidId = bidId, MeterId = MeterId.ToBytes32(meterId), FromTs = fromTs, ToTs = toTs }, ct);
+    public Task<TransactionReceipt> RequestReadingAsync(ulong orderId, string meterId, bool exported, ulong fromTs, ulong toTs, CancellationToken ct = default) =>
+        SendAsync(new EOC.RequestReadingFunction
+        {
+            OrderId = orderId, MeterId = MeterId.ToBytes32(meterId), Exported = exported, FromTs = fromTs, ToTs = toTs, Replaces = new byte[32],
+        }, ct);
+
+    /// <summary>Owner only: LINK above what the reserved readings need.</summary>
+    public Task<TransactionReceipt> WithdrawLinkAsync(string to, BigInteger amount, CancellationToken ct = default) =>
+        SendAsync(new EOC.WithdrawLinkFunction { To = to, Amount = amount }, ct);
+
+    /// <summary>Owner only: cancels an expired request at the Operator; its LINK comes back.</summary>
+    public Task<TransactionReceipt> CancelExpiredRequestAsync(byte[] requestId, CancellationToken ct = default) =>
+        SendAsync(new EOC.CancelExpiredRequestFunction { RequestId = requestId }, ct);
+
+    /// <summary>Readings whose LINK (fee each) the client keeps for orders that may still need them.</summary>
+    public Task<BigInteger> ReservedReadingsAsync(CancellationToken ct = default) => CallAsync<EOC.ReservedReadingsFunction, BigInteger>(new(), ct);
 
     /// <summary>The Chainlink callback; only the Operator can call it successfully.</summary>
     public Task<TransactionReceipt> FulfillAsync(byte[] requestId, BigInteger value, CancellationToken ct = default) =>

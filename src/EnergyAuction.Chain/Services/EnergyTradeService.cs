@@ -5,6 +5,7 @@ using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
 using Nethereum.Contracts;
 using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
+using RD = EnergyAuction.Chain.Generated.EnergyTradeReader.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
 
@@ -72,11 +73,13 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash, CancellationToken ct = default) =>
         SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId, ResultHash = resultHash }, ct);
 
-    public Task<TransactionReceipt> RequestDeliveryReadingsAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
-        SendAsync(new ET.RequestDeliveryReadingsFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
+    /// <summary>Anyone: asks the oracle for the settlement readings of matched orders (offers and bids) of a window.</summary>
+    public Task<TransactionReceipt> RequestReadingsAsync(ulong windowId, IReadOnlyList<ulong> orderIds, CancellationToken ct = default) =>
+        SendAsync(new ET.RequestReadingsFunction { WindowId = windowId, OrderIds = [.. orderIds.Select(o => new BigInteger(o))] }, ct);
 
-    public Task<TransactionReceipt> SettleUnreportedAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
-        SendAsync(new ET.SettleUnreportedFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
+    /// <summary>Anyone: settles bids whose readings are in, or, after the settlement deadline, whatever is left.</summary>
+    public Task<TransactionReceipt> SettleAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
+        SendAsync(new ET.SettleFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
 
     public Task<TransactionReceipt> CloseWindowAsync(ulong windowId, CancellationToken ct = default) =>
         SendAsync(new ET.CloseWindowFunction { WindowId = windowId }, ct);
@@ -95,8 +98,8 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         SendAsync(new ET.OnAvailableEnergyFunction { OrderId = orderId, AvailableWh = availableWh }, ct);
 
     /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
-    public Task<TransactionReceipt> OnDeliveryAsync(ulong bidId, BigInteger receivedWh, CancellationToken ct = default) =>
-        SendAsync(new ET.OnDeliveryFunction { BidId = bidId, ReceivedWh = receivedWh }, ct);
+    public Task<TransactionReceipt> OnReadingAsync(ulong orderId, BigInteger meterWh, CancellationToken ct = default) =>
+        SendAsync(new ET.OnReadingFunction { OrderId = orderId, MeterWh = meterWh }, ct);
 
     public Task<TransactionReceipt> SetOracleClientAsync(string client, CancellationToken ct = default) =>
         SendAsync(new ET.SetOracleClientFunction { Client = client }, ct);
@@ -118,6 +121,13 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     public async Task<OrderInfo> GetOrderAsync(ulong orderId, CancellationToken ct = default) =>
         GeneratedMapping.ToInfo((await CallDtoAsync<ET.OrderFunction, ET.OrderOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V);
+
+    /// <summary>An order's settlement reading.</summary>
+    public async Task<OrderReading> GetOrderReadingAsync(ulong orderId, CancellationToken ct = default)
+    {
+        var v = (await CallDtoAsync<ET.OrderReadingFunction, ET.OrderReadingOutputDTO>(new() { OrderId = orderId }, ct).ConfigureAwait(false)).V;
+        return new OrderReading((ReadingState)v.State, v.RequestId, v.ExpiresAt, v.ReadingWh);
+    }
 
     /// <summary>The orders with these ids, in the same order, read in JSON-RPC batches (one round trip per
     /// <see cref="ContractService.CallsPerBatch"/> orders instead of one per order).</summary>
@@ -148,26 +158,32 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId, From = from, Count = count }, ct)
             .ConfigureAwait(false)).Select(i => (ulong)i)];
 
-    /// <summary>Orders the contract returns per windowOrders call (its cap): a page costs about 4M gas, far below an
-    /// eth_call gas cap.</summary>
+    /// <summary>Orders the reader returns per windowOrders call (its ORDERS_PER_VIEW cap): a page costs about 6M gas,
+    /// far below an eth_call gas cap.</summary>
     public const ulong OrdersPerCall = 500;
+
+    private string? _reader;
+
+    /// <summary>The EnergyTradeReader the market created in its constructor (read once: it never changes).</summary>
+    public async Task<string> ReaderAddressAsync(CancellationToken ct = default) =>
+        _reader ??= await CallAsync<ET.ReaderFunction, string>(new(), ct).ConfigureAwait(false);
 
     /// <summary>All the window's orders with their ids, in submission order (reads the window's order count first).</summary>
     public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, CancellationToken ct = default) =>
         await GetWindowOrdersAsync(windowId, (await GetWindowAsync(windowId, ct).ConfigureAwait(false)).OrderCount, ct).ConfigureAwait(false);
 
     /// <summary>The window's first <paramref name="orderCount"/> orders with their ids, in submission order: the ids
-    /// (windowOrderIds) and the orders (windowOrders) page by page, every page in one JSON-RPC batch, so a window of
+    /// (windowOrderIds) and the orders (the reader's windowOrders) page by page, every page in one JSON-RPC batch, so a window of
     /// 2,000 orders costs six eth_calls. Pages line up by index: a window's list of orders only grows.</summary>
     public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, ulong orderCount, CancellationToken ct = default)
     {
+        var reader = await ReaderAddressAsync(ct).ConfigureAwait(false);
         var idPages = Pages(orderCount, OrderIdsPerCall).Select(p => new ET.WindowOrderIdsFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
-        var orderPages = Pages(orderCount, OrdersPerCall).Select(p => new ET.WindowOrdersFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
+        var orderPages = Pages(orderCount, OrdersPerCall).Select(p => new RD.WindowOrdersFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
         var idDecoder = new FunctionBuilder<ET.WindowOrderIdsFunction>(Address);
-        var orderDecoder = new FunctionBuilder<ET.WindowOrdersFunction>(Address);
         var ids = BatchCallAsync(idPages, hex => idDecoder.DecodeTypeOutput<List<BigInteger>>(hex), ct);
-        var orders = BatchCallAsync(orderPages, hex => OrderViewWords.DecodePage(hex)
-            ?? [.. orderDecoder.DecodeDTOTypeOutput<ET.WindowOrdersOutputDTO>(hex).Page.Select(GeneratedMapping.ToInfo)], ct);
+        var orders = BatchCallAsync(reader, orderPages, hex => OrderViewWords.DecodePage(hex)
+            ?? throw new InvalidDataException($"window {windowId}: the reader's answer is not a page of orders"), ct);
         var allIds = (await ids.ConfigureAwait(false)).SelectMany(page => page).Select(id => (ulong)id).ToList();
         var allOrders = (await orders.ConfigureAwait(false)).SelectMany(page => page).ToList();
         if (allIds.Count != allOrders.Count)

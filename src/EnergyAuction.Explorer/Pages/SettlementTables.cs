@@ -3,8 +3,8 @@ using EnergyAuction.Explorer.Reading;
 
 namespace EnergyAuction.Explorer.Pages;
 
-/// <summary>The window's settlement: per match (delivered, what the buyer paid, what the seller got, fee, penalty),
-/// per household, and the DSO's fees, each from the contract's MatchSettled events.</summary>
+/// <summary>The window's settlement: per match (both sides' readings, traded, fee half, both penalties), per household,
+/// and the DSO's fees, each from the contract's MatchSettled events.</summary>
 public static class SettlementTables
 {
     public static string Html(WindowRecord window)
@@ -16,21 +16,25 @@ public static class SettlementTables
             .Append($"<p id=\"settlement-progress\">{s.SettledBids} of {s.MatchedBids} matched bids settled.</p>")
             .Append($"<p>DSO fees to <a href=\"/household/{window.FeeRecipient}\">{window.FeeRecipient}</a>: ")
             .Append($"<b id=\"dso-fees\" data-wei=\"{s.DsoFees}\">{Pages.Html.Wei(s.DsoFees)}</b> from the settled bids.</p>")
-            .Append("<table id=\"settlement\"><tr><th>match</th><th>offer</th><th>bid</th><th>traded</th><th>delivered</th><th>buyer paid</th><th>seller got</th><th>DSO fee</th><th>penalty</th></tr>");
+            .Append("<table id=\"settlement\"><tr><th>match</th><th>offer</th><th>bid</th><th>matched</th><th>buyer read</th><th>seller read</th><th>traded</th><th>fee half</th><th>seller penalty</th><th>buyer penalty</th></tr>");
         foreach (var m in s.Matches)
         {
             sb.Append($"<tr data-settled-match=\"{m.Number}\"><td>#{m.Number}</td><td>{m.Match.OfferId}</td><td>{m.Match.BidId}</td><td>{Pages.Html.Kwh(m.Match.EnergyWh)}</td>");
             sb.Append(m.Settled is { } e
-                ? $"<td>{Pages.Html.Kwh((ulong)e.DeliveredWh)}</td><td>{Pages.Html.Wei(e.BuyerPayment)}</td><td>{Pages.Html.Wei(e.SellerPayout)}</td><td>{Pages.Html.Wei(e.Fee)}</td><td>{Pages.Html.Wei(e.Penalty)}</td></tr>"
-                : "<td colspan=\"5\" class=\"l\">not settled yet</td></tr>");
+                ? $"<td>{Side((ulong)e.BuyerWh, e.BuyerMissing)}</td><td>{Side((ulong)e.SellerWh, e.SellerMissing)}</td><td>{Pages.Html.Kwh((ulong)e.TradedWh)}</td>"
+                  + $"<td>{Pages.Html.Wei(e.FeeHalf)}</td><td>{Pages.Html.Wei(e.SellerPenalty)}</td><td>{Pages.Html.Wei(e.BuyerPenalty)}</td></tr>"
+                : "<td colspan=\"6\" class=\"l\">not settled yet</td></tr>");
         }
-        sb.Append("</table><h3>Per household</h3><table id=\"household-settlement\"><tr><th class=\"l\">household</th><th>sold</th><th>bought</th><th>delivered</th><th>paid</th><th>paid out to it</th><th>penalties to it</th><th>escrow returned</th></tr>");
+        sb.Append("</table><h3>Per household</h3><table id=\"household-settlement\"><tr><th class=\"l\">household</th><th>sold</th><th>bought</th><th>traded</th><th>paid</th><th>paid out to it</th><th>penalties to it</th><th>escrow returned</th></tr>");
         foreach (var h in s.Households)
             sb.Append($"<tr data-account=\"{h.Account}\"><td class=\"l\"><a href=\"/household/{h.Account}\">{h.Account}</a></td><td>{Pages.Html.Kwh(h.SoldWh)}</td><td>{Pages.Html.Kwh(h.BoughtWh)}</td>")
               .Append($"<td>{Pages.Html.Kwh(h.DeliveredWh)}</td><td>{Pages.Html.Wei(h.Paid)}</td><td>{Pages.Html.Wei(h.PaidOut)}</td><td>{Pages.Html.Wei(h.Penalties)}</td><td>{Pages.Html.Wei(h.Refunded)}</td></tr>");
-        return sb.Append("</table><p class=\"note\">The v1 contracts record one MatchSettled event per match (delivered energy, buyer payment, ")
-            .Append("seller payout including its matched collateral less penalties, fee, penalty) and credit each bid's owner and the fee recipient once per bid; ")
-            .Append("the per-household figures and the DSO's fees are those events summed by the contract's rule (a bid never pays above its escrow, the fee ")
-            .Append("recipient forgoes the difference). Offers' unmatched collateral returns when the window closes and is not shown here.</p>").ToString();
+        return sb.Append("</table><p class=\"note\">The contract records one MatchSettled event per match: the buyer's and the seller's ")
+            .Append("readings as settlement counted them (a missing one, marked, counts against its owner), the energy traded (the smaller), ")
+            .Append("the fee half each side pays (the DSO gets both), the seller's penalty (to the buyer) and the buyer's (to the seller). ")
+            .Append("The per-household figures and the DSO's fees are those events summed at the clearing price. Offers' collateral, less the ")
+            .Append("penalties they paid, returns when the window closes and is not shown here.</p>").ToString();
     }
+
+    private static string Side(ulong wh, bool missing) => missing ? $"{Pages.Html.Kwh(wh)} <span class=\"missing\">(missing)</span>" : Pages.Html.Kwh(wh);
 }

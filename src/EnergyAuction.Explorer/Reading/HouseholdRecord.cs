@@ -1,6 +1,7 @@
 using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
+using Money = EnergyAuction.Market.Money;
 
 namespace EnergyAuction.Explorer.Reading;
 
@@ -33,21 +34,24 @@ public sealed record HouseholdRecord(string Owner, IReadOnlyList<(ulong Id, Orde
         return new HouseholdRecord(owner, orders, windows);
     }
 
-    // The contract credits a bid's owner once per bid: its escrow less what it paid (never above the escrow), plus penalties.
+    // The contract credits a bid's owner once per bid (its escrow less what it paid, plus the sellers' penalties) and each
+    // seller per match (payment less its fee half, plus the buyer's penalty).
     private static HouseholdWindow Settle(ulong id, WindowInfo window, Dictionary<ulong, OrderInfo> mine, List<MatchSettledEvent> settled)
     {
         BigInteger paid = 0, paidOut = 0, penalties = 0, refunded = 0;
         foreach (var bid in settled.Where(e => mine.ContainsKey(e.BidId)).GroupBy(e => e.BidId))
         {
-            var escrow = mine[bid.Key].Deposit;
-            var bidPaid = BigInteger.Min(bid.Aggregate(BigInteger.Zero, (s, e) => s + e.BuyerPayment), escrow);
-            var bidPenalty = bid.Aggregate(BigInteger.Zero, (s, e) => s + e.Penalty);
+            var bidPaid = bid.Aggregate(BigInteger.Zero, (s, e) => s + Money.Cost((long)e.TradedWh, window.Price) + e.FeeHalf + e.BuyerPenalty);
+            var bidPenalties = bid.Aggregate(BigInteger.Zero, (s, e) => s + e.SellerPenalty);
             paid += bidPaid;
-            penalties += bidPenalty;
-            refunded += escrow - bidPaid + bidPenalty;
+            penalties += bidPenalties;
+            refunded += mine[bid.Key].Deposit - bidPaid + bidPenalties;
         }
         foreach (var e in settled.Where(e => mine.ContainsKey(e.OfferId)))
-            paidOut += e.SellerPayout;
+        {
+            paidOut += Money.Cost((long)e.TradedWh, window.Price) - e.FeeHalf + e.BuyerPenalty;
+            penalties += e.BuyerPenalty;
+        }
         var sold = mine.Values.Where(o => o.Side == OrderSide.Offer).Aggregate(0UL, (s, o) => s + o.MatchedWh);
         var bought = mine.Values.Where(o => o.Side == OrderSide.Bid).Aggregate(0UL, (s, o) => s + o.MatchedWh);
         var count = settled.Count(e => mine.ContainsKey(e.BidId) || mine.ContainsKey(e.OfferId));

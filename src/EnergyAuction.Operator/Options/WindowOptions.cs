@@ -38,8 +38,8 @@ public sealed class WindowOptions
     /// <summary>Penalty rate, wei per kWh undelivered; at least <see cref="MinPenaltyRate"/>.</summary>
     public string PenaltyRate { get; set; } = "10000000000000";
 
-    /// <summary>EnergyTrade.MIN_PENALTY_RATE (1 gwei per kWh): openWindow refuses a smaller penalty rate.</summary>
-    public static readonly BigInteger MinPenaltyRate = 1_000_000_000;
+    /// <summary>EnergyTrade.MIN_PENALTY_RATE (1,000 wei per kWh: one undelivered Wh costs at least 1 wei): openWindow refuses a smaller penalty rate.</summary>
+    public static readonly BigInteger MinPenaltyRate = 1_000;
 
     /// <summary>Clearing mechanism: dpda, mcafee or uniform.</summary>
     public string Mechanism { get; set; } = "dpda";

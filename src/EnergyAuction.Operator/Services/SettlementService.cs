@@ -10,13 +10,14 @@ using EnergyAuction.Operator.Windows;
 namespace EnergyAuction.Operator.Services;
 
 /// <summary>
-/// Settles every window in Settlement: asks the oracle for each matched buyer's delivery reading
-/// (in batches), lets the readings settle the bids as they arrive, settles the buyers whose reading
-/// never came as unreported once the settlement deadline has passed, then closes the window (closeWindow returns
-/// the deposits of a bounded number of orders per call, so a large window takes several calls).
+/// Settles every window in Settlement (MARKET.md "Settlement"): asks the oracle for the reading of every matched order,
+/// buyers and sellers, in batches; settles each bid as soon as its reading and its sellers' are in; once the settlement
+/// deadline has passed settles whatever is left, the missing readings counting against their owners; then closes the
+/// window (closeWindow returns the deposits of a bounded number of orders per call, so a large window takes several
+/// calls).
 /// </summary>
 public sealed partial class SettlementService(
-    OperatorChain chain, ActiveWindows windows, MatchedBids matchedBids, OperatorOptions options, ILogger<SettlementService> logger)
+    OperatorChain chain, ActiveWindows windows, MatchedOrders matchedOrders, OperatorOptions options, ILogger<SettlementService> logger)
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, HashSet<ulong>> _requested = new();
@@ -39,38 +40,48 @@ public sealed partial class SettlementService(
             await CloseAsync(id, info, ct);
             return;
         }
-        var bids = await matchedBids.OfAsync(id, info);
-        if (!_requested.TryGetValue(id, out var requested))
-            requested = _requested[id] = await matchedBids.RequestedAsync(id);
+        var matches = await matchedOrders.MatchesAsync(id, info);
+        var bids = MatchedOrders.BidsOf(matches);
         var now = await chain.NowAsync(ct);
-        if (now < info.SettlementDeadline)
-        {
-            foreach (var batch in bids.Where(b => !requested.Contains(b)).Chunk(Options.BatchSize))
-            {
-                ct.ThrowIfCancellationRequested();
-                var receipt = await chain.Market.Trade.RequestDeliveryReadingsAsync(id, batch);
-                requested.UnionWith(batch);
-                LogRequested(id, batch.Length, requested.Count, bids.Count);
-                foreach (var unreadable in chain.Market.Trade.DecodeEvents<DeliveryUnreadableEvent>(receipt))
-                    LogUnreadable(id, unreadable.Meter, unreadable.BidId);
-            }
-            return;
-        }
+        var late = now >= info.SettlementDeadline;
+        if (!late)
+            await RequestReadingsAsync(id, MatchedOrders.OrdersOf(matches), ct);
 
-        var unsettled = await matchedBids.UnsettledAsync(bids);
+        var unsettled = await matchedOrders.UnsettledAsync(bids);
+        var settleable = late ? unsettled : await matchedOrders.ReadyAsync(unsettled, matches);
         try
         {
-            foreach (var batch in unsettled.Chunk(Options.BatchSize))
+            foreach (var batch in settleable.Chunk(Options.BatchSize))
             {
-                await chain.Market.Trade.SettleUnreportedAsync(id, batch);
-                LogUnreported(id, batch.Length, string.Join(", ", batch));
+                ct.ThrowIfCancellationRequested();
+                var receipt = await chain.Market.Trade.SettleAsync(id, batch);
+                var settled = chain.Market.Trade.DecodeEvents<MatchSettledEvent>(receipt);
+                var missing = settled.Count(m => m.BuyerMissing) + settled.Count(m => m.SellerMissing);
+                LogSettled(id, batch.Length, settled.Count, missing);
             }
         }
-        catch (ContractRevertException e) when (e.ErrorName == "DeadlineNotReached")
+        catch (ContractRevertException e) when (e.ErrorName is "ReadingsOutstanding" or "AlreadySettled")
         {
+            // Someone else settled first, or a reading changed under us: the next round looks again.
             return;
         }
-        await CloseAsync(id, await chain.Market.Trade.GetWindowAsync(id), ct);
+        if (late || settleable.Count == unsettled.Count)
+            await CloseAsync(id, await chain.Market.Trade.GetWindowAsync(id), ct);
+    }
+
+    private async Task RequestReadingsAsync(ulong id, IReadOnlyList<ulong> orders, CancellationToken ct)
+    {
+        if (!_requested.TryGetValue(id, out var requested))
+            requested = _requested[id] = await matchedOrders.RequestedAsync(id);
+        foreach (var batch in orders.Where(o => !requested.Contains(o)).Chunk(Options.BatchSize))
+        {
+            ct.ThrowIfCancellationRequested();
+            var receipt = await chain.Market.Trade.RequestReadingsAsync(id, batch);
+            requested.UnionWith(batch);
+            LogRequested(id, batch.Length, requested.Count, orders.Count);
+            foreach (var unavailable in chain.Market.Trade.DecodeEvents<ReadingUnavailableEvent>(receipt))
+                LogUnavailable(id, unavailable.Meter, unavailable.OrderId);
+        }
     }
 
     private async Task CloseAsync(ulong id, WindowInfo info, CancellationToken ct)
@@ -92,18 +103,18 @@ public sealed partial class SettlementService(
         }
         catch (ContractRevertException e) when (e.ErrorName == "BidsNotSettled")
         {
-            // A reading is still on its way; the next round looks again.
+            // A bid is still waiting for a reading; the next round looks again.
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: meter {Meter} no longer grants the market access; no reading requested for bid {Bid}, which is settled as fully delivered after the settlement deadline")]
-    private partial void LogUnreadable(ulong window, string meter, ulong bid);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: meter {Meter} no longer grants the market access; no reading requested for order {Order}, whose missing reading counts against its owner")]
+    private partial void LogUnavailable(ulong window, string meter, ulong order);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: requested delivery readings for {Buyers} buyers ({Requested} of {Total})")]
-    private partial void LogRequested(ulong window, int buyers, int requested, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: requested readings for {Orders} matched orders ({Requested} of {Total})")]
+    private partial void LogRequested(ulong window, int orders, int requested, int total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: {Buyers} buyers had no delivery reading by the settlement deadline; settled as fully delivered, since a missing reading counts against its buyer (bids {Bids})")]
-    private partial void LogUnreported(ulong window, int buyers, string bids);
+    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: settled {Bids} bids ({Matches} matches, {Missing} sides with a missing reading counted against their owners)")]
+    private partial void LogSettled(ulong window, int bids, int matches, int missing);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: closing, deposits returned for {Released} of {Orders} orders")]
     private partial void LogClosing(ulong window, ulong released, ulong orders);

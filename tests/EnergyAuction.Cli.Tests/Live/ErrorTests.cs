@@ -182,7 +182,7 @@ public class ErrorTests
 
         var run = await CliRun.Of("bid", "--kwh", "50", "--max-price", "1ether", "--meter", poor.Meter, "--yes", "--from", poor.Name);
 
-        AssertError(run, 1, "insufficient balance: the bid's escrow needs 50.00005ether plus gas");
+        AssertError(run, 1, "insufficient balance: the bid's escrow needs 50.00055ether plus gas");
         Assert.That(run.Error, Does.Contain("energy send"));
     }
 

@@ -40,21 +40,22 @@ public static class OperatorActions
         await Market.Trade.FinaliseClearingAsync(windowId, ClearingResultHash.Compute(windowId, price, matches));
     }
 
-    /// <summary>After the transfer: asks for each matched bid's reading, answers as the oracle node with the given Wh
-    /// received, and closes the window.</summary>
+    /// <summary>After the transfer: asks for every matched order's reading, answers as the oracle node (each seller
+    /// exported all it sold; each buyer took the Wh given in <paramref name="receivedWh"/>), settles the bids and closes
+    /// the window.</summary>
     public static async Task SettleAndCloseAsync(ulong windowId, IReadOnlyDictionary<ulong, ulong> receivedWh)
     {
         var window = await Market.Trade.GetWindowAsync(windowId);
         await PassAsync(window.TransferDeadline);
         await Market.Trade.AdvancePhaseAsync(windowId);
-        var receipt = await Market.Trade.RequestDeliveryReadingsAsync(windowId, [.. receivedWh.Keys]);
-        foreach (var request in Market.Operator.DecodeOracleRequests(receipt))
-        {
-            var readings = Market.OracleClient.DecodeEvents<Chain.Events.ReadingRequestedEvent>(receipt);
-            var bid = readings.Single(r => r.RequestId.AsSpan().SequenceEqual(request.RequestId)).OrderId;
-            await Market.Operator.FulfillOracleRequest2Async(request, receivedWh[bid]);
-        }
-
+        var matches = await Market.Trade.GetWindowMatchesAsync(windowId, 0, window.MatchCount);
+        var readings = new Dictionary<ulong, System.Numerics.BigInteger>();
+        foreach (var m in matches)
+            readings[m.OfferId] = readings.GetValueOrDefault(m.OfferId) + m.EnergyWh;
+        foreach (var (bid, wh) in receivedWh)
+            readings[bid] = wh;
+        await OracleNodeReadings.AskAndAnswerAsync(Market, windowId, [.. readings.Keys], readings);
+        await Market.Trade.SettleAsync(windowId, [.. receivedWh.Keys]);
         await Market.Trade.CloseWindowAsync(windowId);
     }
 

@@ -28,7 +28,7 @@ public class ProsumerJourneyTests
         var confirmed = await CliRun.With(new ScriptedInput(true, "y"),
             "bid", "--kwh", "4", "--max-price", "60000gwei", "--meter", buyerMeters[0], "--from", buyer.Name, "--json");
         Assert.That(confirmed.ExitCode, Is.Zero, confirmed.ToString());
-        Assert.That(confirmed.Error, Does.Contain("escrow 244000gwei").And.Contain("window " + window), "the escrow is shown before sending");
+        Assert.That(confirmed.Error, Does.Contain("escrow 284000gwei").And.Contain("window " + window), "the escrow is shown before sending");
         await Energy.Ok("bid", "--kwh", "4000Wh", "--max-price", "55000gwei", "--meter", buyerMeters[1], "--yes", "--from", buyer.Name);
         await Energy.Ok("bid", "--kwh", "4", "--max-price", "30000gwei", "--meter", buyerMeters[2], "--yes", "--from", buyer.Name);
 
@@ -66,18 +66,19 @@ public class ProsumerJourneyTests
         Assert.That(trades, Is.Not.Empty);
         Assert.That(trades.All(t => t.GetProperty("role").GetString() == "buyer" && t.GetProperty("settled").GetBoolean()));
         Assert.That(trades.All(t => t.GetProperty("counterparty").GetString()!.Equals(seller.Address, StringComparison.OrdinalIgnoreCase)));
-        Assert.That(trades.Sum(t => t.GetProperty("deliveredWh").GetInt64()), Is.EqualTo(7000), "4 kWh and 3 of 4 kWh delivered");
-        Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && JsonWei.Of(t.GetProperty("feeWei")) > 0));
-        Assert.That(trades.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("penaltyWei"))), Is.EqualTo(new BigInteger(10_000_000_000_000)), "1 kWh short at 10,000 gwei/kWh");
+        Assert.That(trades.Sum(t => t.GetProperty("tradedWh").GetInt64()), Is.EqualTo(7000), "4 kWh and 3 of 4 kWh taken");
+        Assert.That(trades.All(t => t.GetProperty("distanceM").GetInt64() > 0 && JsonWei.Of(t.GetProperty("feeHalfWei")) > 0));
+        Assert.That(trades.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("buyerPenaltyWei"))), Is.EqualTo(new BigInteger(10_000_000_000_000)),
+            "the buyer took 1 kWh less than it bought: its penalty at 10,000 gwei/kWh");
+        Assert.That(trades.All(t => JsonWei.Of(t.GetProperty("sellerPenaltyWei")).IsZero), "the seller delivered everything");
         var table = await Energy.Ok("trades", "--from", seller.Name);
-        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei").And.Contain("collateral back").And.Contain("received "));
+        Assert.That(table.Out, Does.Contain("sold").And.Contain("50000gwei").And.Contain("buyer penalty").And.Contain("received "));
         var sold = (await Energy.Ok("trades", "--from", seller.Name, "--json")).Json.EnumerateArray().ToList();
-        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) + JsonWei.Of(t.GetProperty("collateralRefundWei"))
-            == JsonWei.Of(t.GetProperty("sellerPayoutWei"))), "the payout is the payment plus the collateral back");
-        Assert.That(sold.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("collateralRefundWei"))), Is.EqualTo(BigInteger.Parse("70000000000000")),
-            "8 kWh of collateral at 10,000 gwei/kWh, less the 1 kWh penalty");
-        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("paymentWei")) < JsonWei.Of(t.GetProperty("energyWh")) * 50_000_000_000_000 / 1000),
-            "a seller's payment is the energy's value less its half of the grid fee");
+        Assert.That(sold.All(t => JsonWei.Of(t.GetProperty("netWei")) == JsonWei.Of(t.GetProperty("paymentWei")) - JsonWei.Of(t.GetProperty("feeHalfWei"))
+            + JsonWei.Of(t.GetProperty("buyerPenaltyWei")) - JsonWei.Of(t.GetProperty("sellerPenaltyWei"))),
+            "a seller's net is the payment less its fee half, plus the buyer's penalty, less its own");
+        Assert.That(sold.Aggregate(BigInteger.Zero, (sum, t) => sum + JsonWei.Of(t.GetProperty("buyerPenaltyWei"))), Is.EqualTo(new BigInteger(10_000_000_000_000)),
+            "the seller receives the buyer's penalty for the 1 kWh it spilled to the grid");
 
         var before = (await Energy.Ok("balance", "--from", seller.Name, "--json")).Json;
         var withdrawable = JsonWei.Of(before.GetProperty("withdrawableWei"));

@@ -24,6 +24,12 @@ public class WindowSettleTests
         var cancel = await CliRun.Of("window", "cancel", window.ToString(), "--from", stranger.Name);
         var early = await CliRun.Of("window", "settle", window.ToString(), "--from", stranger.Name);
         var info = await LiveMarket.Operator.Trade.GetWindowAsync(window);
+        // The operator is silent, but the meters are read: the oracle node answers a request anyone made.
+        await LiveMarket.Node.IncreaseTimeAsync((long)(info.TransferDeadline - await LiveMarket.Node.LatestTimestampAsync()) + 1);
+        await LiveMarket.Operator.Trade.AdvancePhaseAsync(window);
+        var (offerId, bidId) = (offer.GetProperty("order").GetUInt64(), bid.GetProperty("order").GetUInt64());
+        await OracleNodeReadings.AskAndAnswerAsync(LiveMarket.Operator, window, [offerId, bidId],
+            new Dictionary<ulong, BigInteger> { [offerId] = 2_000, [bidId] = 2_000 });
         await LiveMarket.Node.IncreaseTimeAsync((long)(info.SettlementDeadline - await LiveMarket.Node.LatestTimestampAsync()) + 1);
         var status = await Energy.Ok("window", "status", window.ToString());
         var settled = await Energy.Ok("window", "settle", window.ToString(), "--from", stranger.Name);
@@ -33,9 +39,9 @@ public class WindowSettleTests
         Assert.That(early.ExitCode, Is.EqualTo(1), early.ToString());
         Assert.That(early.Error, Does.StartWith($"error: window {window} cannot be settled by anyone yet: its operator has until "));
         Assert.That(status.Out, Does.Contain($"cleared, so never cancelled: anyone may settle and close it with `energy window settle {window}`"));
-        Assert.That(settled.Out.Trim(), Is.EqualTo($"settled window {window}: 1 bid without a reading settled as delivered; window closed, every payout and deposit is withdrawable by its owner (`energy withdraw`)"));
+        Assert.That(settled.Out.Trim(), Is.EqualTo($"settled window {window}: 1 bid settled, missing readings counted against their owners; window closed, every payout and deposit is withdrawable by its owner (`energy withdraw`)"));
         // The seller gets its collateral back and the 2 kWh at p0, less its half of the grid fee over 50 m.
-        var feeHalf = 2_000 * info.Params.GridCharge * 50 / 1_000_000 / 2;
+        var feeHalf = 2_000 * info.Params.GridCharge * 50 / 2_000_000;
         var withdrawable = await LiveMarket.Operator.Trade.WithdrawableAsync(seller.Address);
         Assert.That(withdrawable, Is.EqualTo(JsonWei.Of(offer.GetProperty("depositWei")) + 2_000 * price / 1_000 - feeHalf));
     }

@@ -69,21 +69,22 @@ internal static class ValidatedWindowRun
         window = await trade.GetWindowAsync(windowId);
         Assert.That((window.Phase, window.Price, window.ResultHash, window.UnsettledBids), Is.EqualTo((WindowPhase.EnergyTransfer, price, resultHash, 2UL)));
 
-        // Settlement: both buyers' meters report full delivery through the oracle.
+        // Settlement: the seller's and both buyers' meters report full delivery through the oracle, then anyone settles.
         await node.PassDeadlineAsync(window.TransferDeadline);
         await trade.AdvancePhaseAsync(windowId);
-        var readings = await trade.RequestDeliveryReadingsAsync(windowId, [bid1, bid2]);
-        var received = new Dictionary<ulong, ulong> { [bid1] = 6_000, [bid2] = 4_000 };
-        var deliveryRequests = admin.OracleClient.DecodeEvents<ReadingRequestedEvent>(readings);
-        Assert.That(deliveryRequests.Select(r => r.Url), Is.EqualTo(new[] { "B-1", "B-2" }.Select(m =>
+        var readings = await trade.RequestReadingsAsync(windowId, [offerId, bid1, bid2]);
+        var read = new Dictionary<ulong, ulong> { [offerId] = 10_000, [bid1] = 6_000, [bid2] = 4_000 };
+        var readingRequests = admin.OracleClient.DecodeEvents<ReadingRequestedEvent>(readings);
+        Assert.That(readingRequests.Select(r => r.Url), Is.EqualTo(new[] { "S-1", "B-1", "B-2" }.Select(m =>
             $"http://127.0.0.1:5080/meters/{m}/energy?from={window.MatchingDeadline}&to={window.TransferDeadline}")));
-        var settled = new List<MatchSettledEvent>();
         foreach (var r in admin.Operator.DecodeOracleRequests(readings))
         {
-            var bid = deliveryRequests.Single(d => d.RequestId.SequenceEqual(r.RequestId)).OrderId;
-            settled.AddRange(trade.DecodeEvents<MatchSettledEvent>(await admin.Operator.FulfillOracleRequest2Async(r, received[bid])));
+            var order = readingRequests.Single(d => d.RequestId.SequenceEqual(r.RequestId)).OrderId;
+            await admin.Operator.FulfillOracleRequest2Async(r, read[order]);
         }
-        Assert.That(settled.Select(s => (s.BidId, s.DeliveredWh, s.Penalty)), Is.EqualTo(new[] { (bid1, (BigInteger)6_000, BigInteger.Zero), (bid2, (BigInteger)4_000, BigInteger.Zero) }));
+        var settled = trade.DecodeEvents<MatchSettledEvent>(await admin.As(parties.Buyer1).Trade.SettleAsync(windowId, [bid1, bid2]));
+        Assert.That(settled.Select(s => (s.BidId, s.TradedWh, s.SellerPenalty, s.BuyerPenalty)),
+            Is.EqualTo(new[] { (bid1, (BigInteger)6_000, BigInteger.Zero, BigInteger.Zero), (bid2, (BigInteger)4_000, BigInteger.Zero, BigInteger.Zero) }));
 
         var closed = await trade.CloseWindowAsync(windowId);
         Assert.That(trade.DecodeEvents<WindowClosedEvent>(closed).Single().WindowId, Is.EqualTo(windowId));
@@ -91,18 +92,18 @@ internal static class ValidatedWindowRun
         var closedWindow = await trade.GetWindowAsync(windowId);
         Assert.That((closedWindow.Phase, closedWindow.ReleasedOrders), Is.EqualTo((WindowPhase.Closed, closedWindow.OrderCount)));
 
-        // Pay-outs by the settlement rule, to the wei: the grid fee is split between seller and buyer.
+        // Pay-outs by the settlement rule, to the wei: each side pays the fee half, rounded down; the DSO gets both.
         BigInteger Cost(BigInteger wh, BigInteger perKwh) => wh * perKwh / 1000;
-        BigInteger Fee(ChainMatch m) => (BigInteger)m.EnergyWh * parameters.GridCharge * m.DistanceM / 1_000_000;
-        var sellerOwed = matches.Aggregate(Cost(10_000, parameters.PenaltyRate), (sum, m) => sum + Cost(m.EnergyWh, price) - Fee(m) / 2);
-        var buyer1Owed = escrow1 - (Cost(6_000, price) + Fee(matches[0]) - Fee(matches[0]) / 2);
+        BigInteger FeeHalf(ChainMatch m) => (BigInteger)m.EnergyWh * parameters.GridCharge * m.DistanceM / 2_000_000;
+        var sellerOwed = matches.Aggregate(Cost(10_000, parameters.PenaltyRate), (sum, m) => sum + Cost(m.EnergyWh, price) - FeeHalf(m));
+        var buyer1Owed = escrow1 - (Cost(6_000, price) + FeeHalf(matches[0]));
         var credited = new Dictionary<string, BigInteger>();
         foreach (var key in everyone) credited[key.Address] = await trade.WithdrawableAsync(key.Address) - owedBefore[key.Address];
         Assert.Multiple(() =>
         {
             Assert.That(credited[parties.Seller.Address], Is.EqualTo(sellerOwed));
             Assert.That(credited[parties.Buyer1.Address], Is.EqualTo(buyer1Owed));
-            Assert.That(credited[parties.Dso.Address], Is.EqualTo(Fee(matches[0]) + Fee(matches[1])));
+            Assert.That(credited[parties.Dso.Address], Is.EqualTo(2 * (FeeHalf(matches[0]) + FeeHalf(matches[1]))));
             Assert.That(credited.Values.Aggregate(BigInteger.Add), Is.EqualTo(deposited), "every wei deposited is credited to someone");
         });
 

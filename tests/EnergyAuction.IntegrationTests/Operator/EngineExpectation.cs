@@ -4,6 +4,7 @@ using EnergyAuction.Market;
 using EnergyAuction.Market.Clearing;
 using EnergyAuction.Market.Pairing;
 using EnergyAuction.Market.Settlement;
+using EnergyAuction.Market.Settlement.BothSides;
 using ChainSide = EnergyAuction.Chain.OrderSide;
 using EngineMechanism = EnergyAuction.Market.Clearing.Mechanism;
 
@@ -53,6 +54,17 @@ public sealed class EngineExpectation
             new WindowParameters(Window.Params.GridCharge, Window.Params.MaxDistanceM, Window.Params.PenaltyRate),
             Clearing.Price ?? 0, AllOffers, AllBids, Matches,
             receivedWh.ToDictionary(r => Id(r.Key), r => r.Value, StringComparer.Ordinal));
+
+    /// <summary>The engine's both-side settlement (MARKET.md v2) for the readings by order id (a buyer's import, a
+    /// seller's export); an order without one has a missing reading.</summary>
+    public SettledWindow SettleBothSides(IReadOnlyDictionary<ulong, long> readingsWh) =>
+        BothSideSettlement.Settle(new WindowToSettle(
+            new SettlementParameters(Window.Params.GridCharge, Window.Params.MaxDistanceM, Window.Params.PenaltyRate, 0),
+            Clearing.Price ?? 0,
+            [.. AllOffers.Select(o => new SettlementOffer(o.Id, o.EnergyWh, Matches.Where(m => m.OfferId == o.Id).Sum(m => m.EnergyWh)))],
+            [.. AllBids.Select(b => new SettlementBid(b.Id, b.EnergyWh, b.Price, Matches.Where(m => m.BidId == b.Id).Sum(m => m.EnergyWh)))],
+            Matches,
+            readingsWh.ToDictionary(r => Id(r.Key), r => (long?)r.Value, StringComparer.Ordinal)));
 
     private static Order ToEngine((ulong Id, OrderInfo Order) o) => new(Id(o.Id), (long)o.Order.EnergyWh, o.Order.Price, (long)o.Id);
 

@@ -7,7 +7,8 @@ namespace EnergyAuction.IntegrationTests.Operator;
 
 /// <summary>
 /// A HEMS with bad days, over real HTTP on a free loopback port: per meter it answers 500, garbage, nothing in time,
-/// or a reading.
+/// or a reading (as the battery's <c>value</c>, and as the interval's <c>importWh</c> and <c>exportWh</c> alike, so a
+/// buyer's import and a seller's export are both the meter's value).
 /// </summary>
 public static class FlakyHems
 {
@@ -29,7 +30,8 @@ public static class FlakyHems
                     await Task.Delay(TimeSpan.FromSeconds(30), ct);
                     return Results.StatusCode(504);
                 default:
-                    return Results.Json(new { value = values.GetValueOrDefault(id, 20_000) });
+                    var wh = values.GetValueOrDefault(id, 20_000);
+                    return Results.Json(new { value = wh, importWh = wh, exportWh = wh });
             }
         }
         app.MapGet("/battery-soc/{id}", (string id, CancellationToken ct) => Answer(id, ct));

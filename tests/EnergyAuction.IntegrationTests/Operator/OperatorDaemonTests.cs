@@ -80,24 +80,26 @@ public sealed class OperatorDaemonTests : OperatorMarketFixture
             var phases = (await Market.Admin.Trade.GetEventsAsync<PhaseChangedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event.Phase);
             Assert.That(phases, Is.EqualTo(new[] { WindowPhase.BiddingOffering, WindowPhase.Matching, WindowPhase.EnergyTransfer, WindowPhase.Settlement, WindowPhase.Closed }));
 
-            var received = buyers.Where(b => engine.Matches.Any(m => m.BidId == bidIds[b.Item1].ToString()))
-                .ToDictionary(b => bidIds[b.Item1], b => b.Item4);
-            var expected = engine.Settle(received);
+            // The contract's settlement of the readings the oracle reported, both sides, is the engine's to the wei.
+            var reported = (await Market.Admin.Trade.GetEventsAsync<ReadingReportedEvent>(Market.Deployment.Block, null, windowId))
+                .ToDictionary(e => e.Event.OrderId, e => (long)e.Event.MeterWh);
+            Assert.That(buyers.Where(b => engine.Matches.Any(m => m.BidId == bidIds[b.Item1].ToString())).All(b => reported[bidIds[b.Item1]] == b.Item4),
+                "each matched buyer's import as its HEMS meter reads it");
+            var expected = engine.SettleBothSides(reported);
             var settled = (await Market.Admin.Trade.GetEventsAsync<MatchSettledEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event).ToList();
-            Assert.That(settled.Select(s => (s.OfferId, s.BidId, s.DeliveredWh, s.SellerPayout, s.BuyerPayment, s.Fee, s.Penalty)),
-                Is.EquivalentTo(expected.Matches.Select(m => (ulong.Parse(m.OfferId), ulong.Parse(m.BidId), (BigInteger)m.DeliveredWh, m.SellerReceives, m.BuyerPays, m.Fee, m.Penalty))),
-                "MatchSettled = WindowSettlement, match by match");
+            Assert.That(settled.Select(s => (s.OfferId, s.BidId, s.BuyerWh, s.SellerWh, s.TradedWh, s.FeeHalf, s.SellerPenalty, s.BuyerPenalty)),
+                Is.EquivalentTo(expected.Matches.Select(m => (ulong.Parse(m.OfferId), ulong.Parse(m.BidId), (BigInteger)m.BuyerWh, (BigInteger)m.SellerWh,
+                    (BigInteger)m.TradedWh, m.FeeHalf, m.SellerPenalty, m.BuyerPenalty))),
+                "MatchSettled = BothSideSettlement, match by match");
             Assert.Multiple(async () =>
             {
                 foreach (var (meter, offerId) in sellers.Select((s, i) => (s.Item1, offerIds[i])))
                     Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
-                        Is.EqualTo(expected.Offers.Single(o => o.OfferId == offerId.ToString()).Payout), $"seller {meter}");
+                        Is.EqualTo(expected.Account(offerId.ToString()).Refund), $"seller {meter}");
                 foreach (var (meter, _, _, _) in buyers)
-                {
-                    var bid = expected.Bids.Single(b => b.BidId == bidIds[meter].ToString());
-                    Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!), Is.EqualTo(bid.Refund + bid.Penalties), $"buyer {meter}");
-                }
-                Assert.That(await Market.Admin.Trade.WithdrawableAsync(dso), Is.EqualTo(expected.Fees), "grid fees to the DSO");
+                    Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers[meter].Account!),
+                        Is.EqualTo(expected.Account(bidIds[meter].ToString()).Refund), $"buyer {meter}");
+                Assert.That(await Market.Admin.Trade.WithdrawableAsync(dso), Is.EqualTo(expected.Dso), "grid fees to the DSO");
                 Assert.That(await Market.Admin.Trade.WithdrawableAsync(prosumers["M-7"].Account!),
                     Is.EqualTo((await Market.Admin.Trade.GetOrderAsync(tooBig)).Deposit), "the rejected seller gets its collateral back");
             });

@@ -63,12 +63,12 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         Assert.That(posted.Select(p => p.TotalMatches), Is.EqualTo(Enumerable.Range(1, engine.Matches.Count).Select(i => (ulong)i)),
             "one batch per match (batch size 1), each posted once");
 
-        // Stopped after the first of the buyers' delivery requests (one bid per transaction with batch size 1).
-        var firstRequest = log.FreezeOn($"window {windowId}: requested delivery readings for 1 buyers (1 of");
+        // Stopped after the first of the readings' requests (one order per transaction with batch size 1).
+        var firstRequest = log.FreezeOn($"window {windowId}: requested readings for 1 matched orders (1 of");
         await Market.PassAsync(window.TransferDeadline);
         await firstRequest.WaitAsync(TimeSpan.FromSeconds(60));
         await log.StopFrozenAsync(daemon);
-        Assert.That(await DeliveryRequestsAsync(windowId), Has.Count.EqualTo(1));
+        Assert.That(await ReadingRequestsAsync(windowId), Has.Count.EqualTo(1));
         Assert.That((await Market.WindowAsync(windowId)).Phase, Is.EqualTo(WindowPhase.Settlement));
         daemon = await StartDaemonAsync(options, log);
         await EventuallyAsync(async () => (await Market.WindowAsync(windowId)).Phase == WindowPhase.Closed, "the window to settle and close", log: log);
@@ -85,10 +85,10 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         await StopDaemonAsync(daemon);
         Assert.That(rescan.Lines.Where(l => l.Contains("fulfilled reading for meter")), Is.Empty, "nothing fulfilled again after the rescan");
 
-        var buyersMatched = engine.Matches.Select(m => ulong.Parse(m.BidId)).Distinct().Order();
-        Assert.That((await DeliveryRequestsAsync(windowId)).Order(), Is.EqualTo(buyersMatched), "each matched buyer's reading requested once");
+        var ordersMatched = engine.Matches.SelectMany(m => new[] { ulong.Parse(m.OfferId), ulong.Parse(m.BidId) }).Distinct().Order();
+        Assert.That((await ReadingRequestsAsync(windowId)).Order(), Is.EqualTo(ordersMatched), "each matched order's reading requested once");
         var responses = await Market.ResponsesPerRequestAsync(firstBlock);
-        Assert.That(responses, Has.Count.EqualTo(sellers.Length + buyersMatched.Count()));
+        Assert.That(responses, Has.Count.EqualTo(sellers.Length + ordersMatched.Count()));
         Assert.That(responses.Values, Is.All.EqualTo(1), "every oracle request answered exactly once");
         Assert.That(fulfilledBefore, Is.EqualTo(responses.Count));
 
@@ -100,6 +100,6 @@ public sealed class OperatorRestartTests : OperatorMarketFixture
         Assert.That(withdrawable, Is.EqualTo(paidIn), "every wei escrowed or posted as collateral is withdrawable");
     }
 
-    private async Task<IReadOnlyList<ulong>> DeliveryRequestsAsync(ulong windowId) =>
-        [.. (await Market.Admin.Trade.GetEventsAsync<DeliveryRequestedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event.BidId)];
+    private async Task<IReadOnlyList<ulong>> ReadingRequestsAsync(ulong windowId) =>
+        [.. (await Market.Admin.Trade.GetEventsAsync<SettlementReadingRequestedEvent>(Market.Deployment.Block, null, windowId)).Select(e => e.Event.OrderId)];
 }

@@ -33,7 +33,7 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
             ? $"offer {Amounts.FormatEnergy(EnergyWh)} from meter {Meter} at no less than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
               + $"collateral {Amounts.FormatWei(deposit)} (covers the penalty if you deliver less; returned after settlement)"
             : $"bid for {Amounts.FormatEnergy(EnergyWh)} to meter {Meter} at no more than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
-              + $"escrow {Amounts.FormatWei(deposit)} (the most you can pay incl. grid fees; the rest is refunded after settlement)";
+              + $"escrow {Amounts.FormatWei(deposit)} (the most you can pay incl. grid fees, plus your penalty collateral; the rest is refunded after settlement)";
         await Funds.RequireAsync(reader, wallet, deposit, $"the {Noun}'s {DepositName}");
         Confirmation.Require(context, parseResult, summary);
 

@@ -5,24 +5,25 @@ using EnergyAuction.Chain.Events;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Clearing;
 using EnergyAuction.Cli.Output;
-using EnergyAuction.Market.Settlement;
+using EnergyAuction.Market;
 
 namespace EnergyAuction.Cli.Commands.Trading;
 
-/// <summary>`energy trades [--window N]`: my matches: counterparty, distance, price, and once settled the delivered
-/// energy and the money kept apart: the payment for the energy (a seller's after its half of the grid fee, a buyer's
-/// including its half), the grid fee, the penalty for undelivered energy (paid by the seller to the buyer), and the
-/// part of the seller's collateral it gets back.</summary>
+/// <summary>`energy trades [--window N]`: my matches: counterparty, distance, price, and once settled both sides'
+/// readings as settlement counted them (buyer b_m, seller s_m, a missing one counted against its owner), the energy
+/// traded, the payment for it, my half of the grid fee, and the penalties each side paid the other for its own
+/// shortfall (MARKET.md "Settlement").</summary>
 public static class TradesCommand
 {
-    private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, BigInteger PenaltyRate,
-        MatchSettledEvent? Settled)
+    private sealed record Trade(ulong WindowId, bool Sold, ChainMatch Match, string Counterparty, BigInteger Price, MatchSettledEvent? Settled)
     {
-        /// <summary>What the seller gets back of the collateral this match locked: all of it less the penalty.</summary>
-        public BigInteger CollateralBack(MatchSettledEvent s) => Collateral.ForOffer((long)Match.EnergyWh, PenaltyRate) - s.Penalty;
+        /// <summary>cost(t_m, p0): what the buyer pays the seller for the energy traded.</summary>
+        public BigInteger Payment(MatchSettledEvent s) => Money.Cost((long)s.TradedWh, Price);
 
-        /// <summary>The payment for the energy alone: a seller's payout without its collateral, a buyer's payment.</summary>
-        public BigInteger Payment(MatchSettledEvent s) => Sold ? s.SellerPayout - CollateralBack(s) : s.BuyerPayment;
+        /// <summary>What this match moved to me (positive) or from me (negative): payment, my fee half, both penalties.</summary>
+        public BigInteger Net(MatchSettledEvent s) => Sold
+            ? Payment(s) - s.FeeHalf + s.BuyerPenalty - s.SellerPenalty
+            : s.SellerPenalty - Payment(s) - s.FeeHalf - s.BuyerPenalty;
     }
 
     public static Command Build(CliContext context) => MyOrdersListing.Build(context, "trades",
@@ -42,8 +43,7 @@ public static class TradesCommand
                     if (!sold && !myIds.Contains(match.BidId))
                         continue;
                     var other = await market.Trade.GetOrderAsync(sold ? match.BidId : match.OfferId);
-                    trades.Add(new Trade(windowId, sold, match, other.Owner, info.Price, info.Params.PenaltyRate,
-                        settled.GetValueOrDefault((match.OfferId, match.BidId))));
+                    trades.Add(new Trade(windowId, sold, match, other.Owner, info.Price, settled.GetValueOrDefault((match.OfferId, match.BidId))));
                 }
             }
 
@@ -71,14 +71,16 @@ public static class TradesCommand
                     json.WriteBoolean("settled", t.Settled is not null);
                     if (t.Settled is { } s)
                     {
-                        json.WriteNumber("deliveredWh", s.DeliveredWh);
-                        json.WriteNumber("buyerPaymentWei", s.BuyerPayment);
-                        json.WriteNumber("sellerPayoutWei", s.SellerPayout);
-                        json.WriteNumber("feeWei", s.Fee);
-                        json.WriteNumber("penaltyWei", s.Penalty);
+                        json.WriteNumber("buyerWh", s.BuyerWh);
+                        json.WriteNumber("sellerWh", s.SellerWh);
+                        json.WriteBoolean("buyerReadingMissing", s.BuyerMissing);
+                        json.WriteBoolean("sellerReadingMissing", s.SellerMissing);
+                        json.WriteNumber("tradedWh", s.TradedWh);
                         json.WriteNumber("paymentWei", t.Payment(s));
-                        if (t.Sold)
-                            json.WriteNumber("collateralRefundWei", t.CollateralBack(s));
+                        json.WriteNumber("feeHalfWei", s.FeeHalf);
+                        json.WriteNumber("sellerPenaltyWei", s.SellerPenalty);
+                        json.WriteNumber("buyerPenaltyWei", s.BuyerPenalty);
+                        json.WriteNumber("netWei", t.Net(s));
                     }
 
                     json.WriteEndObject();
@@ -95,23 +97,27 @@ public static class TradesCommand
             return;
         }
 
-        var table = new Table("window", "role", "offer", "bid", "counterparty", "distance", "energy", "price/kWh", "delivered",
-                "payment", "grid fee", "penalty", "collateral back")
-            .AlignRight(0, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12);
+        var table = new Table("window", "role", "offer", "bid", "counterparty", "distance", "energy", "price/kWh", "buyer read",
+                "seller read", "traded", "payment", "fee half", "seller penalty", "buyer penalty")
+            .AlignRight(0, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
         foreach (var t in trades)
         {
             var s = t.Settled;
             table.Add(t.WindowId.ToString(), t.Sold ? "sold" : "bought", t.Match.OfferId.ToString(), t.Match.BidId.ToString(), t.Counterparty,
                 $"{t.Match.DistanceM} m", Amounts.FormatEnergy((long)t.Match.EnergyWh), Amounts.FormatWei(t.Price),
-                s is null ? "not settled" : Amounts.FormatEnergy((long)s.DeliveredWh),
+                s is null ? "not settled" : Side((long)s.BuyerWh, s.BuyerMissing),
+                s is null ? "-" : Side((long)s.SellerWh, s.SellerMissing),
+                s is null ? "-" : Amounts.FormatEnergy((long)s.TradedWh),
                 s is null ? "-" : $"{(t.Sold ? "received" : "paid")} {Amounts.FormatWei(t.Payment(s))}",
-                s is null ? "-" : Amounts.FormatWei(s.Fee),
-                s is null ? "-" : s.Penalty.IsZero ? "0wei" : $"{(t.Sold ? "paid" : "received")} {Amounts.FormatWei(s.Penalty)}",
-                s is null || !t.Sold ? "-" : Amounts.FormatWei(t.CollateralBack(s)));
+                s is null ? "-" : Amounts.FormatWei(s.FeeHalf),
+                s is null ? "-" : Amounts.FormatWei(s.SellerPenalty),
+                s is null ? "-" : Amounts.FormatWei(s.BuyerPenalty));
         }
 
         output.WriteTable(table);
         if (trades.Any(t => t.Settled is not null))
-            output.WriteLine("payment: a seller's after its half of the grid fee, a buyer's including its half; the penalty for undelivered energy goes from seller to buyer");
+            output.WriteLine("each side pays a fee half; the seller's penalty (energy not delivered) goes to the buyer, the buyer's (energy not taken) to the seller; a missing reading counts against its owner");
     }
+
+    private static string Side(long wh, bool missing) => missing ? $"{Amounts.FormatEnergy(wh)} (missing)" : Amounts.FormatEnergy(wh);
 }

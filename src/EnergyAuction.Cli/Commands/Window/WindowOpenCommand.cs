@@ -22,7 +22,7 @@ public static class WindowOpenCommand
         maxEnergy.DefaultValueFactory = _ => 100_000;
         var referencePrice = Price("--reference-price", "Reference price per kWh", "50000gwei");
         var gridCharge = Price("--grid-charge", "Grid charge C_d per kWh per km of feeder", "1000gwei");
-        var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (at least 1gwei, the contract's minimum)", "10000gwei");
+        var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (at least 1000 wei, the contract's minimum)", "10000gwei");
         var maxDistance = new Option<uint>("--max-distance") { Description = "Longest feeder distance of a match, metres (default 300)", DefaultValueFactory = _ => 300 };
         var mechanism = new Option<string>("--mechanism") { Description = "Clearing mechanism: dpda (default), mcafee or uniform", DefaultValueFactory = _ => "dpda" };
         mechanism.AcceptOnlyFromAmong("dpda", "mcafee", "uniform");

@@ -6,15 +6,15 @@ namespace EnergyAuction.Cli.Commands.Window;
 
 /// <summary>`energy window settle N`: anyone finishes a cleared window its operator abandoned. A window whose clearing is
 /// final is never cancelled (its sellers delivered against it): after its settlement deadline any wallet moves it to
-/// Settlement, settles every bid whose reading never came (a missing reading counts against its buyer) and closes it.</summary>
+/// Settlement, settles every bid left (a missing reading, on either side, counts against its owner) and closes it.</summary>
 public static class WindowSettleCommand
 {
-    // Bids per settleUnreported transaction: a bid settles up to MAX_MATCHES_PER_BID matches, so keep batches small.
+    // Bids per settle transaction: a bid settles up to MAX_MATCHES_PER_BID matches, so keep batches small.
     private const int BidsPerTransaction = 20;
 
     public static Command Build(CliContext context) => SilentOperatorCommand.Build(context, "settle",
-        "Settle and close a cleared window whose operator stopped: after its settlement deadline, bids without a reading "
-        + "settle as delivered, sellers are paid, every deposit left becomes withdrawable\n\n"
+        "Settle and close a cleared window whose operator stopped: after its settlement deadline, every bid left is settled "
+        + "(a missing reading counts against its owner), every deposit left becomes withdrawable\n\n"
         + "Example:\n  energy window settle 3 --from home",
         RequireSettleableAsync,
         async (parseResult, market, windowId) =>
@@ -26,19 +26,19 @@ public static class WindowSettleCommand
             var unsettled = ids.Zip(await trade.GetOrdersAsync(ids))
                 .Where(o => o.Second.Side == OrderSide.Bid && o.Second.Status == OrderStatus.Matched).Select(o => o.First).ToList();
             foreach (var batch in unsettled.Chunk(BidsPerTransaction))
-                await trade.SettleUnreportedAsync(windowId, batch);
+                await trade.SettleAsync(windowId, batch);
             var transactions = 0;
             while ((await trade.GetWindowAsync(windowId)).Phase != WindowPhase.Closed && transactions++ < 1_000)
                 await trade.CloseWindowAsync(windowId);
 
             var info = await trade.GetWindowAsync(windowId);
-            var text = $"settled window {windowId}: {Plural.Of((ulong)unsettled.Count, "bid")} without a reading settled as delivered; "
+            var text = $"settled window {windowId}: {Plural.Of((ulong)unsettled.Count, "bid")} settled, missing readings counted against their owners; "
                 + $"window {info.Phase.ToString().ToLowerInvariant()}, every payout and deposit is withdrawable by its owner (`energy withdraw`)";
             context.For(parseResult).WriteResult(text, json =>
             {
                 json.WriteNumber("window", windowId);
                 json.WriteString("phase", info.Phase.ToString());
-                json.WriteNumber("settledUnreported", unsettled.Count);
+                json.WriteNumber("settledBids", unsettled.Count);
             });
         });
 
