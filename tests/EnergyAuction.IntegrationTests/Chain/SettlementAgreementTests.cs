@@ -61,12 +61,13 @@ public sealed class SettlementAgreementTests
 
         // One household per order, each on a meter of its own for this window.
         var orders = new List<(ulong Id, AccountKey Owner, string Meter, OrderSide Side, ulong EnergyWh, BigInteger Price)>();
+        using var registrar = _operator.As(HardhatAccounts.Registrar);
         for (var i = 0; i < 2 * OrdersPerSide; i++)
         {
             var side = i < OrdersPerSide ? OrderSide.Offer : OrderSide.Bid;
             var owner = _node.Accounts[1 + i];
             var meter = string.Create(CultureInfo.InvariantCulture, $"A{w}-{i}");
-            await _operator.DataAccess.RegisterMeterAsync(meter, owner.Address, (uint)(10 * w + i));
+            await registrar.DataAccess.RegisterMeterAsync(meter, owner.Address, (uint)(10 * w + i));
             await _operator.As(owner).DataAccess.GrantAccessAsync(meter, _operator.Deployment.EnergyTrade);
             var energy = (ulong)random.Next(1_000, 9_000);
             var price = (side == OrderSide.Offer ? random.Next(40, 100) : random.Next(120, 200)) * Gwei;
