@@ -1,26 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+import {Forwarder} from "./Forwarder.sol";
+
 /// @notice Test-only trader whose receive() calls back into EnergyTrade's withdraw or withdrawTo, to show that a
 ///         re-entrant withdrawal finds nothing left to take (the balance is zeroed before the transfer).
-contract ReentrantWithdrawer {
+contract ReentrantWithdrawer is Forwarder {
     /// @notice The call receive() makes back into the market; empty: none.
     bytes public reentry;
     address public target;
     /// @notice Whether the re-entrant call succeeded (it must not).
     bool public reentered;
     bytes public reentryError;
-
-    /// @notice Forward a call (grantAccess, submitBid, cancelOrder, withdraw) from this contract's address.
-    function forward(address to, bytes calldata data) external payable returns (bytes memory) {
-        (bool ok, bytes memory ret) = to.call{value: msg.value}(data);
-        if (!ok) {
-            assembly {
-                revert(add(ret, 32), mload(ret))
-            }
-        }
-        return ret;
-    }
 
     /// @notice What receive() calls on `to` when paid.
     function arm(address to, bytes calldata data) external {
