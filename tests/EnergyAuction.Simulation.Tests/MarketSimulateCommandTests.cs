@@ -37,12 +37,14 @@ public class MarketSimulateCommandTests
             Assert.That(new FileInfo(Path.Combine(_out, figure)).Length, Is.GreaterThan(10_000), figure);
     }
 
-    [Test]
-    public async Task On_chain_replay_is_refused_with_exit_2_until_contracts_v2_lands()
+    [TestCase("0")]
+    [TestCase("97")]
+    public async Task An_on_chain_replay_beyond_the_scenario_is_a_usage_error_before_anything_starts(string windows)
     {
-        var (code, _, stderr) = await Run("market", "simulate", "--on-chain", "4", "--out", _out);
+        var (code, _, stderr) = await Run("market", "simulate", "--on-chain", windows, "--out", _out);
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(stderr, Does.Contain("--on-chain").And.Contain("Contracts v2"));
+        Assert.That(stderr, Does.Contain("--on-chain must be 1..96"));
+        Assert.That(Directory.EnumerateFiles(_out), Is.Empty);
     }
 
     [TestCase("--pv-share", "1.5")]
