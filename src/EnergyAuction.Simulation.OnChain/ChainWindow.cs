@@ -30,7 +30,7 @@ internal static class ChainWindow
             TransferDuration: checked((uint)options.WindowMinutes * 60),
             SettlementDuration: 600,
             GracePeriod: 600,
-            MaxEnergyWh: (ulong)Math.Max(1, orders.Count == 0 ? 1 : orders.Max(o => o.Order.EnergyWh)),
+            MaxEnergyWh: (ulong)orders.Select(o => o.Order.EnergyWh).DefaultIfEmpty(1).Max(),
             ReferencePrice: options.RetailWeiPerKwh,
             GridCharge: options.GridChargeWeiPerKwhPerKm,
             MaxDistanceM: checked((uint)options.MaxDistanceM),

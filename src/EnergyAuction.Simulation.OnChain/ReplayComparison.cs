@@ -30,9 +30,17 @@ public static class ReplayComparison
 
     /// <summary>The verdict line: agreement over <paramref name="windows"/> windows of each mechanism, or how many results
     /// differ; it says how many matches were settled, so an agreement on windows that traded nothing shows as such.</summary>
-    public static string Verdict(int windows, IReadOnlyList<string> mechanisms, int matches, int differences) => string.Create(CultureInfo.InvariantCulture,
-        $"{windows} windows on chain: {(differences == 0 ? "every household agrees to the wei" : $"{differences} differences from the simulation")} "
-        + $"({string.Join(", ", mechanisms)}: {matches} matches settled; grid-only needs no chain)");
+    public static string Verdict(int windows, IReadOnlyList<string> mechanisms, int matches, int differences)
+    {
+        var finding = differences switch
+        {
+            0 => "every household agrees to the wei",
+            1 => "1 result differs from the simulation",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{differences} results differ from the simulation"),
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{windows} windows on chain: {finding} ({string.Join(", ", mechanisms)}: {matches} matches settled; grid-only needs no chain)");
+    }
 
     private static void Compare(List<string> differences, string who, BigInteger chain, BigInteger simulation)
     {

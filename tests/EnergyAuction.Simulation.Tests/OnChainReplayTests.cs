@@ -53,7 +53,7 @@ public sealed class OnChainReplayTests
 
         Assert.That(differences, Has.Count.EqualTo(1));
         Assert.That(differences[0], Does.StartWith($"mcafee window 2, household {household}: chain {target.Households[household]} wei, simulation {target.Households[household] + 1} wei"));
-        Assert.That(ReplayComparison.Verdict(Windows, ["dpda", "mcafee", "uniform"], 3, differences.Count), Does.StartWith("2 windows on chain: 1 differences"));
+        Assert.That(ReplayComparison.Verdict(Windows, ["dpda", "mcafee", "uniform"], 3, differences.Count), Does.StartWith("2 windows on chain: 1 result differs from the simulation"));
     }
 
     [Test]
