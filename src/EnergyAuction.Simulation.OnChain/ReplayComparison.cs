@@ -39,7 +39,7 @@ public static class ReplayComparison
             _ => string.Create(CultureInfo.InvariantCulture, $"{differences} results differ from the simulation"),
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{windows} windows on chain: {finding} ({string.Join(", ", mechanisms)}: {matches} matches settled; grid-only needs no chain)");
+            $"{windows} window{(windows == 1 ? "" : "s")} on chain: {finding} ({string.Join(", ", mechanisms)}: {matches} matches settled; grid-only needs no chain)");
     }
 
     private static void Compare(List<string> differences, string who, BigInteger chain, BigInteger simulation)

@@ -37,6 +37,17 @@ public class MarketSimulateCommandTests
             Assert.That(new FileInfo(Path.Combine(_out, figure)).Length, Is.GreaterThan(10_000), figure);
     }
 
+    [Test]
+    public async Task An_on_chain_replay_prints_the_verdict_after_the_summary_and_exits_0_when_every_household_agrees()
+    {
+        var (code, stdout, stderr) = await Run("market", "simulate", "--households", "4", "--window-minutes", "480", "--on-chain", "1", "--out", _out);
+
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain("| dpda |"));
+        Assert.That(stdout.TrimEnd(), Does.EndWith("1 window on chain: every household agrees to the wei (dpda, mcafee, uniform: 0 matches settled; grid-only needs no chain)"));
+        Assert.That(stderr, Does.Contain("operator daemon running").And.Contain("uniform window 1: 0 offers and 4 bids on chain"));
+    }
+
     [TestCase("0")]
     [TestCase("97")]
     public async Task An_on_chain_replay_beyond_the_scenario_is_a_usage_error_before_anything_starts(string windows)
