@@ -5,4 +5,7 @@ public sealed record MechanismResult(MarketChoice Market, IReadOnlyList<Househol
 {
     /// <summary>Every window's book and settlement, kept only when asked for (tests check them).</summary>
     public IReadOnlyList<SettledBook> Books { get; init; } = [];
+
+    /// <summary>Every window's orders, one-sided and empty books included, kept with <see cref="Books"/>.</summary>
+    public IReadOnlyList<PlacedBook> Placed { get; init; } = [];
 }

@@ -19,7 +19,8 @@ public static class SimulationRunner
     public static IReadOnlyList<MechanismResult> RunAll(Scenario scenario, FeederDistances feeder) =>
         [.. MarketChoice.All.Select(m => Run(scenario, feeder, m))];
 
-    /// <param name="keepBooks">Keep every window's book and settlement in <see cref="MechanismResult.Books"/>.</param>
+    /// <param name="keepBooks">Keep every window's book and settlement in <see cref="MechanismResult.Books"/> and its orders in
+    /// <see cref="MechanismResult.Placed"/>.</param>
     public static MechanismResult Run(Scenario scenario, FeederDistances feeder, MarketChoice market, bool keepBooks = false)
     {
         var o = scenario.Options;
@@ -33,6 +34,7 @@ public static class SimulationRunner
         var settlement = new SettlementParameters(o.GridChargeWeiPerKwhPerKm, o.MaxDistanceM, o.PenaltyWeiPerKwh, o.OrderFeeWei);
         var records = new List<WindowRecord>(o.Windows);
         var books = new List<SettledBook>();
+        var placed = new List<PlacedBook>();
         var flows = new HouseholdWindow[households.Count];
 
         for (var w = 0; w < o.Windows; w++)
@@ -48,7 +50,7 @@ public static class SimulationRunner
             var local = new long[households.Count, 2];
             var record = pairing is null
                 ? new WindowRecord(w, null, 0, 0, flows.Sum(f => f.ImportWh), 0, 0, 0, 0, 0)
-                : Trade(w, pairing, settlement, households, flows, pricing, random, participants, ledgers, local, feeder, keepBooks ? books : null);
+                : Trade(w, pairing, settlement, households, flows, pricing, random, participants, ledgers, local, feeder, keepBooks ? books : null, keepBooks ? placed : null);
             records.Add(record);
 
             for (var h = 0; h < households.Count; h++)
@@ -64,13 +66,13 @@ public static class SimulationRunner
         }
         for (var h = 0; h < households.Count; h++)
             ledgers[h].BatteryEndWh = charge[h];
-        return new MechanismResult(market, ledgers, records) { Books = books };
+        return new MechanismResult(market, ledgers, records) { Books = books, Placed = placed };
     }
 
     /// <summary>One window through the engine; <paramref name="local"/> receives each household's Wh bought [h, 0] and sold [h, 1].</summary>
     private static WindowRecord Trade(int w, PairingParameters pairing, SettlementParameters settlement, IReadOnlyList<Household> households,
         HouseholdWindow[] flows, OrderPricing pricing, Random random, IReadOnlyDictionary<string, Participant> participants,
-        HouseholdLedger[] ledgers, long[,] local, FeederDistances feeder, List<SettledBook>? books)
+        HouseholdLedger[] ledgers, long[,] local, FeederDistances feeder, List<SettledBook>? books, List<PlacedBook>? placed)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var offers = new List<Order>();
@@ -91,6 +93,8 @@ public static class SimulationRunner
         }
 
         var demand = flows.Sum(f => f.ImportWh);
+        var book = new WindowBook(offers, bids, participants.Where(p => index.ContainsKey(p.Key)).ToDictionary(StringComparer.Ordinal));
+        placed?.Add(new PlacedBook(w, book));
         if (offers.Count == 0 || bids.Count == 0)
         {
             // A book with one side only cannot trade; its orders still pay the order fee, as on chain.
@@ -103,7 +107,6 @@ public static class SimulationRunner
             return new WindowRecord(w, null, 0, 0, demand, 0, 0, fees, 0, fees);
         }
 
-        var book = new WindowBook(offers, bids, participants.Where(p => index.ContainsKey(p.Key)).ToDictionary(StringComparer.Ordinal));
         var paired = WindowPairing.ClearAndPair(book, feeder, pairing);
         var settled = BothSideSettlement.Settle(WindowToSettle.Of(settlement, book, paired, readings));
         books?.Add(new SettledBook(w, book, paired, readings, settled));

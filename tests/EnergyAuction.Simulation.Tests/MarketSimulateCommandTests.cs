@@ -38,11 +38,24 @@ public class MarketSimulateCommandTests
     }
 
     [Test]
-    public async Task On_chain_replay_is_refused_with_exit_2_until_contracts_v2_lands()
+    public async Task An_on_chain_replay_prints_the_verdict_after_the_summary_and_exits_0_when_every_household_agrees()
     {
-        var (code, _, stderr) = await Run("market", "simulate", "--on-chain", "4", "--out", _out);
+        var (code, stdout, stderr) = await Run("market", "simulate", "--households", "4", "--window-minutes", "480", "--on-chain", "1", "--out", _out);
+
+        Assert.That(code, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain("| dpda |"));
+        Assert.That(stdout.TrimEnd(), Does.EndWith("1 window on chain: every household agrees to the wei (dpda, mcafee, uniform: 0 matches settled; grid-only needs no chain)"));
+        Assert.That(stderr, Does.Contain("operator daemon running").And.Contain("uniform window 1: 0 offers and 4 bids on chain"));
+    }
+
+    [TestCase("0")]
+    [TestCase("97")]
+    public async Task An_on_chain_replay_beyond_the_scenario_is_a_usage_error_before_anything_starts(string windows)
+    {
+        var (code, _, stderr) = await Run("market", "simulate", "--on-chain", windows, "--out", _out);
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(stderr, Does.Contain("--on-chain").And.Contain("Contracts v2"));
+        Assert.That(stderr, Does.Contain("--on-chain must be 1..96"));
+        Assert.That(Directory.EnumerateFiles(_out), Is.Empty);
     }
 
     [TestCase("--pv-share", "1.5")]

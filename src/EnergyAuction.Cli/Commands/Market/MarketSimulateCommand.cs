@@ -3,12 +3,15 @@ using System.Numerics;
 using EnergyAuction.Cli.Connection;
 using EnergyAuction.Data;
 using EnergyAuction.Simulation;
+using EnergyAuction.Simulation.OnChain;
 
 namespace EnergyAuction.Cli.Commands.Market;
 
 /// <summary>
 /// `energy market simulate`: days of the IEEE feeder's households traded window by window under grid-only, dpda,
-/// mcafee and uniform (docs/OUTCOMES.md); writes report.json and the PNG figures, prints the Markdown summary.
+/// mcafee and uniform (docs/OUTCOMES.md); writes report.json and the PNG figures, prints the Markdown summary. With
+/// --on-chain K it then replays the first K windows through the real market on a local node (<see cref="ChainReplay"/>)
+/// and prints whether every household's result agrees with the simulation to the wei (exit 1 when not).
 /// </summary>
 public static class MarketSimulateCommand
 {
@@ -29,17 +32,15 @@ public static class MarketSimulateCommand
         strategy.AcceptOnlyFromAmong("truthful", "zi", "aggressive");
         var retail = new Option<long>("--retail-gwei") { Description = "Retail tariff, gwei/kWh (feed-in is retail x 32/189)", DefaultValueFactory = _ => 60_000 };
         var output = new Option<string>("--out") { Description = "Directory for report.json and the figures", DefaultValueFactory = _ => "simulation-out" };
-        var onChain = new Option<int?>("--on-chain") { Description = "Replay the first K windows on a local chain (pending: needs the Contracts v2 issue)" };
+        var onChain = new Option<int?>("--on-chain") { Description = "Also replay the first K windows of each mechanism through the real market on a local Hardhat node and check every household's result to the wei" };
         var dataDir = FeederOption.Create();
 
         var command = new Command("simulate", "Simulate days of the IEEE feeder's households under every mechanism and grid-only\n\nExample:\n  energy market simulate --households 55 --pv-share 0.4 --days 1 --seed 1")
         {
             households, pvShare, days, seed, start, windowMinutes, batteryWh, batteryStart, forecast, strategy, retail, output, onChain, dataDir,
         };
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (parseResult.GetValue(onChain) is not null)
-                throw CliException.Usage("--on-chain is not available yet: replaying windows on chain needs the Contracts v2 issue (see docs/OUTCOMES.md)");
             var options = new ScenarioOptions
             {
                 Households = parseResult.GetValue(households),
@@ -56,8 +57,12 @@ public static class MarketSimulateCommand
             };
             if (options.Problem() is { } problem)
                 throw CliException.Usage(problem);
+            var replay = parseResult.GetValue(onChain);
+            if (replay is { } k && ChainReplay.Problem(options, k) is { } replayProblem)
+                throw CliException.Usage(replayProblem);
 
-            var data = Read(SharedDataDirectory.Resolve(parseResult.GetValue(dataDir)));
+            var dataDirectory = SharedDataDirectory.Resolve(parseResult.GetValue(dataDir));
+            var data = Read(dataDirectory);
             var scenario = data.Scenario(options);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = new SimulationReport(scenario, SimulationRunner.RunAll(scenario, data.Feeder));
@@ -78,9 +83,28 @@ public static class MarketSimulateCommand
             context.Output.WriteLine($"report:  {reportPath}");
             foreach (var figure in figures)
                 context.Output.WriteLine($"figure:  {figure}");
-            return ExitCodes.Success;
+            return replay is { } windows ? await ReplayAsync(context, scenario, data, dataDirectory, windows, cancellationToken) : ExitCodes.Success;
         });
         return command;
+    }
+
+    // Progress on stderr; the verdict and each difference on stdout.
+    private static async Task<int> ReplayAsync(CliContext context, Scenario scenario, ScenarioData data, string dataDirectory, int windows, CancellationToken ct)
+    {
+        ReplayResult result;
+        try
+        {
+            result = await ChainReplay.RunAsync(scenario, data.Feeder, dataDirectory, windows, context.Note, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw CliException.Failure($"the on-chain replay failed: {e.Message}", e);
+        }
+        context.Output.WriteLine();
+        context.Output.WriteLine(result.Verdict);
+        foreach (var difference in result.Differences)
+            context.Output.WriteLine($"  {difference}");
+        return result.Agrees ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static int Percent(string option, decimal share)
