@@ -193,17 +193,19 @@ interface IEnergyTrade {
     function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
 
     /// @notice Ask the oracle for the settlement reading of each matched order (bid: import R_b; offer: export X_s over
-    ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request per
-    ///         meter. A meter the market can no longer read is skipped with ReadingUnavailable, an order whose reading
+    ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request for
+    ///         the whole batch (at most the client's MAX_READINGS_PER_REQUEST readings). A meter the market can no longer read is skipped with ReadingUnavailable, an order whose reading
     ///         is in or whose request is pending and not expired with ReadingNotRepeated, so no order blocks the batch.
     function requestReadings(uint256 windowId, uint256[] calldata orderIds) external;
 
     /// @notice Oracle callback: the seller's available energy for a pending offer. Oracle client only.
     function onAvailableEnergy(uint256 orderId, uint256 availableWh) external;
 
-    /// @notice Oracle callback: the settlement reading of an order whose request is pending, before the settlement
-    ///         deadline. Oracle client only.
-    function onReading(uint256 orderId, uint256 meterWh) external;
+    /// @notice Oracle callback: the settlement readings of orders whose requests are pending, before the settlement
+    ///         deadline. Each word is (orderId << 64 | Wh): the order's import (bid) or export (offer), which the client
+    ///         caps at 2^64 - 1 (far above any order's energy, so the capped reading settles the same). Oracle client
+    ///         only.
+    function onReadings(uint256[] calldata readingsOf) external;
 
     /// @notice Settle bids and their matches (MARKET.md "Settlement"): buyer and sellers paid, penalties in both
     ///         directions, fee halves to the fee recipient. Anyone. A bid settles once its reading and its sellers'

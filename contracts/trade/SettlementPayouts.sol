@@ -14,8 +14,11 @@ abstract contract SettlementPayouts is TradeStorage {
     function requestReadings(uint256 windowId, uint256[] calldata orderIds) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
-        WindowProgress memory progress = w.progress;
-        _requireBefore(progress.settlementDeadline);
+        _requireBefore(w.progress.settlementDeadline);
+        // The client names the request it will send, so each order is stamped in one pass.
+        (bytes32 requestId, uint64 expiresAt) = oracle.nextReadingsRequest();
+        uint256[] memory asks = new uint256[](2 * orderIds.length);
+        uint256 n;
         for (uint256 i = 0; i < orderIds.length; ++i) {
             uint256 id = orderIds[i];
             Order storage o = _order(id);
@@ -24,6 +27,7 @@ abstract contract SettlementPayouts is TradeStorage {
             OrderReading storage r = readings[id];
             ReadingState state = r.state;
             bytes32 replaces;
+            // Stamping the order below also makes the same id twice in one batch asked once.
             if (state == ReadingState.Pending && block.timestamp >= r.expiresAt) replaces = r.requestId;
             else if (state != ReadingState.None || o.status != OrderStatus.Valid) {
                 emit ReadingNotRepeated(windowId, id, state);
@@ -36,30 +40,35 @@ abstract contract SettlementPayouts is TradeStorage {
                 emit ReadingUnavailable(windowId, id, meter);
                 continue;
             }
-            (bytes32 requestId, uint64 expiresAt) = oracle.requestReading(
-                id, meter, o.side == Side.Offer, progress.matchingDeadline, progress.transferDeadline, replaces
-            );
             r.state = ReadingState.Pending;
-            r.requestId = requestId;
             r.expiresAt = uint40(expiresAt);
+            r.requestId = requestId;
+            asks[n++] = uint256(meter) | id << 1 | uint8(o.side);
+            asks[n++] = uint256(replaces);
             emit SettlementReadingRequested(windowId, id, requestId, expiresAt);
         }
+        oracle.requestReadings(asks, w.progress.matchingDeadline, w.progress.transferDeadline);
     }
 
     /// @inheritdoc IEnergyTrade
-    function onReading(uint256 orderId, uint256 meterWh) external onlyRole(ORACLE_ROLE) {
-        Order storage o = _order(orderId);
-        OrderReading storage r = readings[orderId];
-        // A reading is in by the settlement deadline or it is missing: one arriving later cannot reopen a settled bid.
-        if (r.state != ReadingState.Pending || block.timestamp >= windows[o.windowId].progress.settlementDeadline) {
-            revert NotAwaitingReading(orderId);
+    function onReadings(uint256[] calldata readingsOf) external onlyRole(ORACLE_ROLE) {
+        for (uint256 i = 0; i < readingsOf.length; ++i) {
+            uint256 orderId = readingsOf[i] >> 64;
+            Order storage o = _order(orderId);
+            OrderReading storage r = readings[orderId];
+            // A reading is in by the settlement deadline or it is missing: one arriving later cannot reopen a settled
+            // bid.
+            if (r.state != ReadingState.Pending || block.timestamp >= windows[o.windowId].progress.settlementDeadline) {
+                revert NotAwaitingReading(orderId);
+            }
+            uint256 meterWh = uint64(readingsOf[i]);
+            uint256 matched = o.matchedWh;
+            uint256 q = meterWh < matched ? meterWh : matched;
+            r.state = ReadingState.Read;
+            r.readingWh = uint40(q);
+            if (o.side == Side.Offer) r.remainder = uint8(_spreadRemainder(orderId, q, matched, o.matchCount));
+            emit ReadingReported(o.windowId, orderId, meterWh, q);
         }
-        uint256 matched = o.matchedWh;
-        uint256 q = meterWh < matched ? meterWh : matched;
-        r.state = ReadingState.Read;
-        r.readingWh = uint40(q);
-        if (o.side == Side.Offer) r.remainder = uint8(_spreadRemainder(orderId, q, matched, o.matchCount));
-        emit ReadingReported(o.windowId, orderId, meterWh, q);
     }
 
     /// @inheritdoc IEnergyTrade

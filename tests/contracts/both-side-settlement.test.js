@@ -102,10 +102,10 @@ describe("Settlement on both sides of every match", function () {
     await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
     const tx = f.trade.connect(f.anyone).requestReadings(f.windowId, [f.offer1, f.bid1, f.offer2, f.bid2]);
     await expect(tx).to.emit(f.trade, "ReadingUnavailable").withArgs(f.windowId, f.bid1, meterId("B-1"));
-    const requests = readingRequestsIn(await (await tx).wait(), f.operator, f.client);
-    expect(requests.map((r) => r.orderId)).to.deep.equal([f.offer1, f.offer2, f.bid2]);
+    const [request] = readingRequestsIn(await (await tx).wait(), f.operator, f.client);
+    expect(request.orderIds).to.deep.equal([f.offer1, f.offer2, f.bid2]);
     const readings = new Map([[f.offer1, 4_000n], [f.offer2, 3_000n], [f.bid2, 3_000n]]);
-    for (const r of requests) await fulfil(f.operator, f.node, r, readings.get(r.orderId));
+    await fulfil(f.operator, f.node, request, readings);
     const { events } = await settleAndCheck(f, readings, { late: true });
     // Settled against itself: as having taken all the seller delivered, which costs it more than 0 Wh here.
     expect(events[0].args.buyerWh).to.equal(4_000n);
@@ -117,8 +117,10 @@ describe("Settlement on both sides of every match", function () {
   it("a silent seller meter gets nothing for its match and pays its penalty to the buyer", async function () {
     const f = await loadFixture(fixture);
     const readings = new Map([[f.bid1, 4_000n], [f.offer2, 3_000n], [f.bid2, 3_000n]]);
-    const requests = await reportReadings(f, f.windowId, [f.offer1, f.bid1, f.offer2, f.bid2], readings);
-    expect(requests).to.have.length(4); // S-1's HEMS never answers
+    const [request] = await reportReadings(f, f.windowId, [f.offer1, f.bid1, f.offer2, f.bid2], readings);
+    // One request for all four; S-1's HEMS never answers, so the answer has it as not read.
+    expect(request.orderIds).to.have.length(4);
+    expect((await f.trade.orderReading(f.offer1)).state).to.equal(READING.Pending);
     await expect(f.trade.settle(f.windowId, [f.bid1]))
       .to.be.revertedWithCustomError(f.trade, "ReadingsOutstanding").withArgs(f.bid1, f.offer1);
     const { events } = await settleAndCheck(f, readings, { late: true });
@@ -153,7 +155,7 @@ describe("Settlement on both sides of every match", function () {
     expect([pending.state, pending.requestId]).to.deep.equal([READING.Pending, first.requestId]);
     await expect(f.trade.connect(f.anyone).requestReadings(f.windowId, [f.bid1]))
       .to.emit(f.trade, "ReadingNotRepeated").withArgs(f.windowId, f.bid1, READING.Pending)
-      .and.not.to.emit(f.client, "ReadingRequested");
+      .and.not.to.emit(f.client, "ReadingsRequested");
 
     // The Operator lets a request be cancelled five minutes after it was made: then anyone may ask again, and the
     // client cancels the old request so its LINK pays for the new one.

@@ -413,19 +413,21 @@ describe("EnergyTrade rejects bad input with named errors", function () {
 
     it("only the oracle client reports readings; NotAwaitingReading for one not asked, already in, or too late", async function () {
       const f = await loadFixture(settlementFixture);
-      await expect(f.trade.connect(f.stranger).onReading(f.bid1, 1n))
+      // The client passes each reading as (orderId << 64 | Wh).
+      const word = (id, wh) => (id << 64n) | wh;
+      await expect(f.trade.connect(f.stranger).onReadings([word(f.bid1, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
         .withArgs(f.stranger.address, await f.trade.ORACLE_ROLE());
       const oracle = await asOracleClient(f);
-      await expect(f.trade.connect(oracle).onReading(f.bid1, 1n))
+      await expect(f.trade.connect(oracle).onReadings([word(f.bid1, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid1);
       await f.trade.requestReadings(f.windowId, [f.bid1, f.bid2]);
-      await f.trade.connect(oracle).onReading(f.bid1, 4_000n);
+      await f.trade.connect(oracle).onReadings([word(f.bid1, 4_000n)]);
       // A second fulfilment of the same reading, as a replayed answer would make it.
-      await expect(f.trade.connect(oracle).onReading(f.bid1, 1n))
+      await expect(f.trade.connect(oracle).onReadings([word(f.bid1, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid1);
       await advanceTo(f.view.settlementDeadline);
-      await expect(f.trade.connect(oracle).onReading(f.bid2, 3_000n))
+      await expect(f.trade.connect(oracle).onReadings([word(f.bid2, 3_000n)]))
         .to.be.revertedWithCustomError(f.trade, "NotAwaitingReading").withArgs(f.bid2);
     });
 
@@ -500,7 +502,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const f = await loadFixture(biddingFixture);
       await expect(f.client.connect(f.stranger).requestAvailableEnergy(1, meterId("S-1")))
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
-      await expect(f.client.connect(f.stranger).requestReading(1, meterId("B-1"), false, 0, 1, ethers.ZeroHash))
+      await expect(f.client.connect(f.stranger).requestReadings([ethers.toBigInt(meterId("B-1")) | 3n, 0n], 0, 1))
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
       await expect(f.client.connect(f.stranger).reserveReadings(1))
         .to.be.revertedWithCustomError(f.client, "OnlyEnergyTrade").withArgs(f.stranger.address);
@@ -513,7 +515,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.dataAccess.connect(f.b1).revokeAccess(meterId("B-1"), f.trade.target);
       // EnergyTrade skips such a meter itself; the client's own check stands behind it for any caller it trusts.
       await f.client.setEnergyTrade(f.stranger.address);
-      await expect(f.client.connect(f.stranger).requestReading(f.bid1, meterId("B-1"), false, 0, 1, ethers.ZeroHash))
+      await expect(f.client.connect(f.stranger).requestAvailableEnergy(f.bid1, meterId("B-1")))
         .to.be.revertedWithCustomError(f.client, "NoDataAccess").withArgs(meterId("B-1"));
     });
 
@@ -521,11 +523,11 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const f = await loadFixture(settlementFixture);
       const receipt = await (await f.trade.requestReadings(f.windowId, [f.bid2])).wait();
       const [request] = readingRequestsIn(receipt, f.operator, f.client);
-      await expect(f.client.connect(f.stranger).fulfill(request.requestId, 3_000n))
+      await expect(f.client.connect(f.stranger).fulfillReadings(request.requestId, request.meterIds, [3_000n], [0n], [true]))
         .to.be.revertedWith("Source must be the oracle of the request");
       await expect(fulfil(f.operator, f.stranger, request, 3_000n)).to.be.revertedWith("Not authorized sender");
       await expect(fulfil(f.operator, f.node, request, 3_000n))
-        .to.emit(f.client, "ReadingFulfilled").withArgs(request.requestId, 3_000n);
+        .to.emit(f.client, "ReadingsFulfilled").withArgs(request.requestId, 1n);
       await expect(fulfil(f.operator, f.node, request, 3_000n)).to.be.revertedWith("Must have a valid requestId");
     });
 

@@ -102,18 +102,21 @@ describe("A complete trading window", function () {
     const matchedOffers = [offers[0], offers[1], offers[2]];
     const matched = [...matchedOffers, ...matchedBids];
     const receipt = await (await trade.connect(f.b3).requestReadings(windowId, matched.map((o) => o.id))).wait();
-    const requests = readingRequestsIn(receipt, operator, client);
-    expect(requests.map((r) => r.url)).to.deep.equal(matched.map((o) =>
-      `http://127.0.0.1:5080/meters/${o.meter}/energy?from=${view.matchingDeadline}&to=${view.transferDeadline}`));
+    // One oracle request reads every meter of the batch.
+    const [request, ...more] = readingRequestsIn(receipt, operator, client);
+    expect(more).to.have.length(0);
+    expect(request.url).to.equal(`http://127.0.0.1:5080/readings?from=${view.matchingDeadline}&to=${view.transferDeadline}` +
+      `&meters=${matched.map((o) => o.meter).join(",")}`);
+    expect(request.orderIds).to.deep.equal(matched.map((o) => o.id));
     const readings = new Map([[offers[0].id, 10_000n], [offers[1].id, 7_100n], [offers[2].id, 4_000n],
       [bids[0].id, 7_000n], [bids[1].id, 6_500n], [bids[2].id, 6_000n]]);
     const allocations = new Map([[offers[0].id, 10_000n], [offers[1].id, 8_000n], [offers[2].id, 3_000n],
       [bids[0].id, 7_000n], [bids[1].id, 9_000n], [bids[2].id, 5_000n]]);
-    for (const r of requests) {
-      const wh = readings.get(r.orderId);
-      const capped = wh < allocations.get(r.orderId) ? wh : allocations.get(r.orderId);
-      await expect(fulfil(operator, node, r, wh))
-        .to.emit(trade, "ReadingReported").withArgs(windowId, r.orderId, wh, capped);
+    const fulfilment = fulfil(operator, node, request, readings);
+    for (const id of request.orderIds) {
+      const wh = readings.get(id);
+      const capped = wh < allocations.get(id) ? wh : allocations.get(id);
+      await expect(fulfilment).to.emit(trade, "ReadingReported").withArgs(windowId, id, wh, capped);
     }
     await trade.connect(f.s1).settle(windowId, matchedBids.map((b) => b.id));
 

@@ -223,7 +223,9 @@ contract MarketHandler {
         if (kind == IEnergyOracleClient.ReadingKind.AvailableEnergy) {
             try trade.onAvailableEnergy(orderId, value) {} catch {}
         } else {
-            try trade.onReading(orderId, value) {} catch {}
+            uint256[] memory reading = new uint256[](1);
+            reading[0] = orderId << 64 | value;
+            try trade.onReadings(reading) {} catch {}
         }
     }
 

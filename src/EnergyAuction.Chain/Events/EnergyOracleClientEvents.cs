@@ -8,6 +8,18 @@ public sealed record ReadingRequestedEvent(byte[] RequestId, ulong OrderId, byte
 
 public sealed record ReadingFulfilledEvent(byte[] RequestId, BigInteger Value);
 
+/// <summary>One batched request for the settlement readings of <c>OrderIds</c>, whose meters are <c>MeterIds</c>.</summary>
+public sealed record ReadingsRequestedEvent(byte[] RequestId, IReadOnlyList<ulong> OrderIds, IReadOnlyList<byte[]> MeterIds, string Url);
+
+/// <summary>A batched request was answered; <c>Read</c> of its readings went to EnergyTrade.</summary>
+public sealed record ReadingsFulfilledEvent(byte[] RequestId, BigInteger Read);
+
+/// <summary>The answer had no reading for the order's meter: it stays pending and may be asked again after expiry.</summary>
+public sealed record ReadingMissingEvent(byte[] RequestId, ulong OrderId);
+
+/// <summary>The answer did not match its request (other meters, other lengths): nothing was taken.</summary>
+public sealed record ReadingsRejectedEvent(byte[] RequestId);
+
 public sealed record OracleConfiguredEvent(string Operator, byte[] JobId, BigInteger Fee, string HemsBaseUrl);
 
 public sealed record EnergyTradeSetEvent(string EnergyTrade);

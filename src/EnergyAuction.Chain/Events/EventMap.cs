@@ -50,6 +50,10 @@ internal static class EventMap
 
         Add<ReadingRequestedEvent, EOC.ReadingRequestedEventDTO>(e => new(e.RequestId, Id(e.OrderId), e.MeterId, (ReadingKind)e.Kind, e.Url));
         Add<ReadingFulfilledEvent, EOC.ReadingFulfilledEventDTO>(e => new(e.RequestId, e.Value));
+        Add<ReadingsRequestedEvent, EOC.ReadingsRequestedEventDTO>(e => new(e.RequestId, [.. e.OrderIds.Select(Id)], [.. e.MeterIds], e.Url));
+        Add<ReadingsFulfilledEvent, EOC.ReadingsFulfilledEventDTO>(e => new(e.RequestId, e.Read));
+        Add<ReadingMissingEvent, EOC.ReadingMissingEventDTO>(e => new(e.RequestId, Id(e.OrderId)));
+        Add<ReadingsRejectedEvent, EOC.ReadingsRejectedEventDTO>(e => new(e.RequestId));
         Add<OracleConfiguredEvent, EOC.OracleConfiguredEventDTO>(e => new(A(e.Operator), e.JobId, e.Fee, e.HemsBaseUrl));
         Add<EnergyTradeSetEvent, EOC.EnergyTradeSetEventDTO>(e => new(A(e.EnergyTrade)));
         Add<ReadingDroppedEvent, EOC.ReadingDroppedEventDTO>(e => new(e.RequestId, A(e.Market)));

@@ -22,12 +22,9 @@ public sealed class EnergyOracleClientService(ChainRpcClient rpc, string address
     public Task<TransactionReceipt> RequestAvailableEnergyAsync(ulong orderId, string meterId, CancellationToken ct = default) =>
         SendAsync(new EOC.RequestAvailableEnergyFunction { OrderId = orderId, MeterId = MeterId.ToBytes32(meterId) }, ct);
 
-    /// <summary>EnergyTrade only; exposed for completeness and for testing the OnlyEnergyTrade guard.</summary>
-    public Task<TransactionReceipt> RequestReadingAsync(ulong orderId, string meterId, bool exported, ulong fromTs, ulong toTs, CancellationToken ct = default) =>
-        SendAsync(new EOC.RequestReadingFunction
-        {
-            OrderId = orderId, MeterId = MeterId.ToBytes32(meterId), Exported = exported, FromTs = fromTs, ToTs = toTs, Replaces = new byte[32],
-        }, ct);
+    /// <summary>Owner only: the Chainlink job that serves batched readings requests (at first the constructor's job).</summary>
+    public Task<TransactionReceipt> SetReadingsJobAsync(byte[] jobId, CancellationToken ct = default) =>
+        SendAsync(new EOC.SetReadingsJobFunction { Jobid = jobId }, ct);
 
     /// <summary>Owner only: LINK above what the reserved readings need.</summary>
     public Task<TransactionReceipt> WithdrawLinkAsync(string to, BigInteger amount, CancellationToken ct = default) =>

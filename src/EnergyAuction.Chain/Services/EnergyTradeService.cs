@@ -97,9 +97,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> OnAvailableEnergyAsync(ulong orderId, BigInteger availableWh, CancellationToken ct = default) =>
         SendAsync(new ET.OnAvailableEnergyFunction { OrderId = orderId, AvailableWh = availableWh }, ct);
 
-    /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient).</summary>
-    public Task<TransactionReceipt> OnReadingAsync(ulong orderId, BigInteger meterWh, CancellationToken ct = default) =>
-        SendAsync(new ET.OnReadingFunction { OrderId = orderId, MeterWh = meterWh }, ct);
+    /// <summary>Oracle callback (ORACLE_ROLE only; normally reached through EnergyOracleClient): each reading goes on
+    /// chain as one word, (orderId &lt;&lt; 64 | Wh).</summary>
+    public Task<TransactionReceipt> OnReadingsAsync(IReadOnlyList<(ulong OrderId, ulong MeterWh)> readings, CancellationToken ct = default) =>
+        SendAsync(new ET.OnReadingsFunction { ReadingsOf = [.. readings.Select(r => ((BigInteger)r.OrderId << 64) | r.MeterWh)] }, ct);
 
     public Task<TransactionReceipt> SetOracleClientAsync(string client, CancellationToken ct = default) =>
         SendAsync(new ET.SetOracleClientFunction { Client = client }, ct);

@@ -12,3 +12,15 @@ public static class HemsMeter
         return at >= 0 && at + 1 < segments.Length ? Uri.UnescapeDataString(segments[at + 1]) : url;
     }
 }
+
+/// <summary>The meters a batched readings URL (<c>/readings?...&amp;meters=A,B</c>) asks for, for logs.</summary>
+public static class HemsMeters
+{
+    /// <summary>The comma-separated ids of the <c>meters</c> query parameter (none when there is no such parameter).</summary>
+    public static IReadOnlyList<string> Of(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return [];
+        var meters = uri.Query.TrimStart('?').Split('&').FirstOrDefault(p => p.StartsWith("meters=", StringComparison.Ordinal));
+        return meters is null ? [] : [.. Uri.UnescapeDataString(meters["meters=".Length..]).Split(',', StringSplitOptions.RemoveEmptyEntries)];
+    }
+}

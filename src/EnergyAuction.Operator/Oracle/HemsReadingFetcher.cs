@@ -58,7 +58,23 @@ public sealed partial class HemsReadingFetcher
         return reading;
     }
 
+    /// <summary>The readings of a batched request: the HEMS <c>/readings</c> answer, one entry per meter asked.</summary>
+    public async Task<HemsReadings> FetchReadingsAsync(string url, CancellationToken cancellationToken)
+    {
+        var (body, failure) = await FetchBodyAsync(url, cancellationToken);
+        var readings = body is null ? HemsReadings.Failed(failure!.Failure!.Value, failure.Detail!) : HemsReadings.Parse(body);
+        if (!readings.Succeeded) LogNoReading(url, readings.Failure, readings.Detail);
+        return readings;
+    }
+
     private async Task<HemsReading> FetchOnceAsync(string url, string path, CancellationToken cancellationToken)
+    {
+        var (body, failure) = await FetchBodyAsync(url, cancellationToken);
+        return body is null ? failure! : JsonPath.ReadUint(body, path);
+    }
+
+    /// <summary>The body of a 200 answer, or why there is none.</summary>
+    private async Task<(string? Body, HemsReading? Failure)> FetchBodyAsync(string url, CancellationToken cancellationToken)
     {
         Answer answer;
         try
@@ -67,21 +83,21 @@ public sealed partial class HemsReadingFetcher
         }
         catch (TimeoutRejectedException)
         {
-            return HemsReading.Failed(HemsFailure.Timeout, "no answer in time after every retry");
+            return (null, HemsReading.Failed(HemsFailure.Timeout, "no answer in time after every retry"));
         }
         catch (HttpRequestException e)
         {
-            return HemsReading.Failed(HemsFailure.Unreachable, e.Message);
+            return (null, HemsReading.Failed(HemsFailure.Unreachable, e.Message));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return HemsReading.Failed(HemsFailure.Timeout, "the HTTP client timed out");
+            return (null, HemsReading.Failed(HemsFailure.Timeout, "the HTTP client timed out"));
         }
-        if (answer.Status >= 500) return HemsReading.Failed(HemsFailure.ServerError, $"HTTP {answer.Status} after every retry");
-        if (answer.Status != (int)HttpStatusCode.OK) return HemsReading.Failed(HemsFailure.Refused, $"HTTP {answer.Status}: {answer.Body}");
+        if (answer.Status >= 500) return (null, HemsReading.Failed(HemsFailure.ServerError, $"HTTP {answer.Status} after every retry"));
+        if (answer.Status != (int)HttpStatusCode.OK) return (null, HemsReading.Failed(HemsFailure.Refused, $"HTTP {answer.Status}: {answer.Body}"));
         return answer.Body is null
-            ? HemsReading.Failed(HemsFailure.Garbage, $"answer is longer than {MaxAnswerBytes} bytes")
-            : JsonPath.ReadUint(answer.Body, path);
+            ? (null, HemsReading.Failed(HemsFailure.Garbage, $"answer is longer than {MaxAnswerBytes} bytes"))
+            : (answer.Body, null);
     }
 
     private async Task<Answer> GetAsync(string url, CancellationToken token)

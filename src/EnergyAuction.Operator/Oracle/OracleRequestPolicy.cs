@@ -20,15 +20,14 @@ public sealed class OracleRequestPolicy
 
     /// <summary>Null when the request may be served, otherwise why it is refused.</summary>
     /// <param name="requester">The <c>requester</c> of the OracleRequest log.</param>
-    /// <param name="parameters">The decoded CBOR parameters (<c>get</c>, <c>path</c>).</param>
+    /// <param name="parameters">The decoded CBOR parameters: <c>get</c>, and <c>path</c> for a single reading (a batched
+    /// readings request has none: the job takes the arrays of the HEMS <c>/readings</c> answer).</param>
     public string? Refusal(string requester, IReadOnlyDictionary<string, object?> parameters)
     {
         if (!string.Equals(requester, _oracleClient, StringComparison.OrdinalIgnoreCase))
             return $"requester {requester} is not this market's oracle client {_oracleClient}";
         if (parameters.Text("get") is not { } url)
             return "request has no text 'get' parameter";
-        if (parameters.Text("path") is null)
-            return "request has no text 'path' parameter";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return $"'{url}' is not an absolute http(s) URL";
         if (uri.UserInfo.Length > 0)

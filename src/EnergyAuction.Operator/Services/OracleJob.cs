@@ -1,5 +1,9 @@
+using System.Numerics;
+using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Contracts;
+using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Services;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Options;
 using EnergyAuction.Operator.Oracle;
@@ -10,7 +14,9 @@ namespace EnergyAuction.Operator.Services;
 /// <summary>
 /// The Chainlink direct-request job: follows the Operator's OracleRequest logs from the persisted
 /// checkpoint, serves only this market's oracle client and allow-listed HEMS hosts, fetches the
-/// reading and answers with fulfillOracleRequest2. Each request is answered at most once: the
+/// reading (or, for a request without a <c>path</c>, a batch of settlement readings from the HEMS
+/// <c>/readings</c>) and answers with fulfillOracleRequest2, its gas from the callback's estimate
+/// (a request whose estimate fails is logged and left). Each request is answered at most once: the
 /// checkpoint records fulfilled ids, and a request the chain shows answered (OracleResponse) is
 /// never sent again. A reading that cannot be had is logged and left unanswered: the contract then
 /// refunds an unvalidated offer at close, and the Settlement service settles an unreported buyer.
@@ -79,30 +85,40 @@ public sealed partial class OracleJob(
         }
 
         var url = parameters.Text("get")!;
-        var meter = HemsMeter.Of(url);
+        var path = parameters.Text("path");
+        var meter = path is null ? string.Join(",", HemsMeters.Of(url)) : HemsMeter.Of(url);
         status.RequestPending(id, url);
         try
         {
-            var reading = await hems.FetchAsync(url, parameters.Text("path")!, ct);
-            if (reading.Value is not { } value)
+            byte[] data;
+            string answer;
+            if (path is null)
             {
-                LogNoReading(meter, id, reading.Failure, reading.Detail);
-                metrics.Failed();
-                return;
+                var readings = await hems.FetchReadingsAsync(url, ct);
+                if (readings.Readings is not { } batch)
+                {
+                    LogNoReading(meter, id, readings.Failure, readings.Detail);
+                    metrics.Failed();
+                    return;
+                }
+                foreach (var unread in batch.Where(r => !r.Read))
+                    LogMeterUnread(MeterId.FromBytes32(unread.MeterId), id);
+                data = OracleOperatorService.EncodeReadingsFulfilment(request.RequestId, batch);
+                answer = $"{batch.Count(r => r.Read)} of {batch.Count} read";
             }
-            try
+            else
             {
-                var receipt = await chain.Market.Operator.FulfillOracleRequest2Async(request, value);
-                checkpoint.MarkFulfilled(id);
-                metrics.Fulfilled();
-                LogFulfilled(meter, value.ToString(), id, receipt.BlockNumber);
+                var reading = await hems.FetchAsync(url, path, ct);
+                if (reading.Value is not { } value)
+                {
+                    LogNoReading(meter, id, reading.Failure, reading.Detail);
+                    metrics.Failed();
+                    return;
+                }
+                data = OracleOperatorService.EncodeFulfilment(request.RequestId, value);
+                answer = $"{value} Wh";
             }
-            catch (ContractRevertException e) when (e.Reason?.Contains("valid requestId", StringComparison.Ordinal) == true)
-            {
-                // The Operator forgets a request once answered: it was fulfilled before (e.g. just before a crash).
-                checkpoint.MarkFulfilled(id);
-                LogAlreadyAnswered(meter, id);
-            }
+            await FulfilAsync(checkpoint, request, id, meter, data, answer, ct);
         }
         finally
         {
@@ -110,10 +126,51 @@ public sealed partial class OracleJob(
         }
     }
 
+    private async Task FulfilAsync(OracleCheckpointStore checkpoint, OracleRequestEvent request, string id, string meter, byte[] data,
+        string answer, CancellationToken ct)
+    {
+        BigInteger gas;
+        try
+        {
+            gas = await chain.Market.Operator.EstimateFulfilGasAsync(request, data, ct);
+        }
+        catch (Exception e) when (e is RpcException or ContractRevertException)
+        {
+            // Sending would only pay for a callback that reverts (e.g. past the settlement deadline); the request is left.
+            LogEstimateFailed(meter, id, e.Message);
+            metrics.Failed();
+            return;
+        }
+        try
+        {
+            var receipt = await chain.Market.Operator.FulfillOracleRequest2Async(request.RequestId, request.Payment, request.CallbackAddr,
+                request.CallbackFunctionId, request.CancelExpiration, data, gas, ct);
+            checkpoint.MarkFulfilled(id);
+            metrics.Fulfilled();
+            if (meter.Contains(',', StringComparison.Ordinal)) LogBatchFulfilled(meter, answer, id, receipt.BlockNumber, gas.ToString());
+            else LogFulfilled(meter, answer, id, receipt.BlockNumber, gas.ToString());
+        }
+        catch (ContractRevertException e) when (e.Reason?.Contains("valid requestId", StringComparison.Ordinal) == true)
+        {
+            // The Operator forgets a request once answered: it was fulfilled before (e.g. just before a crash).
+            checkpoint.MarkFulfilled(id);
+            LogAlreadyAnswered(meter, id);
+        }
+    }
+
     private static string Hex(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "fulfilled reading for meter {Meter}: {Value} Wh (request {RequestId}, block {Block})")]
-    private partial void LogFulfilled(string meter, string value, string requestId, ulong block);
+    [LoggerMessage(Level = LogLevel.Information, Message = "fulfilled reading for meter {Meter}: {Answer} (request {RequestId}, block {Block}, gas limit {Gas})")]
+    private partial void LogFulfilled(string meter, string answer, string requestId, ulong block, string gas);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "fulfilled reading for meters {Meters}: {Answer} (request {RequestId}, block {Block}, gas limit {Gas})")]
+    private partial void LogBatchFulfilled(string meters, string answer, string requestId, ulong block, string gas);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "rejected reading for meter {Meter}: the HEMS could not read it (request {RequestId}); it is answered as not read, so its reading stays missing unless asked again once the request expires")]
+    private partial void LogMeterUnread(string meter, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "reading for meter {Meter} not sent: the fulfilment's gas estimate failed ({Reason}); request {RequestId} left unanswered")]
+    private partial void LogEstimateFailed(string meter, string requestId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ignored oracle request {RequestId} from {Requester}: {Reason}")]
     private partial void LogIgnored(string requestId, string requester, string reason);

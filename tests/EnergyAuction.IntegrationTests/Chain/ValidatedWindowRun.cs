@@ -2,6 +2,7 @@ using System.Numerics;
 using EnergyAuction.Chain;
 using EnergyAuction.Chain.Events;
 using EnergyAuction.Chain.Rpc;
+using EnergyAuction.Chain.Services;
 using EnergyAuction.Devnet;
 
 namespace EnergyAuction.IntegrationTests.Chain;
@@ -74,14 +75,13 @@ internal static class ValidatedWindowRun
         await trade.AdvancePhaseAsync(windowId);
         var readings = await trade.RequestReadingsAsync(windowId, [offerId, bid1, bid2]);
         var read = new Dictionary<ulong, ulong> { [offerId] = 10_000, [bid1] = 6_000, [bid2] = 4_000 };
-        var readingRequests = admin.OracleClient.DecodeEvents<ReadingRequestedEvent>(readings);
-        Assert.That(readingRequests.Select(r => r.Url), Is.EqualTo(new[] { "S-1", "B-1", "B-2" }.Select(m =>
-            $"http://127.0.0.1:5080/meters/{m}/energy?from={window.MatchingDeadline}&to={window.TransferDeadline}")));
-        foreach (var r in admin.Operator.DecodeOracleRequests(readings))
-        {
-            var order = readingRequests.Single(d => d.RequestId.SequenceEqual(r.RequestId)).OrderId;
-            await admin.Operator.FulfillOracleRequest2Async(r, read[order]);
-        }
+        // One oracle request for the three meters, answered as a Chainlink job ABI-encodes the HEMS /readings answer.
+        var batch = admin.OracleClient.DecodeEvents<ReadingsRequestedEvent>(readings).Single();
+        Assert.That(batch.Url, Is.EqualTo($"http://127.0.0.1:5080/readings?from={window.MatchingDeadline}&to={window.TransferDeadline}&meters=S-1,B-1,B-2"));
+        Assert.That(batch.OrderIds, Is.EqualTo(new[] { offerId, bid1, bid2 }));
+        var oracleRequest = admin.Operator.DecodeOracleRequests(readings).Single();
+        var answer = batch.OrderIds.Select((order, i) => new HemsMeterReading(batch.MeterIds[i], read[order], read[order], true)).ToList();
+        await admin.Operator.FulfillOracleRequest2Async(oracleRequest, OracleOperatorService.EncodeReadingsFulfilment(oracleRequest.RequestId, answer));
         var settled = trade.DecodeEvents<MatchSettledEvent>(await admin.As(parties.Buyer1).Trade.SettleAsync(windowId, [bid1, bid2]));
         Assert.That(settled.Select(s => (s.BidId, s.TradedWh, s.SellerPenalty, s.BuyerPenalty)),
             Is.EqualTo(new[] { (bid1, (BigInteger)6_000, BigInteger.Zero, BigInteger.Zero), (bid2, (BigInteger)4_000, BigInteger.Zero, BigInteger.Zero) }));

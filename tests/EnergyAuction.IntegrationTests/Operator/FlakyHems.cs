@@ -8,7 +8,8 @@ namespace EnergyAuction.IntegrationTests.Operator;
 /// <summary>
 /// A HEMS with bad days, over real HTTP on a free loopback port: per meter it answers 500, garbage, nothing in time,
 /// or a reading (as the battery's <c>value</c>, and as the interval's <c>importWh</c> and <c>exportWh</c> alike, so a
-/// buyer's import and a seller's export are both the meter's value).
+/// buyer's import and a seller's export are both the meter's value). A batched <c>/readings</c> query answers each
+/// troubled meter as not read, as the HEMS does a meter it cannot read.
 /// </summary>
 public static class FlakyHems
 {
@@ -36,6 +37,12 @@ public static class FlakyHems
         }
         app.MapGet("/battery-soc/{id}", (string id, CancellationToken ct) => Answer(id, ct));
         app.MapGet("/meters/{id}/energy", (string id, CancellationToken ct) => Answer(id, ct));
+        app.MapGet("/readings", (string meters) =>
+        {
+            var ids = meters.Split(',');
+            var wh = ids.Select(id => behaviour.ContainsKey(id) ? 0 : values.GetValueOrDefault(id, 20_000)).ToList();
+            return Results.Json(new { meters = ids, imports = wh, exports = wh, read = ids.Select(id => !behaviour.ContainsKey(id)) });
+        });
         await app.StartAsync();
         return (app, new Uri(app.Urls.First()));
     }

@@ -31,6 +31,7 @@ public class HemsReadingFetcherTests
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _server = builder.Build();
         _server.MapGet("/ok", () => Results.Text("""{"value": 42}""", "application/json"));
+        _server.MapGet("/readings", () => Results.Text("""{"meters": ["M-1", "M-2"], "imports": [5, 0], "exports": [0, 0], "read": [true, false]}""", "application/json"));
         _server.MapGet("/nested", () => Results.Text("""{"data": [{"value": 7}]}""", "application/json"));
         _server.MapGet("/big", () => Results.Text($$"""{"value": {{BigInteger.Pow(2, 200)}}}""", "application/json"));
         _server.MapGet("/flaky", () => Interlocked.Increment(ref _flakyCalls) <= 2
@@ -62,6 +63,15 @@ public class HemsReadingFetcherTests
     {
         _http.Dispose();
         await _server.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_batched_request_gets_every_meter_of_the_answer()
+    {
+        var readings = await Fetcher().Fetcher.FetchReadingsAsync($"{_base}/readings", CancellationToken.None);
+        Assert.That(readings.Readings!.Select(r => (r.ImportWh, r.Read)), Is.EqualTo(new[] { ((BigInteger)5, true), (BigInteger.Zero, false) }));
+        var broken = await Fetcher().Fetcher.FetchReadingsAsync($"{_base}/broken", CancellationToken.None);
+        Assert.That(broken.Failure, Is.EqualTo(HemsFailure.ServerError));
     }
 
     private (HemsReadingFetcher Fetcher, ListLogger<HemsReadingFetcher> Log) Fetcher()

@@ -32,9 +32,9 @@ public class OracleRequestPolicyTests
         Assert.That(_policy.Refusal(Client, Request(url)), Does.Contain(reason));
 
     [Test]
-    public void Refuses_a_request_without_get_or_path()
+    public void Refuses_a_request_without_get_and_serves_one_without_path_as_a_readings_batch()
     {
         Assert.That(_policy.Refusal(Client, new Dictionary<string, object?> { ["path"] = "value" }), Does.Contain("'get'"));
-        Assert.That(_policy.Refusal(Client, new Dictionary<string, object?> { ["get"] = "http://127.0.0.1:5080/x" }), Does.Contain("'path'"));
+        Assert.That(_policy.Refusal(Client, new Dictionary<string, object?> { ["get"] = "http://127.0.0.1:5080/readings?from=1&to=2&meters=M-1" }), Is.Null);
     }
 }
