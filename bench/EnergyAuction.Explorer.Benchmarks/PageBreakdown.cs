@@ -29,13 +29,12 @@ internal static class PageBreakdown
         var audit = ClearingAudit.Of(record, reader.Feeder, limits, units);
         // windowOrders(windowId, 0, 500) as raw call data: the node's own time, without decoding the answer.
         var call = Keccak256.Hash("windowOrders(uint256,uint256,uint256)")[..4].Concat(Word(windowId)).Concat(Word(0)).Concat(Word(EnergyTradeService.OrdersPerCall));
-        var page = new RpcRequest("eth_call", new Dictionary<string, string> { ["to"] = market.Trade.Address, ["data"] = HexConvert.ToHex(call.ToArray()) }, "latest");
+        var page = new RpcRequest("eth_call", new Dictionary<string, string> { ["to"] = await market.Trade.ReaderAddressAsync(), ["data"] = HexConvert.ToHex(call.ToArray()) }, "latest");
         var parts = new List<(string, long)>
         {
             ($"{ids.Length} orders, one order(id) each in JSON-RPC batches (before)", await Median(() => market.Trade.GetOrdersAsync(ids))),
-            ($"{ids.Length} orders and their ids in windowOrderIds and windowOrders pages (now)", await Median(() => market.Trade.GetWindowOrdersAsync(windowId))),
+            ($"{ids.Length} orders with their meters and their ids in windowOrderIds and windowOrders pages (now)", await Median(() => market.Trade.GetWindowOrdersAsync(windowId))),
             ("  of which the node answering one windowOrders page of 500", await Median(() => market.Rpc.BatchAsync([page]))),
-            ($"{record.Meters.Count} meters (meterOf in JSON-RPC batches)", await Median(() => market.DataAccess.MetersOfAsync(record.Meters.Keys))),
             ($"{info.MatchCount} matches (windowMatches pages in one JSON-RPC batch)", await Median(() => market.Trade.GetAllWindowMatchesAsync(windowId, info.MatchCount))),
             ("MatchSettled events", await Median(() => market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [windowId], CancellationToken.None))),
             ("clearing audit (three mechanisms and the comparison)", await Median(() => Task.FromResult(ClearingAudit.Of(record, reader.Feeder, limits, units)))),

@@ -41,7 +41,7 @@ public static class WindowPage
     private static string OrdersTable(WindowRecord window)
     {
         var sb = new StringBuilder("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th class=\"l\">side</th><th class=\"l\">meter</th><th class=\"l\">owner</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th></tr>");
-        foreach (var (orderId, o) in window.Orders)
+        foreach (var (orderId, o, _) in window.Orders)
             sb.Append($"<tr data-order-id=\"{orderId}\"><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
               .Append($"<td class=\"l\"><a href=\"/household/{o.Owner}\">{o.Owner}</a></td><td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td>")
               .Append($"<td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td></tr>");
