@@ -139,7 +139,7 @@ async Task<long> TimedGetAsync(ExplorerRun explorer, string label)
     using var response = await explorer.Http.GetAsync($"/window/{windowId}");
     var html = await response.Content.ReadAsStringAsync();
     clock.Stop();
-    if (response.StatusCode != HttpStatusCode.OK || !html.Contains("class=\"agrees\"", StringComparison.Ordinal))
+    if (response.StatusCode != HttpStatusCode.OK || !html.Contains("<span class=\"agrees\">agrees</span>", StringComparison.Ordinal))
         throw new InvalidOperationException($"GET /window/{windowId} answered {(int)response.StatusCode} without the agreeing verdict");
     Console.WriteLine($"{label}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
     if (htmlOut is not null)
