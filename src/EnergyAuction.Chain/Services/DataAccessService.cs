@@ -1,7 +1,6 @@
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
-using Nethereum.Contracts;
 using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
