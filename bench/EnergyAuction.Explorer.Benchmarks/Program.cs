@@ -81,7 +81,7 @@ foreach (var batch in plan.Matches.Chunk(matchesPerPost))
 await admin.Trade.FinaliseClearingAsync(windowId, plan.ResultHash(windowId));
 Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
 
-// Where a page's time goes: the chain reads (orders and meters in JSON-RPC batches, matches in pages, events) and the
+// Where a page's time goes: the chain reads (orders with their meters and matches in paged JSON-RPC batches, events) and the
 // three mechanisms' clearings recomputed from the book.
 var feederDirectory = SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
 var reader = new MarketReader(node.RpcUrl, admin.Deployment, ClearingFeeder.Load(feederDirectory), FeederMap.Load(feederDirectory));
@@ -139,7 +139,7 @@ async Task<long> TimedGetAsync(ExplorerRun explorer, string label)
     using var response = await explorer.Http.GetAsync($"/window/{windowId}");
     var html = await response.Content.ReadAsStringAsync();
     clock.Stop();
-    if (response.StatusCode != HttpStatusCode.OK || !html.Contains("class=\"agrees\"", StringComparison.Ordinal))
+    if (response.StatusCode != HttpStatusCode.OK || !html.Contains("<span class=\"agrees\">agrees</span>", StringComparison.Ordinal))
         throw new InvalidOperationException($"GET /window/{windowId} answered {(int)response.StatusCode} without the agreeing verdict");
     Console.WriteLine($"{label}: {clock.ElapsedMilliseconds} ms, {html.Length / 1024} KiB");
     if (htmlOut is not null)

@@ -2,7 +2,7 @@ using ET = EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition;
 
 namespace EnergyAuction.Chain;
 
-/// <summary>Decodes <c>order(id)</c> and <c>windowOrders</c> answers word by word (see <see cref="TupleWords"/>);
+/// <summary>Decodes <c>order(id)</c> answers and the orders of <c>windowOrders</c> answers word by word (see <see cref="TupleWords"/>);
 /// reading a field the contract adds is one more line in <see cref="Read"/>.</summary>
 internal static class OrderViewWords
 {
@@ -21,9 +21,9 @@ internal static class OrderViewWords
     /// OrderView (let Nethereum decode it or say why).</summary>
     public static OrderInfo? Decode(string hex) => Applies ? Layout.One(hex, Read) : null;
 
-    /// <summary>The orders in a <c>windowOrders</c> answer, or null when the layout changed or the answer is not an
-    /// OrderView[].</summary>
-    public static IReadOnlyList<OrderInfo>? DecodePage(string hex) => Applies ? Layout.Array(hex, Read) : null;
+    /// <summary>The orders of a <c>windowOrders</c> answer (the OrderView[] whose offset is in word
+    /// <paramref name="headWord"/>), or null when the layout changed or the answer holds no such array.</summary>
+    public static IReadOnlyList<OrderInfo>? DecodePage(byte[] answer, int headWord) => Applies ? Layout.ArrayAt(answer, headWord, Read) : null;
 
     private static OrderInfo Read(ReadOnlySpan<byte> v) =>
         new((ulong)TupleWords.Uint(v, WindowId), TupleWords.Address(v, Owner), v.Slice(Meter * 32, 32).ToArray(),

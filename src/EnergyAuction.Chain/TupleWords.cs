@@ -42,11 +42,21 @@ internal sealed partial class TupleWords(Type generated)
     public IReadOnlyList<T>? Array<T>(string hex, Reader<T> read)
     {
         var bytes = HexConvert.FromHex(hex);
-        if (bytes.Length < 64 || Uint(bytes, 0) != 32 || Uint(bytes, 1) is var count && bytes.Length != 64 + count * Size)
+        return bytes.Length >= 64 && Uint(bytes, 0) == 32 && Uint(bytes, 1) is var count && bytes.Length == 64 + count * Size ? ArrayAt(bytes, 0, read) : null;
+    }
+
+    /// <summary>The T[] of an answer with several outputs whose offset is in word <paramref name="headWord"/> (at the
+    /// offset its length, then the tuples), or null when it does not fit in the answer.</summary>
+    public IReadOnlyList<T>? ArrayAt<T>(byte[] answer, int headWord, Reader<T> read)
+    {
+        if (headWord < 0 || answer.Length < (headWord + 1) * 32 || Uint(answer, headWord) is var offset && (offset % 32 != 0 || offset + 32 > answer.Length))
+            return null;
+        var start = (int)offset + 32;
+        if (Uint(answer.AsSpan((int)offset), 0) is var count && start + count * Size > answer.Length)
             return null;
         var tuples = new T[(int)count];
         for (var i = 0; i < tuples.Length; i++)
-            tuples[i] = read(bytes.AsSpan(64 + i * Size, Size));
+            tuples[i] = read(answer.AsSpan(start + i * Size, Size));
         return tuples;
     }
 

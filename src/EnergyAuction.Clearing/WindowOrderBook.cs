@@ -10,7 +10,7 @@ public static class WindowOrderBook
     public static async Task<IReadOnlyList<WindowOrder>> ReadInMatchingAsync(MarketClient market, ulong windowId)
     {
         var orders = await ReadOrdersAsync(market, windowId);
-        return await WithMetersAsync(market, [.. orders.Where(o => OrderValidity.TradesInMatching(o.Order))]);
+        return [.. orders.Where(o => OrderValidity.TradesInMatching(o.Order)).Select(ToWindowOrder)];
     }
 
     /// <summary>
@@ -23,16 +23,12 @@ public static class WindowOrderBook
         var validated = window.Params.ValidateOffers
             ? (await market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block)).Select(e => e.Event.OrderId).ToHashSet()
             : null;
-        return await WithMetersAsync(market, [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated))]);
+        return [.. orders.Where(o => OrderValidity.TradedAtClearing(o.Id, o.Order, validated)).Select(ToWindowOrder)];
     }
 
-    // Every page in one JSON-RPC batch (windowOrders, meterOf); submission order is order id order.
-    private static async Task<List<(ulong Id, OrderInfo Order)>> ReadOrdersAsync(MarketClient market, ulong windowId) =>
+    // Every page in one JSON-RPC batch, each order with its meter's registry entry; submission order is order id order.
+    private static async Task<List<(ulong Id, OrderInfo Order, MeterInfo Meter)>> ReadOrdersAsync(MarketClient market, ulong windowId) =>
         [.. (await market.Trade.GetWindowOrdersAsync(windowId)).OrderBy(o => o.Id)];
 
-    private static async Task<IReadOnlyList<WindowOrder>> WithMetersAsync(MarketClient market, List<(ulong Id, OrderInfo Order)> orders)
-    {
-        var meters = await market.DataAccess.MetersOfAsync(orders.Select(o => o.Order.Meter));
-        return [.. orders.Select(o => new WindowOrder(o.Id, o.Order, meters[o.Order.Meter].Bus, meters[o.Order.Meter].Owner))];
-    }
+    private static WindowOrder ToWindowOrder((ulong Id, OrderInfo Order, MeterInfo Meter) o) => new(o.Id, o.Order, o.Meter.Bus, o.Meter.Owner);
 }

@@ -33,21 +33,29 @@ public class WordDecoderTests
 
     private static string Encode<T>(T outputs) => HexConvert.ToHex(new ParametersEncoder().EncodeParametersFromTypeAttributes(typeof(T), outputs!));
 
-    [Test]
-    public void A_reader_windowOrders_page_decodes_to_the_orders_it_encodes()
+    private static RD.MeterEntry Entry(int i) => new() { Owner = $"0x{i + 0xa1:x40}", Bus = (uint)(i * 3 + 1) };
+
+    private static string Page(int count) => Encode(new RD.WindowOrdersOutputDTO
     {
-        var hex = Encode(new RD.WindowOrdersOutputDTO { Page = [.. Enumerable.Range(0, 5).Select(ReaderView)] });
+        Page = [.. Enumerable.Range(0, count).Select(ReaderView)],
+        Meters = [.. Enumerable.Range(0, count).Select(Entry)],
+    });
+
+    [Test]
+    public void A_reader_windowOrders_page_decodes_to_the_orders_and_meters_it_encodes()
+    {
         var expected = Enumerable.Range(0, 5).Select(i => GeneratedMapping.ToInfo(View(i))).ToList();
 
-        var page = OrderViewWords.DecodePage(hex);
+        var page = WindowOrdersWords.Decode(Page(5));
 
         Assert.That(page, Has.Count.EqualTo(5));
-        foreach (var (read, nethereum) in page!.Zip(expected))
+        foreach (var ((read, meter), (nethereum, i)) in page!.Zip(expected.Select((e, i) => (e, i))))
         {
             Assert.That(read with { MeterId = nethereum.MeterId }, Is.EqualTo(nethereum));
             Assert.That(read.MeterId, Is.EqualTo(nethereum.MeterId));
+            Assert.That(meter, Is.EqualTo(new MeterInfo(Crypto.ChainAddress.ToChecksum(Entry(i).Owner), Entry(i).Bus)), $"order {i}'s meter");
         }
-        Assert.That(OrderViewWords.DecodePage(Encode(new RD.WindowOrdersOutputDTO { Page = [] })), Is.Empty, "an empty page");
+        Assert.That(WindowOrdersWords.Decode(Page(0)), Is.Empty, "an empty page");
     }
 
     [Test]
@@ -76,9 +84,11 @@ public class WordDecoderTests
     [Test]
     public void An_answer_of_another_shape_is_left_to_Nethereum()
     {
-        var page = Encode(new RD.WindowOrdersOutputDTO { Page = [ReaderView(0), ReaderView(1)] });
-        Assert.That(OrderViewWords.DecodePage(page[..^64]), Is.Null, "a page cut short");
-        Assert.That(OrderViewWords.DecodePage("0x"), Is.Null, "no answer");
+        var page = Page(2);
+        Assert.That(WindowOrdersWords.Decode(page[..^64]), Is.Null, "a page cut short");
+        Assert.That(WindowOrdersWords.Decode("0x"), Is.Null, "no answer");
+        Assert.That(WindowOrdersWords.Decode(Encode(new RD.WindowOrdersOutputDTO { Page = [ReaderView(0), ReaderView(1)], Meters = [Entry(0)] })),
+            Is.Null, "an order without its meter");
         Assert.That(OrderViewWords.Decode(page), Is.Null, "a page is not one order");
         Assert.That(MeterOfWords.Decode("0x" + new string('0', 62)), Is.Null, "one word short of a meter");
     }
@@ -88,5 +98,7 @@ public class WordDecoderTests
     {
         Assert.That(MatchWords.Applies, "Match");
         Assert.That(MeterOfWords.Applies, "meterOf's outputs");
+        Assert.That(MeterOfWords.EntryApplies, "the reader's MeterEntry");
+        Assert.That(OrderViewWords.Applies, "OrderView");
     }
 }

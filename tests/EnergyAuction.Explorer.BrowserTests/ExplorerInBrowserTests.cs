@@ -1,4 +1,6 @@
 using System.Numerics;
+using EnergyAuction.Chain;
+using EnergyAuction.Chain.Hex;
 using EnergyAuction.Devnet;
 using EnergyAuction.Explorer.Pages;
 using Microsoft.Playwright;
@@ -32,6 +34,22 @@ public sealed class ExplorerInBrowserTests
             await Expect(cells.Nth(6)).ToHaveTextAsync($"{m.DistanceM} m");
         }
         await Expect(page.Locator("#verdict")).ToContainTextAsync("agrees");
+        await Expect(page.Locator("#verdict")).Not.ToContainTextAsync("differs");
+        await page.CloseAsync();
+    }
+
+    [Test]
+    public async Task TheWindowPageShowsTheChainsResultHashAndThatThePostedMatchesHashToIt()
+    {
+        var (id, _) = Market.Honest;
+        var window = await Market.Operator.Trade.GetWindowAsync(id);
+        var posted = await Market.Operator.Trade.GetAllWindowMatchesAsync(id, window.MatchCount);
+        Assert.That(window.ResultHash.Any(b => b != 0), "the honest window's clearing is finalised");
+        var page = await BrowserMarket.OpenAsync($"/window/{id}");
+
+        await Expect(page.Locator("#verdict #chain-hash")).ToHaveTextAsync(HexConvert.ToHex(window.ResultHash));
+        await Expect(page.Locator("#verdict #posted-matches-hash")).ToHaveTextAsync(HexConvert.ToHex(ClearingResultHash.Compute(id, window.Price, posted)));
+        await Expect(page.Locator("#verdict #hash-verdict")).ToHaveTextAsync("agrees");
         await page.CloseAsync();
     }
 

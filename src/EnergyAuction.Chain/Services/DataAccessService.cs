@@ -1,7 +1,6 @@
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
-using Nethereum.Contracts;
 using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
@@ -76,16 +75,6 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
     public async Task<MeterInfo> MeterOfAsync(string meterId, CancellationToken ct = default)
     {
         return ToInfo(await CallDtoAsync<DA.MeterOfFunction, DA.MeterOfOutputDTO>(new() { MeterId = MeterId.ToBytes32(meterId) }, ct).ConfigureAwait(false));
-    }
-
-    /// <summary>Each distinct meter's registry entry (owner and feeder bus), read in JSON-RPC batches.</summary>
-    public async Task<IReadOnlyDictionary<string, MeterInfo>> MetersOfAsync(IEnumerable<string> meterIds, CancellationToken ct = default)
-    {
-        var distinct = meterIds.Distinct(StringComparer.Ordinal).ToList();
-        var decoder = new FunctionBuilder<DA.MeterOfFunction>(Address);
-        var meters = await BatchCallAsync([.. distinct.Select(m => new DA.MeterOfFunction { MeterId = MeterId.ToBytes32(m) })],
-            hex => MeterOfWords.Decode(hex) ?? ToInfo(decoder.DecodeDTOTypeOutput<DA.MeterOfOutputDTO>(hex)), ct).ConfigureAwait(false);
-        return distinct.Zip(meters).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
     }
 
     private static MeterInfo ToInfo(DA.MeterOfOutputDTO meter) => new(ChainAddress.ToChecksum(meter.Owner), meter.Bus);

@@ -159,7 +159,7 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId, From = from, Count = count }, ct)
             .ConfigureAwait(false)).Select(i => (ulong)i)];
 
-    /// <summary>Orders the reader returns per windowOrders call (its ORDERS_PER_VIEW cap): a page costs about 6M gas,
+    /// <summary>Orders the reader returns per windowOrders call (its ORDERS_PER_VIEW cap): a page with its meters costs about 7.8M gas,
     /// far below an eth_call gas cap.</summary>
     public const ulong OrdersPerCall = 500;
 
@@ -169,27 +169,28 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public async Task<string> ReaderAddressAsync(CancellationToken ct = default) =>
         _reader ??= await CallAsync<ET.ReaderFunction, string>(new(), ct).ConfigureAwait(false);
 
-    /// <summary>All the window's orders with their ids, in submission order (reads the window's order count first).</summary>
-    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, CancellationToken ct = default) =>
+    /// <summary>All the window's orders with their ids and meters, in submission order (reads the window's order count first).</summary>
+    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order, MeterInfo Meter)>> GetWindowOrdersAsync(ulong windowId, CancellationToken ct = default) =>
         await GetWindowOrdersAsync(windowId, (await GetWindowAsync(windowId, ct).ConfigureAwait(false)).OrderCount, ct).ConfigureAwait(false);
 
-    /// <summary>The window's first <paramref name="orderCount"/> orders with their ids, in submission order: the ids
-    /// (windowOrderIds) and the orders (the reader's windowOrders) page by page, every page in one JSON-RPC batch, so a window of
-    /// 2,000 orders costs six eth_calls. Pages line up by index: a window's list of orders only grows.</summary>
-    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order)>> GetWindowOrdersAsync(ulong windowId, ulong orderCount, CancellationToken ct = default)
+    /// <summary>The window's first <paramref name="orderCount"/> orders with their ids and their meters' registry entries
+    /// (owner and feeder bus, as the registry holds them now), in submission order: the ids (windowOrderIds) and the
+    /// orders with their meters (the reader's windowOrders) page by page, every page in one JSON-RPC batch, so a window
+    /// of 2,000 orders costs six eth_calls and no meterOf. Pages line up by index: a window's list of orders only grows.</summary>
+    public async Task<IReadOnlyList<(ulong Id, OrderInfo Order, MeterInfo Meter)>> GetWindowOrdersAsync(ulong windowId, ulong orderCount, CancellationToken ct = default)
     {
         var reader = await ReaderAddressAsync(ct).ConfigureAwait(false);
         var idPages = Pages(orderCount, OrderIdsPerCall).Select(p => new ET.WindowOrderIdsFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
         var orderPages = Pages(orderCount, OrdersPerCall).Select(p => new RD.WindowOrdersFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
         var idDecoder = new FunctionBuilder<ET.WindowOrderIdsFunction>(Address);
         var ids = BatchCallAsync(idPages, hex => idDecoder.DecodeTypeOutput<List<BigInteger>>(hex), ct);
-        var orders = BatchCallAsync(reader, orderPages, hex => OrderViewWords.DecodePage(hex)
-            ?? throw new InvalidDataException($"window {windowId}: the reader's answer is not a page of orders"), ct);
+        var orders = BatchCallAsync(reader, orderPages, hex => WindowOrdersWords.Decode(hex)
+            ?? throw new InvalidDataException($"window {windowId}: the reader's answer is not a page of orders with their meters"), ct);
         var allIds = (await ids.ConfigureAwait(false)).SelectMany(page => page).Select(id => (ulong)id).ToList();
         var allOrders = (await orders.ConfigureAwait(false)).SelectMany(page => page).ToList();
         if (allIds.Count != allOrders.Count)
             throw new InvalidOperationException($"window {windowId}: {allIds.Count} order ids but {allOrders.Count} orders read");
-        return [.. allIds.Zip(allOrders)];
+        return [.. allIds.Zip(allOrders, (id, o) => (id, o.Order, o.Meter))];
     }
 
     private static IEnumerable<(ulong From, ulong Count)> Pages(ulong total, ulong size)

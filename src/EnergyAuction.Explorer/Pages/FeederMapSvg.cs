@@ -67,7 +67,7 @@ public static class FeederMapSvg
 
     private static string Dots(WindowRecord window, Chain.OrderSide side, Func<string, (string X, string Y)?> at, string colour, string name)
     {
-        var buses = window.Orders.Where(o => o.Order.Side == side).Select(o => window.Meters[o.Order.Meter].Bus.ToString()).Distinct();
+        var buses = window.Orders.Where(o => o.Order.Side == side).Select(o => o.Meter.Bus.ToString()).Distinct();
         var sb = new StringBuilder($"<g fill=\"{colour}\" class=\"{name}\">");
         foreach (var bus in buses)
             if (at(bus) is { } p)

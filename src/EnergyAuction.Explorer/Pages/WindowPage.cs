@@ -1,5 +1,6 @@
 using System.Text;
 using EnergyAuction.Chain;
+using EnergyAuction.Chain.Hex;
 using EnergyAuction.Clearing;
 using EnergyAuction.Explorer.Reading;
 
@@ -30,7 +31,7 @@ public static class WindowPage
             .Append($"<p>Posted clearing price <b id=\"price\">{(w.MatchCount > 0 ? Html.Wei(w.Price) + "/kWh" : "none yet")}</b>; reference price {Html.Wei(w.Params.ReferencePrice)}/kWh.</p>")
             .Append(StepCurves.Svg(window.Orders.Select(o => o.Order).ToList(), w.MatchCount > 0 ? w.Price : null))
             .Append(MechanismPrices.Html(window, audit))
-            .Append(Verdict(audit.Comparison))
+            .Append(Verdict(audit.Comparison, ResultHashes(window, audit)))
             .Append(MatchesTable(window))
             .Append(FeederMapSvg.Html(reader.Map, window))
             .Append(SettlementTables.Html(window))
@@ -41,7 +42,7 @@ public static class WindowPage
     private static string OrdersTable(WindowRecord window)
     {
         var sb = new StringBuilder("<h2>Orders</h2><table id=\"orders\"><tr><th>order</th><th class=\"l\">side</th><th class=\"l\">meter</th><th class=\"l\">owner</th><th>energy</th><th>price</th><th class=\"l\">status</th><th>matched</th></tr>");
-        foreach (var (orderId, o) in window.Orders)
+        foreach (var (orderId, o, _) in window.Orders)
             sb.Append($"<tr data-order-id=\"{orderId}\"><td>{orderId}</td><td class=\"l\">{o.Side}</td><td class=\"l\"><a href=\"/household/{Html.E(o.Meter)}\">{Html.E(o.Meter)}</a></td>")
               .Append($"<td class=\"l\"><a href=\"/household/{o.Owner}\">{o.Owner}</a></td><td>{Html.Kwh(o.EnergyWh)}</td><td>{Html.Wei(o.Price)}/kWh</td>")
               .Append($"<td class=\"l\">{o.Status}</td><td>{Html.Kwh(o.MatchedWh)}</td></tr>");
@@ -61,13 +62,25 @@ public static class WindowPage
         return sb.Append("</table>").ToString();
     }
 
-    private static string Verdict(ClearingComparison? comparison)
+    private static string Verdict(ClearingComparison? comparison, string hashes)
     {
+        const string heading = "<h2>Verification</h2><div id=\"verdict\">";
         if (comparison is null)
-            return "<h2>Verification</h2><div id=\"verdict\"><p>Not yet: the operator has not finalised this window's clearing.</p></div>";
+            return heading + "<p>Not yet: the operator has not finalised this window's clearing.</p>" + hashes + "</div>";
         if (comparison.Agrees)
-            return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p></div>";
-        return "<h2>Verification</h2><div id=\"verdict\"><p><span class=\"differs\">differs</span>: the clearing recomputed from the on-chain book is not the posted one.</p><ul id=\"differences\">"
-            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul></div>";
+            return heading + "<p><span class=\"agrees\">agrees</span>: the clearing recomputed from the on-chain book equals the posted one.</p>" + hashes + "</div>";
+        return heading + "<p><span class=\"differs\">differs</span>: the clearing recomputed from the on-chain book is not the posted one.</p><ul id=\"differences\">"
+            + string.Concat(comparison.Differences.Select(x => $"<li>{Html.E(x)}</li>")) + "</ul>" + hashes + "</div>";
+    }
+
+    // The result hash as the chain holds it beside the hash of the posted price and matches: whether the chain's
+    // record of the clearing is the clearing that was posted.
+    private static string ResultHashes(WindowRecord window, ClearingAudit audit)
+    {
+        if (audit.PostedMatchesHash is not { } posted)
+            return "<p id=\"result-hash\">Result hash on chain: <code id=\"chain-hash\">none yet</code>.</p>";
+        return $"<p id=\"result-hash\">Result hash on chain <code id=\"chain-hash\">{HexConvert.ToHex(window.Info.ResultHash)}</code>; "
+            + $"hash of the posted price and {window.Matches.Count} matches <code id=\"posted-matches-hash\">{HexConvert.ToHex(posted)}</code>: "
+            + (posted.AsSpan().SequenceEqual(window.Info.ResultHash) ? "<span id=\"hash-verdict\" class=\"agrees\">agrees</span>.</p>" : "<span id=\"hash-verdict\" class=\"differs\">differs</span>.</p>");
     }
 }

@@ -10,9 +10,11 @@ public sealed record MechanismResult(Mechanism Mechanism, BigInteger? Price, ulo
 /// <summary>
 /// A window's clearing recomputed by Clearing from the on-chain book: each mechanism's result (the window's own one
 /// as an honest operator would post it, <see cref="WindowClearing.Compute"/>), and once the window is cleared the
-/// comparison with what was posted. A cleared window's book and posting never change, so its audit is kept.
+/// comparison with what was posted and the hash of the posted price and matches (<see cref="ClearingResultHash"/>),
+/// to set beside the result hash the chain holds. A cleared window's book and posting never change, so its audit is
+/// kept.
 /// </summary>
-public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, ClearingComparison? Comparison)
+public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, ClearingComparison? Comparison, byte[]? PostedMatchesHash)
 {
     private static readonly Mechanism[] All = [Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Uniform];
 
@@ -30,6 +32,7 @@ public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, Cl
         var own = new MechanismResult(w.Params.Mechanism, plan.Matches.Count == 0 ? null : plan.Price, plan.Matches.Aggregate(0UL, (s, m) => s + m.EnergyWh), plan.Matches.Count);
         var results = others.Select(t => t.Result).Append(own).OrderBy(r => Array.IndexOf(All, r.Mechanism)).ToList();
         var comparison = window.IsCleared ? ClearingComparison.Of(window.Id, w.Price, window.Matches, w.ResultHash, plan, units) : null;
-        return new ClearingAudit(results, comparison);
+        var postedHash = window.IsCleared ? ClearingResultHash.Compute(window.Id, w.Price, window.Matches) : null;
+        return new ClearingAudit(results, comparison, postedHash);
     }
 }

@@ -5,15 +5,14 @@ using EnergyAuction.Clearing;
 namespace EnergyAuction.Explorer.Reading;
 
 /// <summary>
-/// Everything the chain holds about one window, read once per page: its state, its orders (in batches) with their
-/// meters' registry entries, the posted matches, the settlement events of its matches, and the market-wide fee
+/// Everything the chain holds about one window, read once per page: its state, its orders (in pages) each with its
+/// meter's registry entry, the posted matches, the settlement events of its matches, and the market-wide fee
 /// recipient its grid fees are credited to.
 /// </summary>
 public sealed record WindowRecord(
     ulong Id,
     WindowInfo Info,
-    IReadOnlyList<(ulong Id, OrderInfo Order)> Orders,
-    IReadOnlyDictionary<string, MeterInfo> Meters,
+    IReadOnlyList<(ulong Id, OrderInfo Order, MeterInfo Meter)> Orders,
     IReadOnlyList<ChainMatch> Matches,
     IReadOnlyList<MatchSettledEvent> Settled,
     IReadOnlySet<ulong>? ValidatedOffers,
@@ -27,11 +26,7 @@ public sealed record WindowRecord(
         var market = reader.Market;
         var info = await market.Trade.GetWindowAsync(id, ct);
         // Independent reads overlap: the node answers one while the others' answers are decoded.
-        var orders = Task.Run(async () =>
-        {
-            var read = await market.Trade.GetWindowOrdersAsync(id, info.OrderCount, ct);
-            return (Orders: read, Meters: await market.DataAccess.MetersOfAsync(read.Select(o => o.Order.Meter), ct));
-        }, ct);
+        var orders = market.Trade.GetWindowOrdersAsync(id, info.OrderCount, ct);
         var matches = market.Trade.GetAllWindowMatchesAsync(id, info.MatchCount, ct);
         var settled = info.MatchCount == 0 ? Task.FromResult<IReadOnlyList<EventLog<MatchSettledEvent>>>([])
             : market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [id], ct);
@@ -39,8 +34,7 @@ public sealed record WindowRecord(
             ? market.Trade.GetEventsAsync<OfferValidatedEvent>(market.Deployment.Block, null, [], ct)
             : Task.FromResult<IReadOnlyList<EventLog<OfferValidatedEvent>>>([]);
         var feeRecipient = market.Trade.FeeRecipientAsync(ct);
-        var (read, meters) = await orders;
-        return new WindowRecord(id, info, read, meters, await matches, [.. (await settled).Select(e => e.Event)],
+        return new WindowRecord(id, info, await orders, await matches, [.. (await settled).Select(e => e.Event)],
             info.Params.ValidateOffers ? (await validated).Select(e => e.Event.OrderId).ToHashSet() : null, await feeRecipient);
     }
 
@@ -50,14 +44,16 @@ public sealed record WindowRecord(
     /// </summary>
     public IReadOnlyList<WindowOrder> ClearingBook() =>
         [.. Orders.Where(o => IsCleared ? OrderValidity.TradedAtClearing(o.Id, o.Order, ValidatedOffers) : OrderValidity.TradesInMatching(o.Order))
-            .Select(o => new WindowOrder(o.Id, o.Order, Meters[o.Order.Meter].Bus, Meters[o.Order.Meter].Owner))];
+            .Select(o => new WindowOrder(o.Id, o.Order, o.Meter.Bus, o.Meter.Owner))];
 
-    private Dictionary<ulong, OrderInfo>? byId;
+    private Dictionary<ulong, (OrderInfo Order, MeterInfo Meter)>? byId;
+
+    private (OrderInfo Order, MeterInfo Meter)? Entry(ulong orderId) =>
+        (byId ??= Orders.ToDictionary(o => o.Id, o => (o.Order, o.Meter))).TryGetValue(orderId, out var entry) ? entry : null;
 
     /// <summary>An order of this window by id, or null.</summary>
-    public OrderInfo? Order(ulong orderId) =>
-        (byId ??= Orders.ToDictionary(o => o.Id, o => o.Order)).GetValueOrDefault(orderId);
+    public OrderInfo? Order(ulong orderId) => Entry(orderId)?.Order;
 
     /// <summary>The feeder bus of an order's meter, or null when the order is not in this window.</summary>
-    public uint? BusOf(ulong orderId) => Order(orderId) is { } o ? Meters[o.Meter].Bus : null;
+    public uint? BusOf(ulong orderId) => Entry(orderId)?.Meter.Bus;
 }

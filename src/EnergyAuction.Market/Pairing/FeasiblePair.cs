@@ -14,4 +14,20 @@ public static class FeasiblePair
 
     public static bool Allows(long distanceM, long maxDistanceM, BigInteger gridCharge, BigInteger price, string buyerOwner, string sellerOwner) =>
         WithinReach(distanceM, maxDistanceM, buyerOwner, sellerOwner) && gridCharge * distanceM <= 2000 * price;
+
+    /// <summary>The largest distance in metres whose fee half fits in the price: for d &gt;= 0, C_d * d &lt;= 2000 * p0
+    /// exactly when d &lt;= this (-1 when no distance fits, long.MaxValue when every one does), so a loop over many
+    /// pairs at one price compares integers instead of multiplying big ones.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative grid charge.</exception>
+    public static long FeeReachM(BigInteger gridCharge, BigInteger price)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(gridCharge);
+        var budget = 2000 * price;
+        if (budget.Sign < 0)
+            return -1;
+        if (gridCharge.IsZero)
+            return long.MaxValue;
+        var reach = budget / gridCharge;
+        return reach > long.MaxValue ? long.MaxValue : (long)reach;
+    }
 }

@@ -16,9 +16,14 @@ public static class PairingScore
     /// <param name="normalisedWelfare">W_n, from <see cref="Welfare.Normalised"/>.</param>
     /// <param name="buyerPreferenceM">D_b, metres.</param>
     /// <param name="sellerPreferenceM">D_s, metres.</param>
-    public static double Of(BigInteger bidPrice, long distanceM, BigInteger gridCharge, double normalisedWelfare, long buyerPreferenceM, long sellerPreferenceM)
+    public static double Of(BigInteger bidPrice, long distanceM, BigInteger gridCharge, double normalisedWelfare, long buyerPreferenceM, long sellerPreferenceM) =>
+        Of((double)bidPrice, distanceM, (double)gridCharge, normalisedWelfare, buyerPreferenceM, sellerPreferenceM);
+
+    /// <summary>The same score with P(b) and C_d already converted to doubles, as a loop over many pairs converts them
+    /// once.</summary>
+    public static double Of(double bidPrice, long distanceM, double gridCharge, double normalisedWelfare, long buyerPreferenceM, long sellerPreferenceM)
     {
-        double price = (double)bidPrice, d = distanceM, charge = (double)gridCharge;
+        double price = bidPrice, d = distanceM, charge = gridCharge;
         var distanceKm = d / 1000.0;
         var scorePrice = price - distanceKm * charge / 2.0;
         return scorePrice * normalisedWelfare * Preference(d, buyerPreferenceM) * Preference(d, sellerPreferenceM);

@@ -34,35 +34,48 @@ public static class ScorePairing
 
         var sellers = Side.Of(result.OfferAllocations, book.Offers, book.Participants, "offer", parameters.MaxDistanceM);
         var buyers = Side.Of(result.BidAllocations, book.Bids, book.Participants, "bid", parameters.MaxDistanceM);
-        var sellerWelfare = sellers.Orders.Select((o, i) => Welfare.OfSeller(p0, o.Price, sellers.Remaining[i])).ToArray();
-        var buyerWelfare = buyers.Orders.Select((b, i) => Welfare.OfBuyer(p0, b.Price, buyers.Remaining[i])).ToArray();
+        // Every (bid, offer) pair is visited: what depends on one side only (bus, welfare as a double, the fee's
+        // reach at p0) is worked out once per order, not once per pair.
+        var sellerWelfare = sellers.Orders.Select((o, i) => (double)Welfare.OfSeller(p0, o.Price, sellers.Remaining[i])).ToArray();
+        var buyerWelfare = buyers.Orders.Select((b, i) => (double)Welfare.OfBuyer(p0, b.Price, buyers.Remaining[i])).ToArray();
+        var sellerBus = sellers.Orders.Select(o => distances.BusOf(o.Id)).ToArray();
+        var buyerBus = buyers.Orders.Select(b => distances.BusOf(b.Id)).ToArray();
+        var feeReach = FeasiblePair.FeeReachM(parameters.GridCharge, p0);
 
-        // Feasible pairs first, then W_max over them, then the scores.
-        var feasible = new List<(int Offer, long Distance, double Welfare)>[buyers.Orders.Length];
+        // Feasible pairs first, then W_max over them, then the scores: one pass counts each bid's feasible offers and
+        // finds W_max, a second fills each bid's candidates at their exact size.
+        var feasibleCount = new int[buyers.Orders.Length];
         var maxWelfare = 0.0;
-        for (var b = 0; b < feasible.Length; b++)
+        for (var b = 0; b < buyers.Orders.Length; b++)
         {
-            feasible[b] = [];
             for (var s = 0; s < sellers.Orders.Length; s++)
             {
-                var d = distances.Metres(buyers.Orders[b].Id, sellers.Orders[s].Id);
-                if (!FeasiblePair.Allows(d, parameters.MaxDistanceM, parameters.GridCharge, p0, buyers.Owner[b], sellers.Owner[s]))
+                if (!Feasible(b, s, out _))
                     continue;
-                var welfare = Welfare.OfPair(sellerWelfare[s], buyerWelfare[b]);
-                maxWelfare = Math.Max(maxWelfare, welfare);
-                feasible[b].Add((s, d, welfare));
+                feasibleCount[b]++;
+                maxWelfare = Math.Max(maxWelfare, Welfare.OfPair(sellerWelfare[s], buyerWelfare[b]));
             }
         }
 
         var offerSeq = sellers.Orders.Select(o => o.Seq).ToArray();
+        var gridCharge = (double)parameters.GridCharge;
         var candidates = new BidCandidates[buyers.Orders.Length];
         var queue = new PriorityQueue<int, (double Score, long BidSeq, long OfferSeq)>(buyers.Orders.Length, PairOrder.Instance);
         var matchCount = new int[buyers.Orders.Length];
         for (var b = 0; b < candidates.Length; b++)
         {
-            var scores = feasible[b].Select(f => PairingScore.Of(buyers.Orders[b].Price, f.Distance, parameters.GridCharge,
-                Welfare.Normalised(f.Welfare, maxWelfare), buyers.Preference[b], sellers.Preference[f.Offer])).ToArray();
-            candidates[b] = new BidCandidates([.. feasible[b].Select(f => f.Offer)], scores, [.. feasible[b].Select(f => f.Distance)], offerSeq);
+            var bidPrice = (double)buyers.Orders[b].Price;
+            var (offers, scores, metres) = (new int[feasibleCount[b]], new double[feasibleCount[b]], new long[feasibleCount[b]]);
+            for (int s = 0, k = 0; s < sellers.Orders.Length; s++)
+            {
+                if (!Feasible(b, s, out var d))
+                    continue;
+                (offers[k], metres[k]) = (s, d);
+                scores[k++] = PairingScore.Of(bidPrice, d, gridCharge, Welfare.Normalised(Welfare.OfPair(sellerWelfare[s], buyerWelfare[b]), maxWelfare),
+                    buyers.Preference[b], sellers.Preference[s]);
+            }
+
+            candidates[b] = new BidCandidates(offers, scores, metres, offerSeq);
             EnqueueBest(b);
         }
 
@@ -87,6 +100,12 @@ public static class ScorePairing
         AddUnplaced(unplaced, sellers);
         AddUnplaced(unplaced, buyers);
         return new PairingOutcome(matches, unplaced);
+
+        bool Feasible(int bid, int offer, out long distanceM)
+        {
+            distanceM = distances.Metres(buyerBus[bid], sellerBus[offer]);
+            return distanceM <= feeReach && FeasiblePair.WithinReach(distanceM, parameters.MaxDistanceM, buyers.Owner[bid], sellers.Owner[offer]);
+        }
 
         void EnqueueBest(int bid)
         {

@@ -15,7 +15,10 @@ public static class Welfare
         (bidPrice - p0) * allocatedWh / Money.WhPerKwh;
 
     /// <summary>W_s + W_b with both converted to doubles first, as the score requires.</summary>
-    public static double OfPair(BigInteger sellerWelfare, BigInteger buyerWelfare) => (double)sellerWelfare + (double)buyerWelfare;
+    public static double OfPair(BigInteger sellerWelfare, BigInteger buyerWelfare) => OfPair((double)sellerWelfare, (double)buyerWelfare);
+
+    /// <summary>W_s + W_b already converted to doubles, as a loop over many pairs converts each once.</summary>
+    public static double OfPair(double sellerWelfare, double buyerWelfare) => sellerWelfare + buyerWelfare;
 
     /// <summary>W_n = pair / W_max, or 1 for every pair when W_max = 0.</summary>
     public static double Normalised(double pairWelfare, double maxPairWelfare) => maxPairWelfare == 0 ? 1.0 : pairWelfare / maxPairWelfare;

@@ -22,9 +22,11 @@ public static class WindowPairing
         Validate(book, feeder, parameters);
         var distances = new BookDistances(book, feeder);
         var mechanism = ClearingMechanisms.For(parameters.Mechanism);
-        var owner = book.Participants.ToDictionary(p => p.Key, p => p.Value.Owner, StringComparer.Ordinal);
+        // Every (offer, bid) pair is asked at least once: look each order's bus and owner up once, not per pair.
+        var (offerBus, offerOwner) = (book.Offers.Select(o => distances.BusOf(o.Id)).ToArray(), book.Offers.Select(o => book.Participants[o.Id].Owner).ToArray());
+        var (bidBus, bidOwner) = (book.Bids.Select(b => distances.BusOf(b.Id)).ToArray(), book.Bids.Select(b => book.Participants[b.Id].Owner).ToArray());
         var reachable = new ReachableBook(book.Offers, book.Bids, (s, b) =>
-            FeasiblePair.WithinReach(distances.Metres(book.Bids[b].Id, book.Offers[s].Id), parameters.MaxDistanceM, owner[book.Bids[b].Id], owner[book.Offers[s].Id]));
+            FeasiblePair.WithinReach(distances.Metres(bidBus[b], offerBus[s]), parameters.MaxDistanceM, bidOwner[b], offerOwner[s]));
 
         var removed = new List<RemovedOrder>();
         for (var round = 0; ; round++)
