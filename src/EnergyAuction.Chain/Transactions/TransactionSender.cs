@@ -14,6 +14,7 @@ public sealed class TransactionSender
     private readonly FeeEstimator _fees;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly AsyncLocal<BigInteger?> _gasBudget = new();
     private BigInteger? _chainId;
     private BigInteger? _nextNonce;
 
@@ -30,6 +31,19 @@ public sealed class TransactionSender
     public AccountKey Key { get; }
 
     public string Address => Key.Address;
+
+    /// <summary>Percent added to eth_estimateGas for a transaction's gas limit.</summary>
+    public int GasMarginPercent => _options.GasMarginPercent;
+
+    /// <summary>Until the returned scope is disposed, sends from this asynchronous flow (and only this one: other
+    /// callers sharing the sender are not limited) refuse a transaction whose gas limit exceeds <paramref name="budget"/>
+    /// with <see cref="GasBudgetExceededException"/> before signing it, so no nonce is used.</summary>
+    public IDisposable LimitGas(BigInteger budget)
+    {
+        var outer = _gasBudget.Value;
+        _gasBudget.Value = budget;
+        return new GasBudgetScope(this, outer);
+    }
 
     /// <summary>The node's chain id, checked once against <see cref="TransactionSenderOptions.ExpectedChainId"/>.</summary>
     public async Task<BigInteger> GetChainIdAsync(CancellationToken ct = default)
@@ -73,6 +87,7 @@ public sealed class TransactionSender
     {
         var chainId = await GetChainIdAsync(ct).ConfigureAwait(false);
         var gas = input.Gas ?? await EstimateGasAsync(input, errors, ct).ConfigureAwait(false);
+        if (_gasBudget.Value is { } budget && gas > budget) throw new GasBudgetExceededException(gas, budget);
         var fees = await _fees.CurrentAsync(ct).ConfigureAwait(false);
         // Sending under the lock keeps nonces arriving in order: nodes that mine on arrival (Hardhat automine)
         // reject a nonce ahead of the account's next one.
@@ -251,5 +266,10 @@ public sealed class TransactionSender
         return e.RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase)
             ? ContractRevertException.FromRevertData([], errors, transactionHash)
             : null;
+    }
+
+    private sealed class GasBudgetScope(TransactionSender sender, BigInteger? outer) : IDisposable
+    {
+        public void Dispose() => sender._gasBudget.Value = outer;
     }
 }
