@@ -13,8 +13,10 @@ namespace EnergyAuction.Demo.Load;
 /// <summary>
 /// One window with many households (scripts/bench-market.sh): the same node, HEMS, deployment and operator daemon as
 /// the demo, but households are set up and place their orders through the Chain library directly (each signs its own
-/// transaction, many in flight) instead of one `energy` process per order. Measures order throughput, real time per
-/// phase, gas per operation and the daemon's peak memory.
+/// transaction, many in flight) instead of one `energy` process per order; after the close every household and the
+/// DSO withdraw what the market credited them, which must leave the market holding nothing. Measures order throughput,
+/// real time per phase, gas per operation, the largest transaction against the block gas limit and the daemon's peak
+/// memory.
 /// </summary>
 public static class LoadRun
 {
@@ -22,7 +24,10 @@ public static class LoadRun
     private static readonly BigInteger OrderGas = 1_000_000;
     private static readonly BigInteger RegisterGas = 200_000;
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
-    private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long one phase may take: the daemon's oracle job fulfils one reading per transaction, about ten a
+    /// second on a busy two-core machine, so settlement grows with the households.</summary>
+    private static TimeSpan PhaseTimeout(int households) => TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(0.3 * households);
 
     public static async Task<LoadFigures> RunAsync(int households, string? dataDirectory, TextWriter output, CancellationToken ct)
     {
@@ -71,20 +76,20 @@ public static class LoadRun
         var offers = orders.Count(o => o.IsOffer);
         await UntilAsync(async () => (await admin.Trade.GetEventsAsync<OfferValidatedEvent>(firstBlock).ConfigureAwait(false)).Count
             + (await admin.Trade.GetEventsAsync<OfferRejectedEvent>(firstBlock).ConfigureAwait(false)).Count >= offers,
-            "the oracle to validate every offer", daemon, ct).ConfigureAwait(false);
+            "the oracle to validate every offer", daemon, households, ct).ConfigureAwait(false);
         phases["bidding: orders placed, offers validated"] = Lap(clock);
         progress.Step($"the daemon's oracle job validated {offers} offers ({phases["bidding: orders placed, offers validated"]:0.0} s since the window opened)");
 
         await node.PassDeadlineAsync(window.BiddingDeadline).ConfigureAwait(false);
         await UntilAsync(async () => (await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false)).Phase >= WindowPhase.EnergyTransfer,
-            "the daemon to clear the window", daemon, ct).ConfigureAwait(false);
+            "the daemon to clear the window", daemon, households, ct).ConfigureAwait(false);
         phases["matching: clear, pair, post, finalise"] = Lap(clock);
         var cleared = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
         progress.Step($"cleared: {cleared.MatchCount} matches at {cleared.Price} wei/kWh ({phases["matching: clear, pair, post, finalise"]:0.0} s)");
 
         await node.PassDeadlineAsync(window.TransferDeadline).ConfigureAwait(false);
         await UntilAsync(async () => (await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false)).Phase is WindowPhase.Closed or WindowPhase.Cancelled,
-            "the daemon to settle and close the window", daemon, ct).ConfigureAwait(false);
+            "the daemon to settle and close the window", daemon, households, ct).ConfigureAwait(false);
         phases["settlement: readings, settle, close"] = Lap(clock);
         var closed = await admin.Trade.GetWindowAsync(windowId).ConfigureAwait(false);
         progress.Step($"window {closed.Phase} ({phases["settlement: readings, settle, close"]:0.0} s)");
@@ -92,10 +97,34 @@ public static class LoadRun
         var verify = await VerifyAsync(node.RpcUrl, services.DeploymentFile, services.DataDirectory, windowId).ConfigureAwait(false);
         phases["market verify (1 process)"] = Lap(clock);
         var memory = daemon.PeakMemoryKib();
-        var gas = await GasReport.MeasureAsync(node.Rpc, deployment, firstBlock, await node.Rpc.BlockNumberAsync().ConfigureAwait(false)).ConfigureAwait(false);
+
+        var payouts = await WithdrawEverythingAsync(admin, [.. clients.Select(c => c.Client)]).ConfigureAwait(false);
+        phases["withdrawals: every household and the DSO"] = Lap(clock);
+        progress.Step($"{payouts.Withdrawals} withdrawals paid out {payouts.Withdrawn} wei; the market holds {payouts.Left} wei "
+            + $"({phases["withdrawals: every household and the DSO"]:0.0} s)");
+
+        var lastBlock = await node.Rpc.BlockNumberAsync().ConfigureAwait(false);
+        var gas = await GasReport.MeasureAsync(node.Rpc, deployment, firstBlock, lastBlock).ConfigureAwait(false);
+        var blockGasLimit = (await node.Rpc.GetBlockAsync(lastBlock).ConfigureAwait(false))!.GasLimit;
         progress.Step("stopping the daemon, the HEMS and the node");
         return new LoadFigures(households, offers, orders.Count - offers, submitSeconds, confirmSeconds, phases, (int)closed.MatchCount,
-            closed.Price.ToString(CultureInfo.InvariantCulture), verify, gas, memory, closed.Phase.ToString());
+            closed.Price.ToString(CultureInfo.InvariantCulture), verify, gas, blockGasLimit, payouts, memory, closed.Phase.ToString());
+    }
+
+    /// <summary>Every account the market credited (households, the DSO as fee recipient) withdraws it, each signing its
+    /// own transaction, many in flight; afterwards the market must hold nothing.</summary>
+    private static async Task<Payouts> WithdrawEverythingAsync(MarketClient admin, IReadOnlyList<MarketClient> households)
+    {
+        using var dso = admin.As(HardhatAccounts.Registrar);
+        var amounts = await MapAsync(households.Append(dso), async c =>
+        {
+            if ((await c.Trade.WithdrawableAsync(c.Account!).ConfigureAwait(false)).IsZero) return (BigInteger?)null;
+            var receipt = await c.Trade.WithdrawAsync().ConfigureAwait(false);
+            return c.Trade.DecodeEvents<WithdrawnEvent>(receipt).Single().Amount;
+        }).ConfigureAwait(false);
+        var paid = amounts.OfType<BigInteger>().ToList();
+        var left = await admin.Rpc.GetBalanceAsync(admin.Deployment.EnergyTrade).ConfigureAwait(false);
+        return new Payouts(paid.Count, paid.Aggregate(BigInteger.Zero, (s, a) => s + a), left);
     }
 
     private sealed record LoadOrder(MarketClient Client, string Meter, bool IsOffer, long EnergyWh, BigInteger Price, BigInteger Deposit);
@@ -154,9 +183,9 @@ public static class LoadRun
             : $"error: {error.ToString().Trim()}";
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, OperatorDaemon daemon, CancellationToken ct)
+    private static async Task UntilAsync(Func<Task<bool>> condition, string what, OperatorDaemon daemon, int households, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + PhaseTimeout;
+        var deadline = DateTime.UtcNow + PhaseTimeout(households);
         while (!await condition().ConfigureAwait(false))
         {
             if (daemon.StuckService() is { } stuck)
