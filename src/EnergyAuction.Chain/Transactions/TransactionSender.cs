@@ -35,9 +35,9 @@ public sealed class TransactionSender
     /// <summary>Percent added to eth_estimateGas for a transaction's gas limit.</summary>
     public int GasMarginPercent => _options.GasMarginPercent;
 
-    /// <summary>Until the returned scope is disposed, sends from this asynchronous flow (and only this one: other
-    /// callers sharing the sender are not limited) refuse a transaction whose gas limit exceeds <paramref name="budget"/>
-    /// with <see cref="GasBudgetExceededException"/> before signing it, so no nonce is used.</summary>
+    /// <summary>Until the returned scope is disposed, sends from this asynchronous flow (and tasks it starts meanwhile;
+    /// other callers sharing the sender are not limited) refuse a transaction whose gas limit exceeds
+    /// <paramref name="budget"/> with <see cref="GasBudgetExceededException"/> before signing it, so no nonce is used.</summary>
     public IDisposable LimitGas(BigInteger budget)
     {
         var outer = _gasBudget.Value;

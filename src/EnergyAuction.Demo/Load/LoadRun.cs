@@ -23,6 +23,9 @@ public static class LoadRun
     private const int InFlight = 32;
     private static readonly BigInteger OrderGas = 1_000_000;
     private static readonly BigInteger RegisterGas = 200_000;
+
+    /// <summary>Registrations mined per block: about 24 M gas, well under Hardhat's block gas limit.</summary>
+    private const int MetersPerBlock = 250;
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
     /// <summary>How long one phase may take: the daemon's oracle job fulfils one reading per transaction, about ten a
@@ -150,25 +153,30 @@ public static class LoadRun
         return [.. offers.Where(o => o.EnergyWh > 0), .. bids];
     }
 
-    /// <summary>The operator registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
+    /// <summary>The registrar registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
     /// batch's calls concurrently and, automining, refuses a nonce ahead of the next one, so the batches go into the
-    /// mempool with automine off and are mined afterwards.</summary>
+    /// mempool with automine off and are mined afterwards, <see cref="MetersPerBlock"/> at a time: one block of 10,000
+    /// registrations takes Hardhat longer to mine than the RPC client waits.</summary>
     private static async Task RegisterMetersAsync(HardhatNode node, MarketClient registrar, IReadOnlyList<(DemoHousehold Household, AccountKey Key)> people)
     {
-        var inputs = people.Select(p => registrar.DataAccess.RegisterMeterInput(p.Household.Meter, p.Key.Address, p.Household.Bus, RegisterGas)).ToList();
+        var sent = new List<Chain.Transactions.SubmittedTransaction>();
         await node.SetAutomineAsync(false).ConfigureAwait(false);
-        IReadOnlyList<Chain.Transactions.SubmittedTransaction> sent;
         try
         {
-            sent = await registrar.Transactions!.SendBatchAsync(inputs).ConfigureAwait(false);
-            while (await node.Rpc.GetTransactionReceiptAsync(sent[^1].Hash).ConfigureAwait(false) is null) await node.MineAsync().ConfigureAwait(false);
+            foreach (var chunk in people.Chunk(MetersPerBlock))
+            {
+                var batch = await registrar.Transactions!.SendBatchAsync(
+                    [.. chunk.Select(p => registrar.DataAccess.RegisterMeterInput(p.Household.Meter, p.Key.Address, p.Household.Bus, RegisterGas))]).ConfigureAwait(false);
+                sent.AddRange(batch);
+                if (batch.FirstOrDefault(s => s.Error is not null) is { } bad) throw new DemoException($"registering meters failed: {bad.Error!.Message}");
+                while (await node.Rpc.GetTransactionReceiptAsync(batch[^1].Hash).ConfigureAwait(false) is null) await node.MineAsync().ConfigureAwait(false);
+            }
         }
         finally
         {
             await node.SetAutomineAsync(true).ConfigureAwait(false);
         }
-        if (sent.FirstOrDefault(s => s.Error is not null) is { } bad) throw new DemoException($"registering meters failed: {bad.Error!.Message}");
-        var receipts = await registrar.Transactions.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
+        var receipts = await registrar.Transactions!.WaitForReceiptsAsync([.. sent.Select(s => s.Hash)]).ConfigureAwait(false);
         if (receipts.Any(r => !r.Succeeded)) throw new DemoException("registering a meter reverted");
     }
 
