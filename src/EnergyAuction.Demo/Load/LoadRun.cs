@@ -28,6 +28,9 @@ public static class LoadRun
     private const int MetersPerBlock = 250;
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
 
+    /// <summary>LINK added to the oracle client per household: more than an order's reservation for its readings.</summary>
+    private static readonly BigInteger LinkPerHousehold = Ether / 2;
+
     /// <summary>How long one phase may take: the daemon's oracle job fulfils one reading per transaction, about ten a
     /// second on a busy two-core machine, so settlement grows with the households.</summary>
     private static TimeSpan PhaseTimeout(int households) => TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(0.3 * households);
@@ -50,6 +53,8 @@ public static class LoadRun
         var phases = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
+        // deploy.js funds the oracle client for the demo's windows; every order reserves LINK for its readings.
+        await admin.Link.MintAsync(deployment.EnergyOracleClient, households * LinkPerHousehold).ConfigureAwait(false);
         var people = services.Households.Select(h => (Household: h, Key: AccountKey.GenerateNew())).ToList();
         await Concurrently.ForEachAsync(people, p => node.SetBalanceAsync(p.Key.Address, Ether), InFlight).ConfigureAwait(false);
         using (var registrar = admin.As(HardhatAccounts.Registrar))
@@ -132,17 +137,20 @@ public static class LoadRun
 
     private sealed record LoadOrder(MarketClient Client, string Meter, bool IsOffer, long EnergyWh, BigInteger Price, BigInteger Deposit);
 
-    /// <summary>The same sizing and prices as the demo: sellers offer their battery, buyers bid their expected import.</summary>
+    /// <summary>The same sizing and prices as the demo: sellers offer their battery, buyers bid their expected import.
+    /// Every household places one order: a prosumer whose battery holds too little to offer buys its import instead.</summary>
     private static async Task<IReadOnlyList<LoadOrder>> PrepareOrdersAsync(HemsService hems, MarketClient reader,
         IReadOnlyList<(DemoHousehold Household, MarketClient Client)> clients, WindowInfo window, ulong windowId)
     {
-        var sellers = clients.Where(c => c.Household.IsProsumer).ToList();
-        var buyers = clients.Where(c => !c.Household.IsProsumer).ToList();
+        var prosumers = clients.Where(c => c.Household.IsProsumer).ToList();
+        var sizes = await MapAsync(prosumers, async s => OrderSizing.Offer(await hems.BatteryWhAsync(s.Household.Meter).ConfigureAwait(false))).ConfigureAwait(false);
+        var sellers = prosumers.Zip(sizes).Where(s => s.Second > 0).ToList();
+        var buyers = clients.Where(c => !c.Household.IsProsumer).Concat(prosumers.Zip(sizes).Where(s => s.Second == 0).Select(s => s.First)).ToList();
         var offers = await MapAsync(sellers.Select((s, i) => (s, i)), async s =>
         {
-            var wh = OrderSizing.Offer(await hems.BatteryWhAsync(s.s.Household.Meter).ConfigureAwait(false));
-            var deposit = wh == 0 ? 0 : await reader.Trade.OfferCollateralAsync(windowId, (ulong)wh).ConfigureAwait(false);
-            return new LoadOrder(s.s.Client, s.s.Household.Meter, true, wh, OrderPricing.Ask(s.i), deposit);
+            var (seller, wh) = s.s;
+            var deposit = await reader.Trade.OfferCollateralAsync(windowId, (ulong)wh).ConfigureAwait(false);
+            return new LoadOrder(seller.Client, seller.Household.Meter, true, wh, OrderPricing.Ask(s.i), deposit);
         }).ConfigureAwait(false);
         var bids = await MapAsync(buyers.Select((b, i) => (b, i)), async b =>
         {
@@ -150,7 +158,7 @@ public static class LoadRun
             var price = OrderPricing.Bid(b.i);
             return new LoadOrder(b.b.Client, b.b.Household.Meter, false, wh, price, await reader.Trade.BidEscrowAsync(windowId, (ulong)wh, price).ConfigureAwait(false));
         }).ConfigureAwait(false);
-        return [.. offers.Where(o => o.EnergyWh > 0), .. bids];
+        return [.. offers, .. bids];
     }
 
     /// <summary>The registrar registers every meter in pipelined JSON-RPC batches (one nonce sequence). Hardhat runs a
