@@ -67,12 +67,14 @@ public sealed class TransactionSender
         }
     }
 
-    /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.</summary>
+    /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.
+    /// Within <see cref="LimitGas"/> the limit is the estimate's allowance, so the node searches no higher (Hardhat
+    /// otherwise searches up to a block gas limit above the per-transaction cap and fails on the cap).</summary>
     public async Task<BigInteger> EstimateGasAsync(TransactionInput input, ContractErrors? errors = null, CancellationToken ct = default)
     {
         try
         {
-            var estimate = await Rpc.EstimateGasAsync(new CallInput(input.To, input.Data, Address, input.Value), ct).ConfigureAwait(false);
+            var estimate = await Rpc.EstimateGasAsync(new CallInput(input.To, input.Data, Address, input.Value, _gasBudget.Value), ct).ConfigureAwait(false);
             return estimate * (100 + _options.GasMarginPercent) / 100;
         }
         catch (RpcException e) when (RevertOf(e, errors) is { } revert)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
 using EnergyAuction.Operator.Chain;
@@ -35,15 +36,15 @@ public sealed partial class BudgetedBatches(OperatorChain chain, GasBudget budge
                 sizer.Overshot(batch.Length, e.Gas, e.Budget);
                 continue;
             }
-            catch (RpcException e) when (batch.Length > 1 && IsAboveBlockGasLimit(e))
+            catch (Exception e) when (batch.Length > 1 && IsOutOfGas(e))
             {
                 sizer.Unestimable(batch.Length);
                 continue;
             }
-            catch (GasBudgetExceededException e)
+            catch (Exception e) when (e is GasBudgetExceededException || IsOutOfGas(e))
             {
-                LogSingleAboveBudget(operation, e.Gas, e.Budget);
-                using (sender.LimitGas(GasBudget.Of(long.MaxValue, await BlockGasLimitAsync(ct)))) receipt = await send(batch, ct);
+                LogSingleAboveBudget(operation, limit);
+                receipt = await SendWithinBlockAsync(() => send(batch, ct), ct);
             }
             sizer.Fitted(batch.Length, receipt.GasUsed * (100 + sender.GasMarginPercent) / 100, limit);
             next += batch.Length;
@@ -51,14 +52,24 @@ public sealed partial class BudgetedBatches(OperatorChain chain, GasBudget budge
         }
     }
 
-    /// <summary>How nodes refuse to estimate a call that needs more gas than a block or transaction may carry
-    /// (Hardhat: "Transaction ran out of gas"; geth: "gas required exceeds allowance"; Besu: "exceeds block gas limit").</summary>
-    private static bool IsAboveBlockGasLimit(RpcException e) =>
-        e.RevertData is null && e.RpcMessage.Contains("gas", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Sends a call whose size the daemon cannot choose (closeWindow, or one item above the budget) with
+    /// as much gas as one transaction may carry in a block (<see cref="GasBudget.Of"/> without a budget).</summary>
+    public async Task<TransactionReceipt> SendWithinBlockAsync(Func<Task<TransactionReceipt>> send, CancellationToken ct)
+    {
+        var block = await chain.Market.Rpc.GetBlockAsync("latest", ct) ?? throw new InvalidOperationException("the node returned no latest block");
+        using (chain.Market.Transactions!.LimitGas(GasBudget.Of(long.MaxValue, block.GasLimit))) return await send();
+    }
 
-    private async Task<BigInteger> BlockGasLimitAsync(CancellationToken ct) =>
-        (await chain.Market.Rpc.GetBlockAsync("latest", ct))!.GasLimit;
+    /// <summary>How nodes refuse to estimate a call that needs more gas than its allowance (Hardhat: "Transaction ran out
+    /// of gas"; geth: "gas required exceeds allowance"; Besu: "exceeds block gas limit"); some report it as a revert
+    /// without data.</summary>
+    private static bool IsOutOfGas(Exception e) => e switch
+    {
+        RpcException rpc => rpc.RevertData is null && rpc.RpcMessage.Contains("gas", StringComparison.OrdinalIgnoreCase),
+        ContractRevertException revert => revert.ErrorName == "Revert" && revert.RevertData.Length == 0,
+        _ => false,
+    };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation}: one item alone needs {Gas} gas, above the gas budget of {Budget}; sending it anyway (a block holds it)")]
-    private partial void LogSingleAboveBudget(string operation, BigInteger gas, BigInteger budget);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Operation}: one item alone needs more than the gas budget of {Budget}; sending it anyway with up to what a block holds")]
+    private partial void LogSingleAboveBudget(string operation, BigInteger budget);
 }

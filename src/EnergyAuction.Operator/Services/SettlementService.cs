@@ -101,7 +101,7 @@ public sealed partial class SettlementService(
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                var receipt = await trade.CloseWindowAsync(id, ct);
+                var receipt = await batches.SendWithinBlockAsync(() => trade.CloseWindowAsync(id, ct), ct);
                 // The contract fixes how many orders one call releases; a budget below that is only reported.
                 if (receipt.GasUsed > limit) LogCloseAboveBudget(id, receipt.GasUsed, limit);
                 if (trade.DecodeEvents<WindowClosedEvent>(receipt).Count > 0) break;

@@ -71,7 +71,8 @@ public sealed class OperatorGasBudgetTests : OperatorMarketFixture
         Assert.That(all.Where(b => b.Items > 1).Select(b => b.Gas), Is.All.LessThanOrEqualTo(new BigInteger(Budget)),
             "every batch of more than one item fits the budget");
         var alone = all.Count(b => b.Gas > Budget);
-        Assert.That(log.Lines.Count(l => l.Contains("one item alone needs")), Is.EqualTo(alone), "each item sent above the budget was warned about");
+        Assert.That(log.Lines.Count(l => l.Contains("one item alone needs more than the gas budget")), Is.GreaterThanOrEqualTo(alone),
+            "each item sent above the budget was warned about");
 
         var paidIn = (await trade.GetEventsAsync<OfferSubmittedEvent>(from, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit)
             + (await trade.GetEventsAsync<BidSubmittedEvent>(from, null, windowId)).Aggregate(BigInteger.Zero, (s, e) => s + e.Event.Deposit);
