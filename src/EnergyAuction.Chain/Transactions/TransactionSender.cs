@@ -68,8 +68,8 @@ public sealed class TransactionSender
     }
 
     /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.
-    /// Within <see cref="LimitGas"/> the limit is the estimate's allowance, so the node searches no higher (Hardhat
-    /// otherwise searches up to a block gas limit above the per-transaction cap and fails on the cap).</summary>
+    /// Within <see cref="LimitGas"/> the limit is the estimate's allowance, and when the node cannot estimate but the
+    /// call succeeds with the whole limit, the limit is the answer.</summary>
     public async Task<BigInteger> EstimateGasAsync(TransactionInput input, ContractErrors? errors = null, CancellationToken ct = default)
     {
         try
@@ -80,6 +80,26 @@ public sealed class TransactionSender
         catch (RpcException e) when (RevertOf(e, errors) is { } revert)
         {
             throw revert;
+        }
+        catch (RpcException) when (_gasBudget.Value is { } budget)
+        {
+            // Hardhat's estimate searches up to its block gas limit even past the 2^24 per-transaction cap and fails
+            // on the cap; a call that succeeds with the whole limit is sent with it, else the estimate's error stands.
+            if (!await SucceedsWithinAsync(input, budget, ct).ConfigureAwait(false)) throw;
+            return budget;
+        }
+    }
+
+    private async Task<bool> SucceedsWithinAsync(TransactionInput input, BigInteger gas, CancellationToken ct)
+    {
+        try
+        {
+            await Rpc.CallAsync(new CallInput(input.To, input.Data, Address, input.Value, gas), "pending", ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
         }
     }
 
