@@ -4,10 +4,16 @@ namespace EnergyAuction.Demo;
 /// whether the market stays up afterwards.</summary>
 public sealed record DemoOptions
 {
-    /// <summary>The largest market the demo sets up (the load run's size).</summary>
+    /// <summary>The largest market the demo trades through the `energy` CLI.</summary>
     public const int MaxHouseholds = 1000;
 
+    /// <summary>The largest market the load run sets up (its orders go through the Chain library, not the CLI).</summary>
+    public const int MaxLoadHouseholds = 10_000;
+
     public int Households { get; init; } = 20;
+
+    /// <summary>The most households this run accepts: <see cref="MaxHouseholds"/>, or <see cref="MaxLoadHouseholds"/> for the load run.</summary>
+    public int HouseholdLimit { get; init; } = MaxHouseholds;
 
     /// <summary>Consecutive windows; from the second on, a window's bidding overlaps the previous window's transfer.</summary>
     public int Windows { get; init; } = 1;
@@ -25,7 +31,7 @@ public sealed record DemoOptions
     {
         var problems = new List<string>();
         // Two prosumers and two consumers at least: dpda's trade reduction never lets a single pair trade.
-        if (Households is < 4 or > MaxHouseholds) problems.Add($"--households must be 4..{MaxHouseholds}, got {Households}");
+        if (Households < 4 || Households > HouseholdLimit) problems.Add($"--households must be 4..{HouseholdLimit}, got {Households}");
         if (Windows is < 1 or > 100) problems.Add($"--windows must be 1..100, got {Windows}");
         if (DataDirectory is not null && !Directory.Exists(DataDirectory)) problems.Add($"--data-dir {DataDirectory} does not exist");
         return problems;

@@ -48,7 +48,8 @@ public sealed partial class OperatorDaemon : IAsyncDisposable
             : null;
     }
 
-    public static async Task<OperatorDaemon> StartAsync(DaemonSettings settings, int pollMilliseconds = 250, int batchSize = 50)
+    /// <summary>Starts the daemon with its default batch sizing (batches cut to its gas budget by estimate).</summary>
+    public static async Task<OperatorDaemon> StartAsync(DaemonSettings settings, int pollMilliseconds = 250)
     {
         var status = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var process = ChildProcess.Start("operator daemon", "dotnet",
@@ -56,8 +57,7 @@ public sealed partial class OperatorDaemon : IAsyncDisposable
                 "--keystore", settings.KeystoreFile, "--password-file", settings.PasswordFile,
                 "--hems-url", settings.HemsUrl, "--data-dir", settings.DataDirectory,
                 "--checkpoint", Path.Combine(settings.WorkDirectory, "oracle-checkpoint.json"), "--status-url", status,
-                "--window-every", "0", "--poll-interval", pollMilliseconds.ToString(CultureInfo.InvariantCulture),
-                "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture)],
+                "--window-every", "0", "--poll-interval", pollMilliseconds.ToString(CultureInfo.InvariantCulture)],
             RepoPaths.Root, logFile: Path.Combine(settings.WorkDirectory, "operator.log"));
         var daemon = new OperatorDaemon(process, new Uri(status + "/"));
         try

@@ -7,7 +7,7 @@ var windows = new Option<int>("--windows") { Description = "Consecutive windows,
 var dataDir = new Option<string?>("--data-dir") { Description = "Shared data directory (default: $ENERGYAUCTION_DATA_DIR, else ../shared/data next to the repository)" };
 var jsonSummary = new Option<string?>("--json-summary") { Description = "Also write the summary as JSON to this file" };
 var keepRunning = new Option<bool>("--keep-running") { Description = "Leave the market (node, HEMS, daemon, explorer) running after the windows until Ctrl+C" };
-var loadHouseholds = new Option<int>("--households") { Description = "How many households (4-1000)", DefaultValueFactory = _ => 1000 };
+var loadHouseholds = new Option<int>("--households") { Description = "How many households (4-10000)", DefaultValueFactory = _ => 1000 };
 var load = new Command("load", "The load run (scripts/bench-market.sh): one window with many households, orders through the Chain library; prints figures, last line JSON")
 {
     loadHouseholds, dataDir,
@@ -33,7 +33,12 @@ root.SetAction((parsed, ct) => Run(new DemoOptions
     if (options.JsonSummaryFile is { } file) summary.WriteJson(file);
     return summary.Succeeded;
 }));
-load.SetAction((parsed, ct) => Run(new DemoOptions { Households = parsed.GetValue(loadHouseholds), DataDirectory = parsed.GetValue(dataDir) }, async options =>
+load.SetAction((parsed, ct) => Run(new DemoOptions
+{
+    Households = parsed.GetValue(loadHouseholds),
+    HouseholdLimit = DemoOptions.MaxLoadHouseholds,
+    DataDirectory = parsed.GetValue(dataDir),
+}, async options =>
 {
     var figures = await LoadRun.RunAsync(options.Households, options.DataDirectory, Console.Out, ct);
     figures.Print(Console.Out);

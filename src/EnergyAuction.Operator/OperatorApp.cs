@@ -1,5 +1,6 @@
 using System.Net;
 using EnergyAuction.Chain.KeyStore;
+using EnergyAuction.Operator.Batches;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Operator.Options;
@@ -77,6 +78,8 @@ public static partial class OperatorApp
         services.AddSingleton<Reachability>();
         services.AddSingleton<ActiveWindows>();
         services.AddSingleton<MatchedOrders>();
+        services.AddSingleton<GasBudget>();
+        services.AddSingleton<BudgetedBatches>();
         services.AddSingleton(sp => FeederSource.Load(sp.GetRequiredService<OperatorOptions>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder")));
         services.AddSingleton(sp => sp.GetRequiredService<OperatorFeeder>().Distances);

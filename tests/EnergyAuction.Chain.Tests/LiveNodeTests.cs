@@ -132,6 +132,34 @@ public class LiveNodeTests
     }
 
     [Test]
+    public async Task Within_a_gas_limit_a_transaction_above_it_is_refused_unsigned_while_other_callers_and_later_sends_are_not_limited()
+    {
+        var sender = _node.NewTransactionSender(await _node.NewFundedKeyAsync());
+        var to = AccountKey.GenerateNew().Address;
+        var nonce = await _node.Rpc.GetTransactionCountAsync(sender.Address, "pending");
+        var plainTransfer = await sender.EstimateGasAsync(new TransactionInput(to, [], 1));
+        // Another caller sharing the sender, started before the limit (like the daemon's other services), is not limited.
+        var gate = new TaskCompletionSource();
+        var elsewhere = Task.Run(async () =>
+        {
+            await gate.Task;
+            return await sender.SendAndWaitAsync(new TransactionInput(to, [], 1));
+        });
+        using (sender.LimitGas(plainTransfer - 1))
+        {
+            var refused = Assert.ThrowsAsync<GasBudgetExceededException>(() => sender.SendAndWaitAsync(new TransactionInput(to, [], 1)));
+            Assert.That(refused!.Gas, Is.EqualTo(plainTransfer));
+            Assert.That(refused.Budget, Is.EqualTo(plainTransfer - 1));
+            Assert.That(await _node.Rpc.GetTransactionCountAsync(sender.Address, "pending"), Is.EqualTo(nonce), "nothing signed, no nonce spent");
+            gate.SetResult();
+            Assert.That((await elsewhere).Succeeded, Is.True);
+        }
+        using (sender.LimitGas(plainTransfer)) await sender.SendAndWaitAsync(new TransactionInput(to, [], 1));
+        await sender.SendAndWaitAsync(new TransactionInput(to, [], 1));
+        Assert.That(await _node.Rpc.GetBalanceAsync(to), Is.EqualTo(new BigInteger(3)), "the other caller, a send at the limit, and one after the scope");
+    }
+
+    [Test]
     public async Task Sends_continue_after_another_wallet_used_the_same_account()
     {
         var key = await _node.NewFundedKeyAsync();

@@ -124,7 +124,7 @@ public class OperatorOptionsTests
     [TestCase("--penalty-rate", "999", "Window:PenaltyRate")]
     [TestCase("--mechanism", "vickrey", "Window:Mechanism")]
     [TestCase("--batch-size", "0", "BatchSize")]
-    [TestCase("--batch-gas", "1000", "BatchGasLimit")]
+    [TestCase("--gas-budget", "1000", "GasBudget")]
     [TestCase("--poll-interval", "0", "PollIntervalMilliseconds")]
     [TestCase("--hems-retries", "99", "HemsRetries")]
     public void A_bad_setting_is_named(string flag, string value, string setting)
@@ -172,7 +172,7 @@ public class OperatorOptionsTests
     [TestCase("Window:Mechanism", "--mechanism", "ENERGY_OPERATOR_WINDOW_MECHANISM")]
     [TestCase("Window:ValidateOffers", "--validate-offers", "ENERGY_OPERATOR_WINDOW_VALIDATE_OFFERS")]
     [TestCase("BatchSize", "--batch-size", "ENERGY_OPERATOR_BATCH_SIZE")]
-    [TestCase("BatchGasLimit", "--batch-gas", "ENERGY_OPERATOR_BATCH_GAS_LIMIT")]
+    [TestCase("GasBudget", "--gas-budget", "ENERGY_OPERATOR_GAS_BUDGET")]
     [TestCase("PollIntervalMilliseconds", "--poll-interval", "ENERGY_OPERATOR_POLL_INTERVAL_MILLISECONDS")]
     [TestCase("HemsTimeoutMilliseconds", "--hems-timeout", "ENERGY_OPERATOR_HEMS_TIMEOUT_MILLISECONDS")]
     [TestCase("HemsRetries", "--hems-retries", "ENERGY_OPERATOR_HEMS_RETRIES")]

@@ -14,6 +14,7 @@ public sealed class TransactionSender
     private readonly FeeEstimator _fees;
     private readonly SemaphoreSlim _nonceLock = new(1, 1);
     private readonly SemaphoreSlim _initLock = new(1, 1);
+    private readonly AsyncLocal<BigInteger?> _gasBudget = new();
     private BigInteger? _chainId;
     private BigInteger? _nextNonce;
 
@@ -30,6 +31,19 @@ public sealed class TransactionSender
     public AccountKey Key { get; }
 
     public string Address => Key.Address;
+
+    /// <summary>Percent added to eth_estimateGas for a transaction's gas limit.</summary>
+    public int GasMarginPercent => _options.GasMarginPercent;
+
+    /// <summary>Until the returned scope is disposed, sends from this asynchronous flow (and tasks it starts meanwhile;
+    /// other callers sharing the sender are not limited) refuse a transaction whose gas limit exceeds
+    /// <paramref name="budget"/> with <see cref="GasBudgetExceededException"/> before signing it, so no nonce is used.</summary>
+    public IDisposable LimitGas(BigInteger budget)
+    {
+        var outer = _gasBudget.Value;
+        _gasBudget.Value = budget;
+        return new GasBudgetScope(this, outer);
+    }
 
     /// <summary>The node's chain id, checked once against <see cref="TransactionSenderOptions.ExpectedChainId"/>.</summary>
     public async Task<BigInteger> GetChainIdAsync(CancellationToken ct = default)
@@ -53,17 +67,39 @@ public sealed class TransactionSender
         }
     }
 
-    /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.</summary>
+    /// <summary>eth_estimateGas plus the configured margin; a revert is thrown as <see cref="ContractRevertException"/>.
+    /// Within <see cref="LimitGas"/> the limit is the estimate's allowance, and when the node cannot estimate but the
+    /// call succeeds with the whole limit, the limit is the answer.</summary>
     public async Task<BigInteger> EstimateGasAsync(TransactionInput input, ContractErrors? errors = null, CancellationToken ct = default)
     {
         try
         {
-            var estimate = await Rpc.EstimateGasAsync(new CallInput(input.To, input.Data, Address, input.Value), ct).ConfigureAwait(false);
+            var estimate = await Rpc.EstimateGasAsync(new CallInput(input.To, input.Data, Address, input.Value, _gasBudget.Value), ct).ConfigureAwait(false);
             return estimate * (100 + _options.GasMarginPercent) / 100;
         }
         catch (RpcException e) when (RevertOf(e, errors) is { } revert)
         {
             throw revert;
+        }
+        catch (RpcException) when (_gasBudget.Value is { } budget)
+        {
+            // Hardhat's estimate searches up to its block gas limit even past the 2^24 per-transaction cap and fails
+            // on the cap; a call that succeeds with the whole limit is sent with it, else the estimate's error stands.
+            if (!await SucceedsWithinAsync(input, budget, ct).ConfigureAwait(false)) throw;
+            return budget;
+        }
+    }
+
+    private async Task<bool> SucceedsWithinAsync(TransactionInput input, BigInteger gas, CancellationToken ct)
+    {
+        try
+        {
+            await Rpc.CallAsync(new CallInput(input.To, input.Data, Address, input.Value, gas), "pending", ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcException)
+        {
+            return false;
         }
     }
 
@@ -73,6 +109,7 @@ public sealed class TransactionSender
     {
         var chainId = await GetChainIdAsync(ct).ConfigureAwait(false);
         var gas = input.Gas ?? await EstimateGasAsync(input, errors, ct).ConfigureAwait(false);
+        if (_gasBudget.Value is { } budget && gas > budget) throw new GasBudgetExceededException(gas, budget);
         var fees = await _fees.CurrentAsync(ct).ConfigureAwait(false);
         // Sending under the lock keeps nonces arriving in order: nodes that mine on arrival (Hardhat automine)
         // reject a nonce ahead of the account's next one.
@@ -251,5 +288,10 @@ public sealed class TransactionSender
         return e.RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase)
             ? ContractRevertException.FromRevertData([], errors, transactionHash)
             : null;
+    }
+
+    private sealed class GasBudgetScope(TransactionSender sender, BigInteger? outer) : IDisposable
+    {
+        public void Dispose() => sender._gasBudget.Value = outer;
     }
 }

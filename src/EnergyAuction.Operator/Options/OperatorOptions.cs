@@ -49,11 +49,12 @@ public sealed class OperatorOptions
     /// <summary>Parameters of the windows the daemon opens.</summary>
     public WindowOptions Window { get; set; } = new();
 
-    /// <summary>Most matches posted in one clearing transaction.</summary>
-    public int BatchSize { get; set; } = 50;
+    /// <summary>Most items (matches, orders, bids) in one batch transaction, however much gas the budget leaves.</summary>
+    public int BatchSize { get; set; } = 1000;
 
-    /// <summary>Gas limit of one clearing batch transaction; batches are cut to stay under it.</summary>
-    public long BatchGasLimit { get; set; } = 10_000_000;
+    /// <summary>Most gas one batch transaction (postClearing, requestReadings, settle) may carry; the batches are sized by
+    /// eth_estimateGas to fit it, and it is lowered to the latest block's gas limit when that is lower.</summary>
+    public long GasBudget { get; set; } = 8_000_000;
 
     /// <summary>How often the chain is polled for new blocks and deadlines.</summary>
     public int PollIntervalMilliseconds { get; set; } = 1000;

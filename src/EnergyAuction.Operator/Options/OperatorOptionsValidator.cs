@@ -44,7 +44,7 @@ public sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
         Check(IsHttpUrl(o.StatusUrl), "StatusUrl", $"an absolute http URL is required, got '{o.StatusUrl}'");
         Check(o.WindowEverySeconds >= 0, "WindowEverySeconds", "must be >= 0 (0 opens no windows)");
         Check(o.BatchSize >= 1, "BatchSize", "must be >= 1");
-        Check(o.BatchGasLimit >= 100_000, "BatchGasLimit", "must be >= 100000");
+        Check(o.GasBudget >= 100_000, "GasBudget", "must be >= 100000");
         Check(o.PollIntervalMilliseconds >= 10, "PollIntervalMilliseconds", "must be >= 10");
         Check(o.HemsTimeoutMilliseconds >= 1, "HemsTimeoutMilliseconds", "must be >= 1");
         Check(o.HemsRetries is >= 0 and <= 10, "HemsRetries", "must be 0..10");

@@ -4,6 +4,7 @@ using EnergyAuction.Clearing;
 using EnergyAuction.Chain.Contracts;
 using EnergyAuction.Chain.Hex;
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Operator.Batches;
 using EnergyAuction.Operator.Chain;
 using EnergyAuction.Operator.Clearing;
 using EnergyAuction.Operator.Options;
@@ -13,16 +14,17 @@ namespace EnergyAuction.Operator.Services;
 
 /// <summary>
 /// Clears every window in Matching: computes the clearing (market engine + score pairing), posts
-/// what the chain does not hold yet in gas-bounded batches, then finalises with the result hash.
+/// what the chain does not hold yet in batches sized to the gas budget, then finalises with the result hash.
 /// A restarted daemon reads how many matches are on chain, checks they are the start of the same
 /// clearing, and continues after them, so no batch is ever posted twice.
 /// </summary>
 public sealed partial class ClearingService(
-    OperatorChain chain, ActiveWindows windows, FeederDistances feeder,
+    OperatorChain chain, ActiveWindows windows, FeederDistances feeder, BudgetedBatches batches,
     OperatorOptions options, ILogger<ClearingService> logger)
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, ClearingPlan> _plans = new();
+    private readonly BatchSizer _sizer = new(options.BatchSize);
     private readonly HashSet<ulong> _reported = [];
     private uint? _maxMatchesPerBid;
 
@@ -63,14 +65,14 @@ public sealed partial class ClearingService(
         }
         if (posted > 0 && posted < plan.Matches.Count) LogResuming(id, posted, plan.Matches.Count);
 
-        var perBatch = ClearingBatches.MatchesPerBatch(Options.BatchSize, Options.BatchGasLimit);
-        foreach (var batch in ClearingBatches.Remaining(plan.Matches, posted, perBatch))
-        {
-            ct.ThrowIfCancellationRequested();
-            await chain.Market.Trade.PostClearingAsync(id, plan.Price, batch);
-            posted += batch.Length;
-            LogPosted(id, batch.Length, GweiText.PerKwh(plan.Price), posted, plan.Matches.Count);
-        }
+        await batches.SendAsync("postClearing", _sizer, [.. plan.Matches.Skip(posted)],
+            (batch, token) => chain.Market.Trade.PostClearingAsync(id, plan.Price, batch, token),
+            (batch, receipt) =>
+            {
+                posted += batch.Length;
+                LogPosted(id, batch.Length, GweiText.PerKwh(plan.Price), posted, plan.Matches.Count, receipt.GasUsed);
+                return Task.CompletedTask;
+            }, ct);
 
         try
         {
@@ -101,8 +103,8 @@ public sealed partial class ClearingService(
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: {Reason}")]
     private partial void LogNoMatch(ulong window, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: posted {Matches} matches at {Price} ({Posted} of {Total})")]
-    private partial void LogPosted(ulong window, int matches, string price, int posted, int total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: posted {Matches} matches at {Price} ({Posted} of {Total}, {Gas} gas)")]
+    private partial void LogPosted(ulong window, int matches, string price, int posted, int total, System.Numerics.BigInteger gas);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: {Posted} of {Total} matches already on chain, posting the rest")]
     private partial void LogResuming(ulong window, int posted, int total);
