@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
-/// @notice Units: energy in Wh, prices in wei per kWh, money in wei, distances in metres, time in unix seconds.
-interface IEnergyTrade {
+/// @title The market's types, events and errors (see shared/spec/MARKET.md)
+/// @notice Apart from IEnergyTrade's functions, so that a module sharing EnergyTrade's storage (ClearingChecks) can
+///         inherit them without having to implement the whole interface.
+interface IEnergyTradeTypes {
     enum Phase { None, BiddingOffering, Matching, EnergyTransfer, Settlement, Closed, Cancelled }
     enum Mechanism { Dpda, Mcafee, Uniform }
     enum Side { Offer, Bid }
@@ -156,7 +157,11 @@ interface IEnergyTrade {
     error FeeRecipientNotSet();
     /// @notice An account that owns a meter cannot be given a role (so no role holder ever trades).
     error MeterOwnerCannotHoldRole(address account);
+}
 
+/// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
+/// @notice Units: energy in Wh, prices in wei per kWh, money in wei, distances in metres, time in unix seconds.
+interface IEnergyTrade is IEnergyTradeTypes {
     /// @notice Set the EnergyOracleClient and give it ORACLE_ROLE (revoking the previous one). Admin only.
     function setOracleClient(address client) external;
 

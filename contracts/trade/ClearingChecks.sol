@@ -1,16 +1,41 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
+import {IDataAccess} from "../interfaces/IDataAccess.sol";
 import {TradeStorage} from "./TradeStorage.sol";
+import {WindowBounds} from "./WindowBounds.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title The posted clearing result and every check the chain makes of it (ARCHITECTURE.md)
-abstract contract ClearingChecks is TradeStorage {
+/// @notice EnergyTrade's clearing module: EnergyTrade creates it and runs it by delegatecall on its own storage (the
+///         same layout, TradeStorage), so its code costs EnergyTrade none of its 24,576 deployed bytes. EnergyTrade's
+///         stubs (ClearingStubs) carry the functions' documentation (IEnergyTrade).
+contract ClearingChecks is TradeStorage {
+    /// @notice The module was called directly: it only ever runs on EnergyTrade's storage, by EnergyTrade's delegatecall.
+    error NotDelegated();
+
+    /// @dev The EnergyTrade that created this module: the only address whose storage it may run on.
+    address private immutable market;
+
+    /// @param dataAccess_ EnergyTrade's meter registry
+    /// @param bounds EnergyTrade's window parameter bounds
+    constructor(IDataAccess dataAccess_, WindowBounds bounds) TradeStorage(dataAccess_, bounds) {
+        market = msg.sender;
+    }
+
+    modifier onlyDelegated() {
+        if (address(this) != market) revert NotDelegated();
+        _;
+    }
+
     // ---------------------------------------------------------------- clearing
 
-    /// @inheritdoc IEnergyTrade
-    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external onlyRole(OPERATOR_ROLE) {
+    /// @notice IEnergyTrade.postClearing, on EnergyTrade's storage.
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches)
+        external
+        onlyDelegated
+        onlyRole(OPERATOR_ROLE)
+    {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
         if (price == 0) revert ZeroPrice();
@@ -28,8 +53,8 @@ abstract contract ClearingChecks is TradeStorage {
         emit ClearingPosted(windowId, price, matches.length, progress.matchCount);
     }
 
-    /// @inheritdoc IEnergyTrade
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyRole(OPERATOR_ROLE) {
+    /// @notice IEnergyTrade.finaliseClearing, on EnergyTrade's storage.
+    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyDelegated onlyRole(OPERATOR_ROLE) {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
         WindowProgress memory progress = w.progress;

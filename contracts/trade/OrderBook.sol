@@ -7,7 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Cost} from "../lib/Cost.sol";
 
 /// @title Offers and bids with their deposits: placement, the one-open-order-per-meter rule, the battery check, cancel
-abstract contract OrderBook is TradeStorage {
+abstract contract OrderBook is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- orders
 
     /// @inheritdoc IEnergyTrade

@@ -6,7 +6,7 @@ import {TradeStorage} from "./TradeStorage.sol";
 import {Cost} from "../lib/Cost.sol";
 
 /// @title Read-only views of windows, orders, matches and meters
-abstract contract TradeViews is TradeStorage {
+abstract contract TradeViews is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IEnergyTrade
@@ -114,6 +114,11 @@ abstract contract TradeViews is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function dataAccess() external view returns (address) {
         return address(registry);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function feeRecipient() external view returns (address) {
+        return gridFeeRecipient;
     }
 
     /// @inheritdoc IEnergyTrade
