@@ -26,6 +26,7 @@ interface IEnergyTradeTypes {
         uint128 penaltyRate; // wei per kWh undelivered
         Mechanism mechanism;
         bool validateOffers;
+        uint96 orderFee; // wei per order, never refunded, credited to the account that opened the window
     }
 
     /// @notice One pairing of an offer and a bid. Order ids are the global order indexes (= seq).
@@ -68,7 +69,10 @@ interface IEnergyTradeTypes {
         uint256 price;
         OrderStatus status;
         uint64 matchedWh;
+        /// @dev Escrow or collateral, without the order fee (which the order paid on top and never gets back).
         uint256 deposit;
+        /// @dev The owner's distance preference D in metres (MARKET.md "Orders"): L when the order gave none.
+        uint32 maxDistanceM;
     }
 
     event WindowOpened(uint256 indexed windowId, WindowParams params, uint64 biddingDeadline);
@@ -157,6 +161,8 @@ interface IEnergyTradeTypes {
     error FeeRecipientNotSet();
     /// @notice An account that owns a meter cannot be given a role (so no role holder ever trades).
     error MeterOwnerCannotHoldRole(address account);
+    /// @notice An order's distance preference D exceeds the window's maximum feeder distance L (MARKET.md "Orders").
+    error DistancePreferenceAboveMaximum(uint256 maxDistanceM, uint256 windowMaxDistanceM);
 }
 
 /// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
@@ -176,16 +182,18 @@ interface IEnergyTrade is IEnergyTradeTypes {
     ///         Anyone: the deadlines were fixed when the window opened, so a silent operator cannot hold a window back.
     function advancePhase(uint256 windowId) external;
 
-    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly. One open order
+    /// @notice Offer `energyWh` at no less than `minPrice`, pairing preferably within `maxDistanceM` metres (D; 0 means
+    ///         the window's L); send collateral cost(E, penaltyRate) plus the window's order fee exactly. One open order
     ///         per meter per window (MeterHasOpenOrder); with validateOffers the battery reading less committedWh
-    ///         must cover the energy.
-    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
+    ///         must cover the energy. The order fee is never refunded: it is credited to the window's operator.
+    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice, uint32 maxDistanceM)
         external payable returns (uint256 orderId);
 
-    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) + cost(E, pi)
-    ///         exactly. One open order per meter per window (MeterHasOpenOrder). Each order reserves the oracle
-    ///         client's LINK for its readings; the client refuses (InsufficientLink) when it cannot pay for them.
-    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
+    /// @notice Bid for `energyWh` at no more than `maxPrice`, pairing preferably within `maxDistanceM` metres (D; 0 means
+    ///         L); send escrow cost(E, P) + E*C_d*L/(2*10^6) + cost(E, pi) plus the window's order fee exactly. One
+    ///         open order per meter per window (MeterHasOpenOrder). Each order reserves the oracle client's LINK for
+    ///         its readings; the client refuses (InsufficientLink) when it cannot pay for them.
+    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice, uint32 maxDistanceM)
         external payable returns (uint256 orderId);
 
     /// @notice Cancel one's own order during BiddingOffering; its money becomes withdrawable.
@@ -282,9 +290,9 @@ interface IEnergyTrade is IEnergyTradeTypes {
     /// @notice Number of orders placed so far (order ids are 1..orderCount).
     function orderCount() external view returns (uint256);
 
-    /// @notice Escrow a bid of `energyWh` at `maxPrice` must send in this window.
+    /// @notice Escrow a bid of `energyWh` at `maxPrice` must send in this window, besides the order fee.
     function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256);
 
-    /// @notice Collateral an offer of `energyWh` must send in this window.
+    /// @notice Collateral an offer of `energyWh` must send in this window, besides the order fee.
     function offerCollateral(uint256 windowId, uint64 energyWh) external view returns (uint256);
 }

@@ -9,12 +9,15 @@ import {TradeStorage} from "./TradeStorage.sol";
 ///         module's answer, so the ABI, events and errors stay EnergyTrade's and households use one address.
 abstract contract ClearingStubs is TradeStorage, IEnergyTrade {
     /// @inheritdoc IEnergyTrade
-    function postClearing(uint256, uint128, Match[] calldata) external {
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external {
+        // Named for the ABI; the module decodes them from the forwarded calldata.
+        (windowId, price, matches);
         _runClearingModule();
     }
 
     /// @inheritdoc IEnergyTrade
-    function finaliseClearing(uint256, bytes32) external {
+    function finaliseClearing(uint256 windowId, bytes32 resultHash) external {
+        (windowId, resultHash);
         _runClearingModule();
     }
 

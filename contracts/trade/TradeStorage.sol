@@ -47,6 +47,7 @@ abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
         uint40 maxEnergyWh;
         uint32 maxDistanceM;
         bool validateOffers;
+        uint96 orderFee;
     }
 
     /// @dev Later deadlines and clearing/settlement counters: one slot.
@@ -68,6 +69,8 @@ abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
         bytes32 resultHash;
         /// @dev Where returning the window's deposits has got to: closing and cancelling walk its orders in batches.
         uint32 releasedOrders;
+        /// @dev The account that opened the window, credited with its order fees.
+        address operator;
     }
 
     /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.
@@ -79,6 +82,7 @@ abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
         uint80 price;
         uint40 matchedWh;
         uint8 matchCount;
+        uint32 maxDistanceM;
         address owner;
         bytes12 meterId;
     }

@@ -43,6 +43,7 @@ abstract contract TradeViews is TradeStorage, IEnergyTrade {
         v.status = o.status == OrderStatus.Valid && o.matchedWh > 0 ? OrderStatus.Matched : o.status;
         v.matchedWh = o.matchedWh;
         v.deposit = _deposit(w, o);
+        v.maxDistanceM = o.maxDistanceM;
     }
 
     /// @inheritdoc IEnergyTrade

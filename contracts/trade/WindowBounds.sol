@@ -14,6 +14,9 @@ contract WindowBounds {
     uint256 public constant MAX_PHASE_DURATION = 7 days;
     /// @notice Longest grace period after a missed deadline before anyone may cancel.
     uint256 public constant MAX_GRACE_PERIOD = 1 days;
+    /// @notice Largest order fee, wei per order (0.01 ether): the fee pays for the oracle requests an order causes, so
+    ///         a bound well above that keeps an operator from pricing households out of its windows.
+    uint256 public constant MAX_ORDER_FEE = 1e16;
 
     /// @notice Reverts with InvalidParams(reason) unless every parameter of `p` is within its bound.
     function check(IEnergyTrade.WindowParams calldata p) external pure {
@@ -33,5 +36,6 @@ contract WindowBounds {
             revert IEnergyTradeTypes.InvalidParams("penaltyRate");
         }
         if (p.maxDistanceM > MarketBounds.MAX_DISTANCE_M) revert IEnergyTradeTypes.InvalidParams("maxDistanceM");
+        if (p.orderFee > MAX_ORDER_FEE) revert IEnergyTradeTypes.InvalidParams("orderFee");
     }
 }

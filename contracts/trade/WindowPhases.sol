@@ -24,8 +24,10 @@ abstract contract WindowPhases is TradeStorage, IEnergyTrade {
             orderCount: 0,
             maxEnergyWh: uint40(p.maxEnergyWh),
             maxDistanceM: p.maxDistanceM,
-            validateOffers: p.validateOffers
+            validateOffers: p.validateOffers,
+            orderFee: p.orderFee
         });
+        w.operator = msg.sender;
         w.progress = WindowProgress({
             matchingDeadline: uint40(matching),
             transferDeadline: uint40(transfer),

@@ -2,7 +2,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -164,7 +164,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
 
     it("UnknownWindow and UnknownOrder", async function () {
       const { trade, b1 } = await loadFixture(biddingFixture);
-      await expect(trade.connect(b1).submitBid(99, meterId("B-1"), 1_000n, G))
+      await expect(trade.connect(b1).submitBid(99, meterId("B-1"), 1_000n, G, 0))
         .to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
       await expect(trade.window(0)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(0);
       await expect(trade.connect(b1).cancelOrder(42)).to.be.revertedWithCustomError(trade, "UnknownOrder").withArgs(42);
@@ -172,34 +172,54 @@ describe("EnergyTrade rejects bad input with named errors", function () {
 
     it("ZeroEnergy, EnergyAboveMaximum, ZeroPrice, PriceAboveMaximum", async function () {
       const { trade, b1, s1, windowId, params } = await loadFixture(biddingFixture);
-      const bid = (e, p) => trade.connect(b1).submitBid(windowId, meterId("B-1"), e, p);
+      const bid = (e, p) => trade.connect(b1).submitBid(windowId, meterId("B-1"), e, p, 0);
       await expect(bid(0n, G)).to.be.revertedWithCustomError(trade, "ZeroEnergy");
       await expect(bid(params.maxEnergyWh + 1n, G))
         .to.be.revertedWithCustomError(trade, "EnergyAboveMaximum").withArgs(params.maxEnergyWh + 1n, params.maxEnergyWh);
       await expect(bid(1_000n, 0n)).to.be.revertedWithCustomError(trade, "ZeroPrice");
-      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, 2n ** 80n))
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, 2n ** 80n, 0))
         .to.be.revertedWithCustomError(trade, "PriceAboveMaximum").withArgs(2n ** 80n, 2n ** 80n - 1n);
     });
 
-    it("WrongDeposit when the escrow or collateral is off by one wei", async function () {
+    it("WrongDeposit when the escrow or collateral plus the order fee is off by one wei, or leaves the fee out", async function () {
       const { trade, b1, s1, windowId } = await loadFixture(biddingFixture);
+      const fee = await orderFeeOf(trade, windowId);
+      expect(fee).to.be.greaterThan(0n);
       const escrow = await trade.bidEscrow(windowId, 1_000n, 150n * G);
-      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow - 1n }))
-        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow, escrow - 1n);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow + fee - 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow + fee, escrow + fee - 1n);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow + fee, escrow);
       const collateral = await trade.offerCollateral(windowId, 1_000n);
-      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, { value: collateral + 1n }))
-        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(collateral, collateral + 1n);
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, 0, { value: collateral + fee + 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(collateral + fee, collateral + fee + 1n);
+    });
+
+    it("DistancePreferenceAboveMaximum for a D beyond the window's L; D = 0 takes L, D = L is kept", async function () {
+      const { trade, b1, s1, windowId, params } = await loadFixture(biddingFixture);
+      const fee = await orderFeeOf(trade, windowId);
+      const L = BigInt(params.maxDistanceM);
+      const escrow = await trade.bidEscrow(windowId, 1_000n, 150n * G);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, L + 1n, { value: escrow + fee }))
+        .to.be.revertedWithCustomError(trade, "DistancePreferenceAboveMaximum").withArgs(L + 1n, L);
+      const collateral = await trade.offerCollateral(windowId, 1_000n);
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, L + 1n, { value: collateral + fee }))
+        .to.be.revertedWithCustomError(trade, "DistancePreferenceAboveMaximum").withArgs(L + 1n, L);
+      const bid = await placeOrder(trade, windowId, "bid", { signer: b1, meter: "B-1", energy: 1_000n, price: 150n * G });
+      const offer = await placeOrder(trade, windowId, "offer", { signer: s1, meter: "S-1", energy: 1_000n, price: G, maxDistance: L });
+      expect((await trade.order(bid.id)).maxDistanceM).to.equal(L);
+      expect((await trade.order(offer.id)).maxDistanceM).to.equal(L);
     });
 
     it("NotMeterOwner for someone else's or an unregistered meter, NoDataAccess once access is revoked", async function () {
       const { trade, dataAccess, b1, b2, windowId } = await loadFixture(biddingFixture);
-      const escrow = await trade.bidEscrow(windowId, 1_000n, G);
-      await expect(trade.connect(b2).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+      const escrow = await trade.bidEscrow(windowId, 1_000n, G) + await orderFeeOf(trade, windowId);
+      await expect(trade.connect(b2).submitBid(windowId, meterId("B-1"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("B-1"), b2.address);
-      await expect(trade.connect(b2).submitBid(windowId, meterId("X-9"), 1_000n, G, { value: escrow }))
+      await expect(trade.connect(b2).submitBid(windowId, meterId("X-9"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("X-9"), b2.address);
       await dataAccess.connect(b1).revokeAccess(meterId("B-1"), trade.target);
-      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NoDataAccess").withArgs(meterId("B-1"));
     });
 
@@ -463,8 +483,8 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.dataAccess.connect(f.registrar).registerMeter(meterId("R-1"), trader.target, 9);
       await trader.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId("R-1"), f.trade.target]));
       const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
-      await trader.forward(f.trade.target,
-        f.trade.interface.encodeFunctionData("submitBid", [f.windowId, meterId("R-1"), 1_000n, G]), { value: escrow });
+      await trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("submitBid", [f.windowId, meterId("R-1"), 1_000n, G, 0]),
+        { value: escrow + await orderFeeOf(f.trade, f.windowId) });
       const id = await f.trade.orderCount();
       await trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("cancelOrder", [id]));
       await expect(trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("withdraw")))
@@ -481,7 +501,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         await f.dataAccess.connect(f.registrar).registerMeter(meterId(n), attacker.target, 9);
         await attacker.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId(n), f.trade.target]));
         const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
-        await call("submitBid", [f.windowId, meterId(n), 1_000n, G], escrow);
+        await call("submitBid", [f.windowId, meterId(n), 1_000n, G, 0], escrow + await orderFeeOf(f.trade, f.windowId));
         await call("cancelOrder", [await f.trade.orderCount()]);
         await attacker.arm(f.trade.target, f.trade.interface.encodeFunctionData(reentry, reentry === "withdraw" ? [] : [attacker.target]));
         await expect(call(reentry, reentry === "withdraw" ? [] : [attacker.target]))

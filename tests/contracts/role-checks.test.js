@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 
@@ -91,10 +91,10 @@ describe("Role checks refuse accounts without the role", function () {
       await expect(f.dataAccess.connect(f.registrar).registerMeter(meterId("OP-1"), f.admin.address, 3))
         .to.be.revertedWithCustomError(f.dataAccess, "RoleHolderCannotOwnMeter").withArgs(f.admin.address);
       const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, 150n * G);
-      await expect(f.trade.submitBid(f.windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow }))
+      await expect(f.trade.submitBid(f.windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow + await orderFeeOf(f.trade, f.windowId) }))
         .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("B-1"), f.admin.address);
       const collateral = await f.trade.offerCollateral(f.windowId, 1_000n);
-      await expect(f.trade.submitOffer(f.windowId, meterId("OP-1"), 1_000n, 100n * G, { value: collateral }))
+      await expect(f.trade.submitOffer(f.windowId, meterId("OP-1"), 1_000n, 100n * G, 0, { value: collateral + await orderFeeOf(f.trade, f.windowId) }))
         .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("OP-1"), f.admin.address);
       expect((await f.trade.window(f.windowId)).orderCount).to.equal(0n);
     });

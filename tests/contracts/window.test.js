@@ -14,7 +14,7 @@ const G = 1_000_000_000n; // prices in gwei per kWh read better
 
 async function completeWindowFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso, s1, s2, s3, b1, b2, b3] = signers;
+  const [admin, node, dso, s1, s2, s3, b1, b2, b3] = signers;
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 }, { signer: s3, meter: "S-3", bus: 3 },
     { signer: b1, meter: "B-1", bus: 4 }, { signer: b2, meter: "B-2", bus: 5 }, { signer: b3, meter: "B-3", bus: 6 },
@@ -24,7 +24,7 @@ async function completeWindowFixture() {
   const market = await setUpMarket(signers, { node, dso, traders });
   const params = windowParams({ validateOffers: true });
   const windowId = await openWindow(market.trade, params);
-  return { market, params, windowId, node, dso, s1, s2, s3, b1, b2, b3 };
+  return { market, params, windowId, admin, node, dso, s1, s2, s3, b1, b2, b3 };
 }
 
 describe("A complete trading window", function () {
@@ -124,11 +124,11 @@ describe("A complete trading window", function () {
     expect((await trade.window(windowId)).phase).to.equal(5n);
 
     const expected = windowCredits({
-      params, feeRecipient: f.dso.address, orders, price,
+      params, feeRecipient: f.dso.address, operator: f.admin.address, orders, price,
       matches: all.map((x) => ({ offerId: x.offerId, bidId: x.bidId, energy: x.energyWh, distance: x.distanceM })),
       readings,
     });
-    const accounts = [f.s1, f.s2, f.s3, f.b1, f.b2, f.b3, f.dso];
+    const accounts = [f.s1, f.s2, f.s3, f.b1, f.b2, f.b3, f.dso, f.admin];
     let owed = 0n;
     for (const a of accounts) {
       const want = expected.credits.get(a.address.toLowerCase()) || 0n;

@@ -18,6 +18,8 @@ contract MarketHandler {
     uint256 internal constant HOUSEHOLDS = 4;
     uint256 internal constant MAX_OPEN_WINDOWS = 2;
     address public constant DSO = address(0xD50);
+    /// @notice Opens every window, so every order fee is credited to it.
+    address public constant OPERATOR = address(0x0BE);
 
     DataAccess public immutable registry;
     EnergyTrade public immutable trade;
@@ -41,6 +43,8 @@ contract MarketHandler {
 
     uint256 public deposited;
     uint256 public withdrawn;
+    /// @notice Order fees the accepted orders paid (part of `deposited`), all of them the operator's.
+    uint256 public orderFeesPaid;
     mapping(address account => uint256) public depositedBy;
     mapping(address account => uint256) public withdrawnBy;
 
@@ -54,6 +58,7 @@ contract MarketHandler {
         registry = new DataAccess(address(this), address(this));
         trade = new EnergyTrade(registry, address(this));
         trade.setFeeRecipient(DSO);
+        trade.grantRole(trade.OPERATOR_ROLE(), OPERATOR);
         desk = new ReadingDesk();
         desk.setEnergyTrade(address(trade));
         trade.setOracleClient(address(desk));
@@ -85,8 +90,10 @@ contract MarketHandler {
             maxDistanceM: 400,
             penaltyRate: uint128(_bound(seed >> 112, 1 gwei, 100_000 gwei)),
             mechanism: IEnergyTradeTypes.Mechanism.Uniform,
-            validateOffers: seed % 4 == 0
+            validateOffers: seed % 4 == 0,
+            orderFee: uint96(_bound(seed >> 144, 0, 1 gwei))
         });
+        vm.prank(OPERATOR);
         windowIds.push(trade.openWindow(p));
     }
 
@@ -202,7 +209,8 @@ contract MarketHandler {
     }
 
     function withdraw(uint256 who) external atClock {
-        _withdraw(who % (HOUSEHOLDS + 1) == HOUSEHOLDS ? DSO : _household(who));
+        uint256 pick = who % (HOUSEHOLDS + 2);
+        _withdraw(pick == HOUSEHOLDS ? DSO : pick == HOUSEHOLDS + 1 ? OPERATOR : _household(who));
     }
 
     // ------------------------------------------------------------ the oracle and the clock
@@ -270,6 +278,7 @@ contract MarketHandler {
             if (trade.withdrawable(households[i]) > 0) _withdraw(households[i]);
         }
         if (trade.withdrawable(DSO) > 0) _withdraw(DSO);
+        if (trade.withdrawable(OPERATOR) > 0) _withdraw(OPERATOR);
     }
 
     /// @notice The most MARKET.md lets a household take out: what it paid in, what its offers could earn at their
@@ -338,21 +347,27 @@ contract MarketHandler {
         return uint128(_bound(seed, 40_000 gwei, 80_000 gwei));
     }
 
-    /// @dev An order in the newest window from one household's meter, with exactly the deposit the contract asks.
+    /// @dev An order in the newest window from one household's meter, with exactly the deposit and order fee the
+    ///      contract asks, and a random distance preference (0: the window's L).
     function _submit(IEnergyTrade.Side side, uint256 who, uint256 energySeed, uint256 price) private {
         if (windowIds.length == 0) return;
         uint256 windowId = windowIds[windowIds.length - 1];
         uint64 energy = uint64(_bound(energySeed, 1, 10_000));
         bool offer = side == IEnergyTradeTypes.Side.Offer;
-        uint256 deposit = offer ? trade.offerCollateral(windowId, energy) : trade.bidEscrow(windowId, energy, uint128(price));
+        uint256 fee = trade.window(windowId).params.orderFee;
+        uint256 deposit = fee + (offer ? trade.offerCollateral(windowId, energy) : trade.bidEscrow(windowId, energy, uint128(price)));
+        uint32 preference = uint32(energySeed >> 32) % 401;
         bytes memory call = offer
-            ? abi.encodeCall(trade.submitOffer, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)))
-            : abi.encodeCall(trade.submitBid, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)));
+            ? abi.encodeCall(trade.submitOffer, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price), preference))
+            : abi.encodeCall(trade.submitBid, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price), preference));
         address household = _household(who);
         vm.deal(household, household.balance + deposit);
         vm.prank(household);
         (bool placed, bytes memory id) = address(trade).call{value: deposit}(call);
-        if (placed) _deposited(household, deposit, abi.decode(id, (uint256)));
+        if (placed) {
+            orderFeesPaid += fee;
+            _deposited(household, deposit, abi.decode(id, (uint256)));
+        }
     }
 
     function _postedTo(IEnergyTrade.Match[] memory matches, uint256 n, uint64 bidId) private pure returns (uint256 sum) {

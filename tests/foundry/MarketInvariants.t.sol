@@ -48,11 +48,18 @@ contract MarketInvariants {
 
     /// @notice Every credit can be paid: what accounts may withdraw never exceeds what the contract holds.
     function invariant_creditsAreCovered() public view {
-        uint256 owed = handler.trade().withdrawable(handler.DSO());
+        uint256 owed = handler.trade().withdrawable(handler.DSO()) + handler.trade().withdrawable(handler.OPERATOR());
         for (uint256 i = 0; i < 4; ++i) {
             owed += handler.trade().withdrawable(handler.households(i));
         }
         require(owed <= address(handler.trade()).balance, "credits exceed the balance");
+    }
+
+    /// @notice MARKET.md "Deposits": the operator gets every order fee paid, at once, and nothing else; no refund
+    ///         (cancel, rejection, no match, cancelled window) ever hands one back.
+    function invariant_operatorGetsEveryOrderFee() public view {
+        address operator = handler.OPERATOR();
+        require(handler.withdrawnBy(operator) + handler.trade().withdrawable(operator) == handler.orderFeesPaid(), "order fees");
     }
 
     /// @notice No household takes out more than MARKET.md can give it.
