@@ -200,10 +200,12 @@ interface IEnergyTrade is IEnergyTradeTypes {
     function cancelOrder(uint256 orderId) external;
 
     /// @notice Post a batch of the clearing result (all batches carry the same price). Operator only, Matching phase.
+    ///         Each batch extends the window's result hash by its matches, in posting order.
     function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external;
 
-    /// @notice Finish clearing: store the result hash and move to EnergyTransfer. Operator only.
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
+    /// @notice Finish clearing and move to EnergyTransfer. Operator only. The result hash (window().resultHash, emitted
+    ///         with ClearingFinalised) is the contract's own, chained over the posted matches (docs/CONTRACTS.md).
+    function finaliseClearing(uint256 windowId) external;
 
     /// @notice Ask the oracle for the settlement reading of each matched order (bid: import R_b; offer: export X_s over
     ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request per

@@ -40,27 +40,38 @@ contract ClearingChecks is TradeStorage {
         _requireClearingOpen(w, windowId);
         if (price == 0) revert ZeroPrice();
         uint256 posted = w.price;
-        if (posted == 0) w.price = price;
-        else if (posted != price) revert PriceMismatch(price, posted);
+        bytes32 h;
+        if (posted == 0) {
+            w.price = price;
+            h = _firstHash(windowId, price);
+        } else {
+            if (posted != price) revert PriceMismatch(price, posted);
+            h = w.resultHash;
+        }
 
         WindowProgress memory progress = w.progress;
         uint256 gridCharge = w.params.gridCharge;
         uint256 maxDistance = w.book.maxDistanceM;
         for (uint256 i = 0; i < matches.length; ++i) {
-            _postMatch(windowId, price, gridCharge, maxDistance, matches[i], progress);
+            Match calldata m = matches[i];
+            _postMatch(windowId, price, gridCharge, maxDistance, m, progress);
+            h = keccak256(abi.encode(h, m.offerId, m.bidId, m.energyWh, m.distanceM));
         }
         w.progress = progress;
+        w.resultHash = h;
         emit ClearingPosted(windowId, price, matches.length, progress.matchCount);
     }
 
     /// @notice IEnergyTrade.finaliseClearing, on EnergyTrade's storage.
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyDelegated onlyRole(OPERATOR_ROLE) {
+    function finaliseClearing(uint256 windowId) external onlyDelegated onlyRole(OPERATOR_ROLE) {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
         WindowProgress memory progress = w.progress;
         if (w.params.mechanism == Mechanism.Dpda && progress.filledBids != progress.matchedBids) {
             _revertFirstUnfilledBid(w, windowId);
         }
+        // A window finalised without any batch (no match at any price) hashes as a clearing at price 0 with no match.
+        bytes32 resultHash = w.price == 0 ? _firstHash(windowId, 0) : w.resultHash;
         w.resultHash = resultHash;
         emit ClearingFinalised(windowId, w.price, resultHash, progress.matchCount);
         _setPhase(w, windowId, Phase.EnergyTransfer);
@@ -111,6 +122,12 @@ contract ClearingChecks is TradeStorage {
         windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
             (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
         ++progress.matchCount;
+    }
+
+    /// @dev docs/CONTRACTS.md "Result hash": h0 = keccak256(abi.encode(windowId, price)), then per posted match in
+    ///      posting order h = keccak256(abi.encode(h, offerId, bidId, energyWh, distanceM)), whatever the batches.
+    function _firstHash(uint256 windowId, uint256 price) private pure returns (bytes32) {
+        return keccak256(abi.encode(windowId, price));
     }
 
     function _matchable(uint256 windowId, uint256 orderId, Side side) internal view returns (Order storage o) {

@@ -16,8 +16,8 @@ abstract contract ClearingStubs is TradeStorage, IEnergyTrade {
     }
 
     /// @inheritdoc IEnergyTrade
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external {
-        (windowId, resultHash);
+    function finaliseClearing(uint256 windowId) external {
+        windowId;
         _runClearingModule();
     }
 

@@ -135,7 +135,7 @@ public sealed class AuditMarket : IAsyncDisposable
     private async Task PostAsync(ulong window, BigInteger price, IReadOnlyList<ChainMatch> matches)
     {
         await Operator.Trade.PostClearingAsync(window, price, matches).ConfigureAwait(false);
-        await Operator.Trade.FinaliseClearingAsync(window, ClearingResultHash.Compute(window, price, matches)).ConfigureAwait(false);
+        await Operator.Trade.FinaliseClearingAsync(window).ConfigureAwait(false);
     }
 
     // Offers at 40, 45, 70 and bids at 60, 55, 30 thousand gwei/kWh, 5 kWh and 4 kWh each (the CLI tests' window), bidding closed.

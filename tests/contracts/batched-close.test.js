@@ -78,7 +78,7 @@ async function bigWindowFixture() {
   const f = await bigBookFixture();
   const { trade, windowId, matches, view } = f;
   await trade.postClearing(windowId, PRICE, matches);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
   const matched = [...new Set(matches.flatMap((m) => [m.offerId, m.bidId]))];

@@ -48,7 +48,7 @@ async function pairsFixture(overrides = {}) {
     { offerId: offer2, bidId: bid2, energyWh: 3_000n, distanceM: 500 },
   ];
   await trade.postClearing(windowId, price, matches);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
   await trade.connect(anyone).advancePhase(windowId);
   return {
@@ -253,7 +253,7 @@ describe("Settlement on both sides of every match", function () {
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(w);
     await trade.postClearing(w, 16_500n, [{ offerId: offer.id, bidId: bid.id, energyWh: 16_000n, distanceM: 120 }]);
-    await trade.finaliseClearing(w, ethers.ZeroHash);
+    await trade.finaliseClearing(w);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(w);
     await reportReadings({ ...market, node }, w, [offer.id, bid.id], new Map([[offer.id, 15_000n]]));

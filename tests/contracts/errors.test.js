@@ -5,6 +5,7 @@ const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundatio
 const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
+const { resultHash } = require("../../scripts/lib/result-hash");
 
 const G = 1_000_000_000n;
 const PHASE = { None: 0, BiddingOffering: 1, Matching: 2, EnergyTransfer: 3, Settlement: 4, Closed: 5, Cancelled: 6 };
@@ -52,7 +53,7 @@ async function settlementFixture() {
     { offerId: f.offer1, bidId: f.bid1, energyWh: 4_000n, distanceM: 100 },
     { offerId: f.offer2, bidId: f.bid2, energyWh: 3_000n, distanceM: 200 },
   ]);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(f.view.transferDeadline);
   await trade.advancePhase(windowId);
   return f;
@@ -365,7 +366,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
     it("BidNotFilled when a dpda clearing leaves a matched bid partly filled; mcafee allows it", async function () {
       const f = await loadFixture(matchingFixture);
       await f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 4_000n), match(f.offer2, f.bid2, 2_999n)]);
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "BidNotFilled").withArgs(f.bid2, 2_999n, 3_000n);
 
       const w = await openWindow(f.trade, windowParams({ mechanism: 1 }));
@@ -374,21 +375,21 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await advanceTo((await f.trade.window(w)).biddingDeadline);
       await f.trade.advancePhase(w);
       await f.trade.postClearing(w, G, [match(o, b, 100n)]);
-      await expect(f.trade.finaliseClearing(w, ethers.ZeroHash)).to.emit(f.trade, "ClearingFinalised");
+      await expect(f.trade.finaliseClearing(w)).to.emit(f.trade, "ClearingFinalised");
     });
 
     it("DeadlinePassed once the matching deadline and grace period are over", async function () {
       const f = await loadFixture(matchingFixture);
       await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
       await expect(f.trade.postClearing(f.windowId, G, [])).to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
     });
 
     it("a clearing with no match is allowed (no trade)", async function () {
       const f = await loadFixture(matchingFixture);
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
-        .to.emit(f.trade, "ClearingFinalised").withArgs(f.windowId, 0, ethers.ZeroHash, 0);
+      await expect(f.trade.finaliseClearing(f.windowId))
+        .to.emit(f.trade, "ClearingFinalised").withArgs(f.windowId, 0, resultHash(f.windowId, 0, []), 0);
     });
   });
 
@@ -409,7 +410,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const v = await f.trade.window(w);
       await advanceTo(v.biddingDeadline);
       await f.trade.advancePhase(w);
-      await f.trade.finaliseClearing(w, ethers.ZeroHash);
+      await f.trade.finaliseClearing(w);
       await advanceTo(v.transferDeadline);
       await f.trade.advancePhase(w);
       await expect(f.trade.requestReadings(w, [lonely]))

@@ -175,7 +175,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         seen.windowsCancelled++;
         addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [] }).credits);
       } else {
-        await trade.finaliseClearing(windowId, ethers.ZeroHash);
+        await trade.finaliseClearing(windowId);
         view = await trade.window(windowId);
         await advanceTo(view.transferDeadline);
         await trade.advancePhase(windowId);

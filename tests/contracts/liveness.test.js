@@ -87,7 +87,7 @@ describe("Liveness: a window the operator abandoned", function () {
       { offerId: f.ids.offer2, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 900 },
     ];
     await f.trade.postClearing(f.windowId, price, matches);
-    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
     await f.trade.advancePhase(f.windowId);
     const readings = new Map([[f.ids.offer1, 5_000n], [f.ids.offer2, 1_500n], [f.ids.bid1, 2_500n]]);
@@ -117,7 +117,7 @@ describe("Liveness: a window the operator abandoned", function () {
     const price = 120n * G;
     const matches = [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }];
     await f.trade.postClearing(f.windowId, price, matches);
-    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 3, 0);

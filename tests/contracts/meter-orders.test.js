@@ -90,7 +90,7 @@ describe("One open order per meter per window", function () {
     const v = await f.trade.window(windows[0]);
     await advanceTo(v.biddingDeadline);
     await f.trade.advancePhase(windows[0]);
-    await f.trade.finaliseClearing(windows[0], ethers.ZeroHash);
+    await f.trade.finaliseClearing(windows[0]);
     await advanceTo(v.transferDeadline);
     await f.trade.advancePhase(windows[0]);
     await f.trade.closeWindow(windows[0]);
@@ -149,7 +149,7 @@ describe("Battery net of commitments", function () {
     await trade.advancePhase(f.w1);
     await trade.postClearing(f.w1, 120n * G, [{ offerId: a2.id, bidId: bid.id, energyWh: 2_000n, distanceM: 100 }]);
     expect(await committed(f)).to.equal(BATTERY_WH);
-    await trade.finaliseClearing(f.w1, ethers.ZeroHash);
+    await trade.finaliseClearing(f.w1);
     expect(await committed(f)).to.equal(2_000n);
 
     // With 2,000 Wh allocated in window 1, window 2 gets 3,000 Wh of the 5,000 Wh battery, not one more.

@@ -34,7 +34,7 @@ async function matchingFixture() {
 async function settlementFixture() {
   const f = await matchingFixture();
   await f.trade.postClearing(f.windowId, 125n * G, [{ offerId: f.offer, bidId: f.bid, energyWh: 2_000n, distanceM: 100 }]);
-  await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+  await f.trade.finaliseClearing(f.windowId);
   await advanceTo(f.view.transferDeadline);
   await f.trade.advancePhase(f.windowId);
   return f;
@@ -55,7 +55,7 @@ describe("Role checks refuse accounts without the role", function () {
 
     it("only the operator finalises a clearing; the window stays in Matching", async function () {
       const f = await loadFixture(matchingFixture);
-      await expect(f.trade.connect(f.stranger).finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.connect(f.stranger).finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
         .withArgs(f.stranger.address, await f.trade.OPERATOR_ROLE());
       expect((await f.trade.window(f.windowId)).phase).to.equal(2);

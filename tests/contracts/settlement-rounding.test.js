@@ -32,7 +32,7 @@ describe("Settlement rounding", function () {
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(f.windowId);
     await trade.postClearing(f.windowId, 1_000n, [{ offerId: offer.id, bidId: bid.id, energyWh: 1n, distanceM: 1_000 }]);
-    await trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await trade.finaliseClearing(f.windowId);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(f.windowId);
     await reportReadings(f, f.windowId, [offer.id, bid.id], new Map([[offer.id, 1n], [bid.id, 1n]]));

@@ -99,7 +99,7 @@ describe("withdrawTo", function () {
     await advanceTo(v.biddingDeadline);
     await trade.advancePhase(w);
     await trade.postClearing(w, 120n * G, [{ offerId: offer.id, bidId: bid.id, energyWh: 1_000n, distanceM: 500 }]);
-    await trade.finaliseClearing(w, ethers.ZeroHash);
+    await trade.finaliseClearing(w);
     await advanceTo(v.transferDeadline);
     await trade.advancePhase(w);
     await reportReadings(f, w, [offer.id, bid.id], new Map([[offer.id, 1_000n], [bid.id, 1_000n]]));

@@ -107,7 +107,7 @@ contract MarketHandler {
                 this.advancePhase(i);
             } else if (phase == IEnergyTradeTypes.Phase.Matching) {
                 this.postClearing(i, priceSeed, distanceSeed, 0);
-                this.finaliseClearing(i, bytes32(0));
+                this.finaliseClearing(i);
             } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                 this.requestReadings(i);
                 this.settle(i);
@@ -139,9 +139,9 @@ contract MarketHandler {
         } catch {}
     }
 
-    function finaliseClearing(uint256 windowSeed, bytes32 resultHash) external atClock {
+    function finaliseClearing(uint256 windowSeed) external atClock {
         if (windowIds.length == 0) return;
-        try trade.finaliseClearing(_pickWindow(windowSeed), resultHash) {
+        try trade.finaliseClearing(_pickWindow(windowSeed)) {
             ++clearingsFinalised;
         } catch {}
     }

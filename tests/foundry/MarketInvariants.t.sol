@@ -91,7 +91,7 @@ contract MarketInvariants {
         handler.advancePhase(0);
         handler.postClearing(0, 0, 0, 0);
         require(handler.matchesPosted() == 1, "no match posted");
-        handler.finaliseClearing(0, bytes32(0));
+        handler.finaliseClearing(0);
         require(handler.clearingsFinalised() == 1, "clearing not finalised");
         for (uint256 i = 0; i < 8; ++i) {
             handler.passTime(119);

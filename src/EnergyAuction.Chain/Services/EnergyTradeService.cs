@@ -77,9 +77,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> PostClearingAsync(ulong windowId, BigInteger price, IReadOnlyList<ChainMatch> matches, CancellationToken ct = default) =>
         SendAsync(new ET.PostClearingFunction { WindowId = windowId, Price = price, Matches = [.. matches.Select(m => m.ToGenerated())] }, ct);
 
-    /// <summary>Commits the result hash (see <see cref="ClearingResultHash"/>) and moves to EnergyTransfer.</summary>
-    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash, CancellationToken ct = default) =>
-        SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId, ResultHash = resultHash }, ct);
+    /// <summary>Finishes the clearing and moves to EnergyTransfer; the contract emits the result hash it chained over the
+    /// posted matches (<see cref="ClearingResultHash"/> computes the same).</summary>
+    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId }, ct);
 
     /// <summary>Anyone: asks the oracle for the settlement readings of matched orders (offers and bids) of a window.</summary>
     public Task<TransactionReceipt> RequestReadingsAsync(ulong windowId, IReadOnlyList<ulong> orderIds, CancellationToken ct = default) =>

@@ -86,7 +86,10 @@ public sealed class SettlementAgreementTests
         var clearingPrice = random.Next(100, 120) * Gwei + random.Next(0, 1_000);
         var matches = RandomMatches(orders, random, parameters);
         await trade.PostClearingAsync(windowId, clearingPrice, matches);
-        await trade.FinaliseClearingAsync(windowId, ClearingResultHash.Compute(windowId, clearingPrice, matches));
+        // One batch here; ValidatedWindowRun checks two: the contract's hash is ClearingResultHash's either way.
+        var finalised = await trade.FinaliseClearingAsync(windowId);
+        Assert.That(trade.DecodeEvents<ClearingFinalisedEvent>(finalised).Single().ResultHash,
+            Is.EqualTo(ClearingResultHash.Compute(windowId, clearingPrice, matches)), $"window {windowId}: the result hash");
         await _node.PassDeadlineAsync(window.TransferDeadline);
         await trade.AdvancePhaseAsync(windowId);
 
