@@ -87,6 +87,10 @@ interface IEnergyTradeTypes {
     event OrderCancelled(uint256 indexed windowId, uint256 indexed orderId, address indexed owner);
     event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
+    /// @notice A batch of a retraction: `done` of `total` steps (the window's orders, then its match list slots).
+    event ClearingRetracting(uint256 indexed windowId, uint256 done, uint256 total);
+    /// @notice The posted clearing is withdrawn: price, matches, allocations and hash are reset; a new one may be posted.
+    event ClearingRetracted(uint256 indexed windowId);
     /// @notice A settlement reading of the order's meter was asked of the oracle; it may be repeated after `expiresAt`.
     event SettlementReadingRequested(uint256 indexed windowId, uint256 indexed orderId, bytes32 requestId, uint64 expiresAt);
     /// @notice The meter of a matched order no longer grants the market access: no reading was requested, so the
@@ -161,6 +165,10 @@ interface IEnergyTradeTypes {
     error FeeRecipientNotSet();
     /// @notice An account that owns a meter cannot be given a role (so no role holder ever trades).
     error MeterOwnerCannotHoldRole(address account);
+    /// @notice retractClearing found no posted clearing to withdraw.
+    error NoClearingPosted(uint256 windowId);
+    /// @notice A retraction of the window's clearing is under way: call retractClearing until ClearingRetracted.
+    error RetractionUnfinished(uint256 windowId);
     /// @notice An order's distance preference D exceeds the window's maximum feeder distance L (MARKET.md "Orders").
     error DistancePreferenceAboveMaximum(uint256 maxDistanceM, uint256 windowMaxDistanceM);
 }
@@ -206,6 +214,13 @@ interface IEnergyTrade is IEnergyTradeTypes {
     /// @notice Finish clearing and move to EnergyTransfer. Operator only. The result hash (window().resultHash, emitted
     ///         with ClearingFinalised) is the contract's own, chained over the posted matches (docs/CONTRACTS.md).
     function finaliseClearing(uint256 windowId) external;
+
+    /// @notice Withdraw the posted, not yet finalised clearing (operator, Matching phase, until the deadline plus grace).
+    ///         Batched like closeWindow: each call walks at most MAX_ORDERS_PER_RELEASE steps (the window's orders, then
+    ///         its match list) and emits ClearingRetracting; the call that takes the last step resets price, matches,
+    ///         allocations and hash and emits ClearingRetracted. postClearing and finaliseClearing refuse meanwhile
+    ///         (RetractionUnfinished); cancelWindow stays open to anyone after the grace period.
+    function retractClearing(uint256 windowId) external;
 
     /// @notice Ask the oracle for the settlement reading of each matched order (bid: import R_b; offer: export X_s over
     ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request per

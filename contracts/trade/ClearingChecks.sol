@@ -38,6 +38,7 @@ contract ClearingChecks is TradeStorage {
     {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
+        if (w.retracting) revert RetractionUnfinished(windowId);
         if (price == 0) revert ZeroPrice();
         uint256 posted = w.price;
         bytes32 h;
@@ -66,6 +67,7 @@ contract ClearingChecks is TradeStorage {
     function finaliseClearing(uint256 windowId) external onlyDelegated onlyRole(OPERATOR_ROLE) {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
+        if (w.retracting) revert RetractionUnfinished(windowId);
         WindowProgress memory progress = w.progress;
         if (w.params.mechanism == Mechanism.Dpda && progress.filledBids != progress.matchedBids) {
             _revertFirstUnfilledBid(w, windowId);
@@ -75,6 +77,56 @@ contract ClearingChecks is TradeStorage {
         w.resultHash = resultHash;
         emit ClearingFinalised(windowId, w.price, resultHash, progress.matchCount);
         _setPhase(w, windowId, Phase.EnergyTransfer);
+    }
+
+    /// @notice IEnergyTrade.retractClearing, on EnergyTrade's storage.
+    function retractClearing(uint256 windowId) external onlyDelegated onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        if (!w.retracting) {
+            if (w.price == 0) revert NoClearingPosted(windowId);
+            w.retracting = true;
+        }
+        WindowProgress memory progress = w.progress;
+        uint256 orderCount = w.book.orderCount;
+        uint256 refSlots = (uint256(progress.matchCount) + MATCH_REFS_PER_SLOT - 1) / MATCH_REFS_PER_SLOT;
+        uint256 total = orderCount + refSlots;
+        uint256 step = w.retractedSteps;
+        uint256 end = step + MAX_ORDERS_PER_RELEASE;
+        if (end > total) end = total;
+        for (; step < end; ++step) {
+            if (step < orderCount) _retractOrder(_windowOrderId(windowId, step));
+            else delete windowMatchRefs[windowId][step - orderCount];
+        }
+        emit ClearingRetracting(windowId, step, total);
+        if (step < total) {
+            w.retractedSteps = uint32(step);
+            return;
+        }
+        w.retractedSteps = 0;
+        w.retracting = false;
+        w.price = 0;
+        w.resultHash = bytes32(0);
+        progress.matchCount = 0;
+        progress.matchedBids = 0;
+        progress.filledBids = 0;
+        w.progress = progress;
+        emit ClearingRetracted(windowId);
+    }
+
+    /// @dev Forgets one order's allocation and its stored matches (a bid's pairs, an offer's spread energies).
+    function _retractOrder(uint256 orderId) private {
+        Order storage o = orders[orderId];
+        uint256 k = o.matchCount;
+        if (k == 0) return;
+        if (o.side == Side.Bid) {
+            for (uint256 slot = 0; slot < (k + 1) / 2; ++slot) delete bidMatchPairs[orderId][slot];
+        } else {
+            uint256 slots = (k + OFFER_MATCHES_PER_SLOT - 1) / OFFER_MATCHES_PER_SLOT;
+            for (uint256 slot = 0; slot < slots; ++slot) delete offerMatchEnergies[orderId][slot];
+        }
+        o.matchedWh = 0;
+        o.matchCount = 0;
     }
 
     /// @dev One match of a clearing batch: every on-chain check of ARCHITECTURE.md, then the allocation.

@@ -21,6 +21,12 @@ abstract contract ClearingStubs is TradeStorage, IEnergyTrade {
         _runClearingModule();
     }
 
+    /// @inheritdoc IEnergyTrade
+    function retractClearing(uint256 windowId) external {
+        windowId;
+        _runClearingModule();
+    }
+
     /// @dev The clearing module (ClearingChecks) EnergyTrade created.
     function _clearingModule() internal view virtual returns (address);
 

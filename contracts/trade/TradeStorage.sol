@@ -71,6 +71,9 @@ abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
         uint32 releasedOrders;
         /// @dev The account that opened the window, credited with its order fees.
         address operator;
+        /// @dev Where withdrawing a posted clearing has got to: its orders, then its match list (retractClearing).
+        uint32 retractedSteps;
+        bool retracting;
     }
 
     /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.

@@ -61,8 +61,8 @@ describe("Deployment", function () {
     expect(await ethers.provider.getCode(moduleAddress)).to.not.equal("0x");
     // Even an account holding OPERATOR_ROLE in the market cannot post to, or finalise on, the module's own storage.
     await expect(module.connect(operatorAccount).postClearing(1, 1, [])).to.be.revertedWithCustomError(module, "NotDelegated");
-    await expect(module.connect(operatorAccount).finaliseClearing(1))
-      .to.be.revertedWithCustomError(module, "NotDelegated");
+    await expect(module.connect(operatorAccount).finaliseClearing(1)).to.be.revertedWithCustomError(module, "NotDelegated");
+    await expect(module.connect(operatorAccount).retractClearing(1)).to.be.revertedWithCustomError(module, "NotDelegated");
     // Through the market the same calls reach the module and fail with the market's own errors.
     await expect(trade.connect(operatorAccount).postClearing(1, 1, [])).to.be.revertedWithCustomError(trade, "UnknownWindow");
   });

@@ -139,6 +139,12 @@ contract MarketHandler {
         } catch {}
     }
 
+    /// @notice The operator withdraws a posted clearing (one batch of its retraction per call).
+    function retractClearing(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        try trade.retractClearing(_pickWindow(windowSeed)) {} catch {}
+    }
+
     function finaliseClearing(uint256 windowSeed) external atClock {
         if (windowIds.length == 0) return;
         try trade.finaliseClearing(_pickWindow(windowSeed)) {

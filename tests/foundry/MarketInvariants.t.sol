@@ -20,7 +20,7 @@ contract MarketInvariants {
 
     /// @notice Every action of the handler except the end-of-run helpers, which afterInvariant calls itself.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory actions = new bytes4[](16);
+        bytes4[] memory actions = new bytes4[](17);
         actions[0] = MarketHandler.openWindow.selector;
         actions[1] = MarketHandler.advancePhase.selector;
         actions[2] = MarketHandler.postClearing.selector;
@@ -37,6 +37,7 @@ contract MarketInvariants {
         actions[13] = MarketHandler.answerReading.selector;
         actions[14] = MarketHandler.passTime.selector;
         actions[15] = MarketHandler.operate.selector;
+        actions[16] = MarketHandler.retractClearing.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), actions);
     }

@@ -82,6 +82,11 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, CancellationToken ct = default) =>
         SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId }, ct);
 
+    /// <summary>Withdraws the posted, not yet finalised clearing (operator): one batch of the retraction per call;
+    /// call again until the receipt carries ClearingRetracted, after which a new clearing may be posted.</summary>
+    public Task<TransactionReceipt> RetractClearingAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.RetractClearingFunction { WindowId = windowId }, ct);
+
     /// <summary>Anyone: asks the oracle for the settlement readings of matched orders (offers and bids) of a window.</summary>
     public Task<TransactionReceipt> RequestReadingsAsync(ulong windowId, IReadOnlyList<ulong> orderIds, CancellationToken ct = default) =>
         SendAsync(new ET.RequestReadingsFunction { WindowId = windowId, OrderIds = [.. orderIds.Select(o => new BigInteger(o))] }, ct);
