@@ -25,8 +25,9 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
 
     public const ulong MaxEnergyWh = 100_000;
 
-    /// <summary>Order fee f, the operator daemon's default (docs/OPERATOR.md): small, but every order pays it.</summary>
-    public static readonly BigInteger OrderFee = 1_000 * OrderPricing.Gwei;
+    /// <summary>Order fee f: none in the demo, whose money check (<see cref="Conservation"/>) balances deposits against
+    /// household and DSO withdrawals and does not count the operator's order fees yet.</summary>
+    public static readonly BigInteger OrderFee = BigInteger.Zero;
 
     /// <summary>Phases for <paramref name="households"/> households: each order, oracle reading and clearing batch is a block.</summary>
     public static WindowTerms For(int households) => new(
