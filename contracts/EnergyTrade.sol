@@ -8,6 +8,8 @@ import {TradeStorage} from "./trade/TradeStorage.sol";
 import {WindowPhases} from "./trade/WindowPhases.sol";
 import {OrderBook} from "./trade/OrderBook.sol";
 import {ClearingChecks} from "./trade/ClearingChecks.sol";
+import {ClearingStubs} from "./trade/ClearingStubs.sol";
+import {WindowBounds} from "./trade/WindowBounds.sol";
 import {SettlementPayouts} from "./trade/SettlementPayouts.sol";
 import {TradeViews} from "./trade/TradeViews.sol";
 import {EnergyTradeReader} from "./EnergyTradeReader.sol";
@@ -16,19 +18,26 @@ import {EnergyTradeReader} from "./EnergyTradeReader.sol";
 /// @notice Orders, escrow, the posted clearing result, settlement from meter readings and pull payments,
 ///         as shared/spec/MARKET.md and shared/design/ARCHITECTURE.md define them.
 ///         One concern per module under trade/; this contract composes them and is the one address households use.
-contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayouts, TradeViews {
+contract EnergyTrade is WindowPhases, OrderBook, ClearingStubs, SettlementPayouts, TradeViews {
     /// @inheritdoc IEnergyTrade
     address public immutable reader;
+    /// @dev The clearing module (ClearingChecks), run by delegatecall on this contract's storage.
+    address private immutable clearingModule;
 
     /// @param dataAccess_ the meter registry
     /// @param admin receives DEFAULT_ADMIN_ROLE and OPERATOR_ROLE
-    constructor(IDataAccess dataAccess_, address admin) TradeStorage(dataAccess_) {
+    constructor(IDataAccess dataAccess_, address admin) TradeStorage(dataAccess_, new WindowBounds()) {
         if (admin == address(0)) revert InvalidParams("zero address");
         if (dataAccess_.meterCountOf(admin) != 0) revert MeterOwnerCannotHoldRole(admin);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(OPERATOR_ROLE, admin);
         // Created here, so its code is part of this contract's deployment but not of its 24,576 deployed bytes.
         reader = address(new EnergyTradeReader());
+        clearingModule = address(new ClearingChecks(dataAccess_, windowBounds));
+    }
+
+    function _clearingModule() internal view override returns (address) {
+        return clearingModule;
     }
 
     // ---------------------------------------------------------------- administration
@@ -47,7 +56,7 @@ contract EnergyTrade is WindowPhases, OrderBook, ClearingChecks, SettlementPayou
     /// @inheritdoc IEnergyTrade
     function setFeeRecipient(address recipient) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (recipient == address(0)) revert InvalidParams("zero address");
-        feeRecipient = recipient;
+        gridFeeRecipient = recipient;
         emit FeeRecipientSet(recipient);
     }
 

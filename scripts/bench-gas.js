@@ -106,7 +106,7 @@ async function main() {
     clearingGas += await gasOf(trade.postClearing(windowId, price, matches.slice(i, i + BATCH)));
   }
   figures.postClearingPerMatch = clearingGas / BigInt(matches.length);
-  figures.finaliseClearing = await gasOf(trade.finaliseClearing(windowId, ethers.id("bench")));
+  figures.finaliseClearing = await gasOf(trade.finaliseClearing(windowId));
 
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);

@@ -78,7 +78,7 @@ var limits = await admin.Trade.GetLimitsAsync();
 var plan = WindowClearing.Compute(parameters, book, ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir)).Distances, limits.MaxMatchesPerBid);
 foreach (var batch in plan.Matches.Chunk(matchesPerPost))
     await admin.Trade.PostClearingAsync(windowId, plan.Price, batch);
-await admin.Trade.FinaliseClearingAsync(windowId, plan.ResultHash(windowId));
+await admin.Trade.FinaliseClearingAsync(windowId);
 Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
 
 // Where a page's time goes: the chain reads (orders with their meters and matches in paged JSON-RPC batches, events) and the

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
-/// @notice Units: energy in Wh, prices in wei per kWh, money in wei, distances in metres, time in unix seconds.
-interface IEnergyTrade {
+/// @title The market's types, events and errors (see shared/spec/MARKET.md)
+/// @notice Apart from IEnergyTrade's functions, so that a module sharing EnergyTrade's storage (ClearingChecks) can
+///         inherit them without having to implement the whole interface.
+interface IEnergyTradeTypes {
     enum Phase { None, BiddingOffering, Matching, EnergyTransfer, Settlement, Closed, Cancelled }
     enum Mechanism { Dpda, Mcafee, Uniform }
     enum Side { Offer, Bid }
@@ -25,6 +26,7 @@ interface IEnergyTrade {
         uint128 penaltyRate; // wei per kWh undelivered
         Mechanism mechanism;
         bool validateOffers;
+        uint96 orderFee; // wei per order, never refunded, credited to the account that opened the window
     }
 
     /// @notice One pairing of an offer and a bid. Order ids are the global order indexes (= seq).
@@ -67,7 +69,10 @@ interface IEnergyTrade {
         uint256 price;
         OrderStatus status;
         uint64 matchedWh;
+        /// @dev Escrow or collateral, without the order fee (which the order paid on top and never gets back).
         uint256 deposit;
+        /// @dev The owner's distance preference D in metres (MARKET.md "Orders"): L when the order gave none.
+        uint32 maxDistanceM;
     }
 
     event WindowOpened(uint256 indexed windowId, WindowParams params, uint64 biddingDeadline);
@@ -82,6 +87,10 @@ interface IEnergyTrade {
     event OrderCancelled(uint256 indexed windowId, uint256 indexed orderId, address indexed owner);
     event ClearingPosted(uint256 indexed windowId, uint256 price, uint256 matchesInBatch, uint256 totalMatches);
     event ClearingFinalised(uint256 indexed windowId, uint256 price, bytes32 resultHash, uint256 matchCount);
+    /// @notice A batch of a retraction: `done` of `total` steps (the window's orders, then its match list slots).
+    event ClearingRetracting(uint256 indexed windowId, uint256 done, uint256 total);
+    /// @notice The posted clearing is withdrawn: price, matches, allocations and hash are reset; a new one may be posted.
+    event ClearingRetracted(uint256 indexed windowId);
     /// @notice A settlement reading of the order's meter was asked of the oracle; it may be repeated after `expiresAt`.
     event SettlementReadingRequested(uint256 indexed windowId, uint256 indexed orderId, bytes32 requestId, uint64 expiresAt);
     /// @notice The meter of a matched order no longer grants the market access: no reading was requested, so the
@@ -156,7 +165,17 @@ interface IEnergyTrade {
     error FeeRecipientNotSet();
     /// @notice An account that owns a meter cannot be given a role (so no role holder ever trades).
     error MeterOwnerCannotHoldRole(address account);
+    /// @notice retractClearing found no posted clearing to withdraw.
+    error NoClearingPosted(uint256 windowId);
+    /// @notice A retraction of the window's clearing is under way: call retractClearing until ClearingRetracted.
+    error RetractionUnfinished(uint256 windowId);
+    /// @notice An order's distance preference D exceeds the window's maximum feeder distance L (MARKET.md "Orders").
+    error DistancePreferenceAboveMaximum(uint256 maxDistanceM, uint256 windowMaxDistanceM);
+}
 
+/// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
+/// @notice Units: energy in Wh, prices in wei per kWh, money in wei, distances in metres, time in unix seconds.
+interface IEnergyTrade is IEnergyTradeTypes {
     /// @notice Set the EnergyOracleClient and give it ORACLE_ROLE (revoking the previous one). Admin only.
     function setOracleClient(address client) external;
 
@@ -171,26 +190,37 @@ interface IEnergyTrade {
     ///         Anyone: the deadlines were fixed when the window opened, so a silent operator cannot hold a window back.
     function advancePhase(uint256 windowId) external;
 
-    /// @notice Offer `energyWh` at no less than `minPrice`; send collateral cost(E, penaltyRate) exactly. One open order
+    /// @notice Offer `energyWh` at no less than `minPrice`, pairing preferably within `maxDistanceM` metres (D; 0 means
+    ///         the window's L); send collateral cost(E, penaltyRate) plus the window's order fee exactly. One open order
     ///         per meter per window (MeterHasOpenOrder); with validateOffers the battery reading less committedWh
-    ///         must cover the energy.
-    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
+    ///         must cover the energy. The order fee is never refunded: it is credited to the window's operator.
+    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice, uint32 maxDistanceM)
         external payable returns (uint256 orderId);
 
-    /// @notice Bid for `energyWh` at no more than `maxPrice`; send escrow cost(E, P) + E*C_d*L/(2*10^6) + cost(E, pi)
-    ///         exactly. One open order per meter per window (MeterHasOpenOrder). Each order reserves the oracle
-    ///         client's LINK for its readings; the client refuses (InsufficientLink) when it cannot pay for them.
-    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
+    /// @notice Bid for `energyWh` at no more than `maxPrice`, pairing preferably within `maxDistanceM` metres (D; 0 means
+    ///         L); send escrow cost(E, P) + E*C_d*L/(2*10^6) + cost(E, pi) plus the window's order fee exactly. One
+    ///         open order per meter per window (MeterHasOpenOrder). Each order reserves the oracle client's LINK for
+    ///         its readings; the client refuses (InsufficientLink) when it cannot pay for them.
+    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice, uint32 maxDistanceM)
         external payable returns (uint256 orderId);
 
     /// @notice Cancel one's own order during BiddingOffering; its money becomes withdrawable.
     function cancelOrder(uint256 orderId) external;
 
     /// @notice Post a batch of the clearing result (all batches carry the same price). Operator only, Matching phase.
+    ///         Each batch extends the window's result hash by its matches, in posting order.
     function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external;
 
-    /// @notice Finish clearing: store the result hash and move to EnergyTransfer. Operator only.
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external;
+    /// @notice Finish clearing and move to EnergyTransfer. Operator only. The result hash (window().resultHash, emitted
+    ///         with ClearingFinalised) is the contract's own, chained over the posted matches (docs/CONTRACTS.md).
+    function finaliseClearing(uint256 windowId) external;
+
+    /// @notice Withdraw the posted, not yet finalised clearing (operator, Matching phase, until the deadline plus grace).
+    ///         Batched like closeWindow: each call walks at most MAX_ORDERS_PER_RELEASE steps (the window's orders, then
+    ///         its match list) and emits ClearingRetracting; the call that takes the last step resets price, matches,
+    ///         allocations and hash and emits ClearingRetracted. postClearing and finaliseClearing refuse meanwhile
+    ///         (RetractionUnfinished); cancelWindow stays open to anyone after the grace period.
+    function retractClearing(uint256 windowId) external;
 
     /// @notice Ask the oracle for the settlement reading of each matched order (bid: import R_b; offer: export X_s over
     ///         the transfer interval). Anyone, Settlement phase, before the settlement deadline. One oracle request for
@@ -279,9 +309,9 @@ interface IEnergyTrade {
     /// @notice Number of orders placed so far (order ids are 1..orderCount).
     function orderCount() external view returns (uint256);
 
-    /// @notice Escrow a bid of `energyWh` at `maxPrice` must send in this window.
+    /// @notice Escrow a bid of `energyWh` at `maxPrice` must send in this window, besides the order fee.
     function bidEscrow(uint256 windowId, uint64 energyWh, uint128 maxPrice) external view returns (uint256);
 
-    /// @notice Collateral an offer of `energyWh` must send in this window.
+    /// @notice Collateral an offer of `energyWh` must send in this window, besides the order fee.
     function offerCollateral(uint256 windowId, uint64 energyWh) external view returns (uint256);
 }

@@ -1,44 +1,132 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
+import {IDataAccess} from "../interfaces/IDataAccess.sol";
 import {TradeStorage} from "./TradeStorage.sol";
+import {WindowBounds} from "./WindowBounds.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title The posted clearing result and every check the chain makes of it (ARCHITECTURE.md)
-abstract contract ClearingChecks is TradeStorage {
+/// @notice EnergyTrade's clearing module: EnergyTrade creates it and runs it by delegatecall on its own storage (the
+///         same layout, TradeStorage), so its code costs EnergyTrade none of its 24,576 deployed bytes. EnergyTrade's
+///         stubs (ClearingStubs) carry the functions' documentation (IEnergyTrade).
+contract ClearingChecks is TradeStorage {
+    /// @notice The module was called directly: it only ever runs on EnergyTrade's storage, by EnergyTrade's delegatecall.
+    error NotDelegated();
+
+    /// @dev The EnergyTrade that created this module: the only address whose storage it may run on.
+    address private immutable market;
+
+    /// @param dataAccess_ EnergyTrade's meter registry
+    /// @param bounds EnergyTrade's window parameter bounds
+    constructor(IDataAccess dataAccess_, WindowBounds bounds) TradeStorage(dataAccess_, bounds) {
+        market = msg.sender;
+    }
+
+    modifier onlyDelegated() {
+        if (address(this) != market) revert NotDelegated();
+        _;
+    }
+
     // ---------------------------------------------------------------- clearing
 
-    /// @inheritdoc IEnergyTrade
-    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external onlyRole(OPERATOR_ROLE) {
+    /// @notice IEnergyTrade.postClearing, on EnergyTrade's storage.
+    function postClearing(uint256 windowId, uint128 price, Match[] calldata matches)
+        external
+        onlyDelegated
+        onlyRole(OPERATOR_ROLE)
+    {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
+        if (w.retracting) revert RetractionUnfinished(windowId);
         if (price == 0) revert ZeroPrice();
         uint256 posted = w.price;
-        if (posted == 0) w.price = price;
-        else if (posted != price) revert PriceMismatch(price, posted);
+        bytes32 h;
+        if (posted == 0) {
+            w.price = price;
+            h = _firstHash(windowId, price);
+        } else {
+            if (posted != price) revert PriceMismatch(price, posted);
+            h = w.resultHash;
+        }
 
         WindowProgress memory progress = w.progress;
         uint256 gridCharge = w.params.gridCharge;
         uint256 maxDistance = w.book.maxDistanceM;
         for (uint256 i = 0; i < matches.length; ++i) {
-            _postMatch(windowId, price, gridCharge, maxDistance, matches[i], progress);
+            Match calldata m = matches[i];
+            _postMatch(windowId, price, gridCharge, maxDistance, m, progress);
+            h = keccak256(abi.encode(h, m.offerId, m.bidId, m.energyWh, m.distanceM));
         }
         w.progress = progress;
+        w.resultHash = h;
         emit ClearingPosted(windowId, price, matches.length, progress.matchCount);
     }
 
-    /// @inheritdoc IEnergyTrade
-    function finaliseClearing(uint256 windowId, bytes32 resultHash) external onlyRole(OPERATOR_ROLE) {
+    /// @notice IEnergyTrade.finaliseClearing, on EnergyTrade's storage.
+    function finaliseClearing(uint256 windowId) external onlyDelegated onlyRole(OPERATOR_ROLE) {
         Window storage w = _window(windowId);
         _requireClearingOpen(w, windowId);
+        if (w.retracting) revert RetractionUnfinished(windowId);
         WindowProgress memory progress = w.progress;
         if (w.params.mechanism == Mechanism.Dpda && progress.filledBids != progress.matchedBids) {
             _revertFirstUnfilledBid(w, windowId);
         }
+        // A window finalised without any batch (no match at any price) hashes as a clearing at price 0 with no match.
+        bytes32 resultHash = w.price == 0 ? _firstHash(windowId, 0) : w.resultHash;
         w.resultHash = resultHash;
         emit ClearingFinalised(windowId, w.price, resultHash, progress.matchCount);
         _setPhase(w, windowId, Phase.EnergyTransfer);
+    }
+
+    /// @notice IEnergyTrade.retractClearing, on EnergyTrade's storage.
+    function retractClearing(uint256 windowId) external onlyDelegated onlyRole(OPERATOR_ROLE) {
+        Window storage w = _window(windowId);
+        _requireClearingOpen(w, windowId);
+        if (!w.retracting) {
+            if (w.price == 0) revert NoClearingPosted(windowId);
+            w.retracting = true;
+        }
+        WindowProgress memory progress = w.progress;
+        uint256 orderCount = w.book.orderCount;
+        uint256 refSlots = (uint256(progress.matchCount) + MATCH_REFS_PER_SLOT - 1) / MATCH_REFS_PER_SLOT;
+        uint256 total = orderCount + refSlots;
+        uint256 step = w.retractedSteps;
+        uint256 end = step + MAX_ORDERS_PER_RELEASE;
+        if (end > total) end = total;
+        for (; step < end; ++step) {
+            if (step < orderCount) _retractOrder(_windowOrderId(windowId, step));
+            else delete windowMatchRefs[windowId][step - orderCount];
+        }
+        emit ClearingRetracting(windowId, step, total);
+        if (step < total) {
+            w.retractedSteps = uint32(step);
+            return;
+        }
+        w.retractedSteps = 0;
+        w.retracting = false;
+        w.price = 0;
+        w.resultHash = bytes32(0);
+        progress.matchCount = 0;
+        progress.matchedBids = 0;
+        progress.filledBids = 0;
+        w.progress = progress;
+        emit ClearingRetracted(windowId);
+    }
+
+    /// @dev Forgets one order's allocation and its stored matches (a bid's pairs, an offer's spread energies).
+    function _retractOrder(uint256 orderId) private {
+        Order storage o = orders[orderId];
+        uint256 k = o.matchCount;
+        if (k == 0) return;
+        if (o.side == Side.Bid) {
+            for (uint256 slot = 0; slot < (k + 1) / 2; ++slot) delete bidMatchPairs[orderId][slot];
+        } else {
+            uint256 slots = (k + OFFER_MATCHES_PER_SLOT - 1) / OFFER_MATCHES_PER_SLOT;
+            for (uint256 slot = 0; slot < slots; ++slot) delete offerMatchEnergies[orderId][slot];
+        }
+        o.matchedWh = 0;
+        o.matchCount = 0;
     }
 
     /// @dev One match of a clearing batch: every on-chain check of ARCHITECTURE.md, then the allocation.
@@ -86,6 +174,12 @@ abstract contract ClearingChecks is TradeStorage {
         windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
             (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
         ++progress.matchCount;
+    }
+
+    /// @dev docs/CONTRACTS.md "Result hash": h0 = keccak256(abi.encode(windowId, price)), then per posted match in
+    ///      posting order h = keccak256(abi.encode(h, offerId, bidId, energyWh, distanceM)), whatever the batches.
+    function _firstHash(uint256 windowId, uint256 price) private pure returns (bytes32) {
+        return keccak256(abi.encode(windowId, price));
     }
 
     function _matchable(uint256 windowId, uint256 orderId, Side side) internal view returns (Order storage o) {

@@ -7,11 +7,11 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Cost} from "../lib/Cost.sol";
 
 /// @title Offers and bids with their deposits: placement, the one-open-order-per-meter rule, the battery check, cancel
-abstract contract OrderBook is TradeStorage {
+abstract contract OrderBook is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- orders
 
     /// @inheritdoc IEnergyTrade
-    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice)
+    function submitOffer(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 minPrice, uint32 maxDistanceM)
         external
         payable
         returns (uint256 orderId)
@@ -20,10 +20,10 @@ abstract contract OrderBook is TradeStorage {
         WindowBook memory book = w.book;
         _checkOrder(windowId, book, energyWh, minPrice);
         uint256 deposit = Cost.offerCollateral(energyWh, w.params.penaltyRate);
-        if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);
+        _takeOrderFee(w, book, deposit);
         _checkTrader(meterId);
         OrderStatus status = book.validateOffers ? OrderStatus.PendingValidation : OrderStatus.Valid;
-        orderId = _place(w, windowId, book, Side.Offer, status, meterId, energyWh, minPrice);
+        orderId = _place(w, windowId, book, Side.Offer, status, meterId, energyWh, minPrice, maxDistanceM);
         emit OfferSubmitted(windowId, orderId, msg.sender, meterId, energyWh, minPrice, deposit);
         // The settlement reading, and the validation reading sent at once.
         oracle.reserveReadings(book.validateOffers ? 2 : 1);
@@ -31,7 +31,7 @@ abstract contract OrderBook is TradeStorage {
     }
 
     /// @inheritdoc IEnergyTrade
-    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice)
+    function submitBid(uint256 windowId, bytes32 meterId, uint64 energyWh, uint128 maxPrice, uint32 maxDistanceM)
         external
         payable
         returns (uint256 orderId)
@@ -41,9 +41,9 @@ abstract contract OrderBook is TradeStorage {
         _checkOrder(windowId, book, energyWh, maxPrice);
         uint256 deposit =
             Cost.bidEscrow(energyWh, maxPrice, w.params.gridCharge, book.maxDistanceM, w.params.penaltyRate);
-        if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);
+        _takeOrderFee(w, book, deposit);
         _checkTrader(meterId);
-        orderId = _place(w, windowId, book, Side.Bid, OrderStatus.Valid, meterId, energyWh, maxPrice);
+        orderId = _place(w, windowId, book, Side.Bid, OrderStatus.Valid, meterId, energyWh, maxPrice, maxDistanceM);
         emit BidSubmitted(windowId, orderId, msg.sender, meterId, energyWh, maxPrice, deposit);
         oracle.reserveReadings(1);
     }
@@ -96,6 +96,14 @@ abstract contract OrderBook is TradeStorage {
         if (price > MAX_PRICE) revert PriceAboveMaximum(price, MAX_PRICE);
     }
 
+    /// @dev MARKET.md "Deposits": every order sends its deposit plus the order fee f, and f goes to the window's
+    ///      operator at once, so no later refund (cancel, rejection, no match, cancelled window) can include it.
+    function _takeOrderFee(Window storage w, WindowBook memory book, uint256 deposit) internal {
+        uint256 fee = book.orderFee;
+        if (msg.value != deposit + fee) revert WrongDeposit(deposit + fee, msg.value);
+        _credit(w.operator, fee);
+    }
+
     /// @dev The trader must own the meter and have let EnergyTrade read it (the oracle reads it for us).
     ///      Registered meter ids are at most 12 bytes (DataAccess checks), so bytes12 storage loses nothing.
     function _checkTrader(bytes32 meterId) internal view {
@@ -112,8 +120,13 @@ abstract contract OrderBook is TradeStorage {
         OrderStatus status,
         bytes32 meterId,
         uint64 energyWh,
-        uint128 price
+        uint128 price,
+        uint32 maxDistanceM
     ) internal returns (uint256 orderId) {
+        // MARKET.md "Orders": 0 < D <= L, an order that gives none takes L.
+        uint256 limit = book.maxDistanceM;
+        if (maxDistanceM > limit) revert DistancePreferenceAboveMaximum(maxDistanceM, limit);
+        if (maxDistanceM == 0) maxDistanceM = uint32(limit);
         orderId = ++ordersPlaced;
         uint256 index = book.orderCount;
         windowOrderSlots[windowId][index / ORDER_IDS_PER_SLOT] |=
@@ -127,6 +140,7 @@ abstract contract OrderBook is TradeStorage {
             price: uint80(price),
             matchedWh: 0,
             matchCount: 0,
+            maxDistanceM: maxDistanceM,
             owner: msg.sender,
             meterId: bytes12(meterId)
         });

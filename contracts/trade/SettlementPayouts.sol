@@ -7,7 +7,7 @@ import {Cost} from "../lib/Cost.sol";
 import {Settlement} from "../lib/Settlement.sol";
 
 /// @title Settlement from meter readings (MARKET.md "Settlement") and pull payments
-abstract contract SettlementPayouts is TradeStorage {
+abstract contract SettlementPayouts is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- settlement
 
     /// @inheritdoc IEnergyTrade
@@ -82,7 +82,7 @@ abstract contract SettlementPayouts is TradeStorage {
             fees += _settleBid(w, windowId, bidIds[i], terms, late);
         }
         w.progress.settledBids += uint32(bidIds.length);
-        _credit(feeRecipient, fees);
+        _credit(gridFeeRecipient, fees);
     }
 
     // ---------------------------------------------------------------- pull payments

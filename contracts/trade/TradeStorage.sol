@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
+import {IEnergyTradeTypes} from "../interfaces/IEnergyTrade.sol";
 import {IDataAccess} from "../interfaces/IDataAccess.sol";
 import {IEnergyOracleClient} from "../interfaces/IEnergyOracleClient.sol";
 import {Cost} from "../lib/Cost.sol";
@@ -11,7 +11,7 @@ import {MarketBounds} from "../lib/MarketBounds.sol";
 
 /// @title The market's state and the checks every module of EnergyTrade shares
 /// @notice Roles, limits, the packed window and order records, balances; lookups that revert with named errors.
-abstract contract TradeStorage is IEnergyTrade, AccessControl {
+abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
     /// @notice Opens windows, advances phases, posts clearings, requests readings, closes windows.
     bytes32 public constant OPERATOR_ROLE = keccak256("OPERATOR_ROLE");
     /// @notice The EnergyOracleClient, which reports meter readings.
@@ -47,6 +47,7 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         uint40 maxEnergyWh;
         uint32 maxDistanceM;
         bool validateOffers;
+        uint96 orderFee;
     }
 
     /// @dev Later deadlines and clearing/settlement counters: one slot.
@@ -68,6 +69,11 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         bytes32 resultHash;
         /// @dev Where returning the window's deposits has got to: closing and cancelling walk its orders in batches.
         uint32 releasedOrders;
+        /// @dev The account that opened the window, credited with its order fees.
+        address operator;
+        /// @dev Where withdrawing a posted clearing has got to: its orders, then its match list (retractClearing).
+        uint32 retractedSteps;
+        bool retracting;
     }
 
     /// @dev Two slots. The first holds everything clearing reads and writes, the second who and which meter.
@@ -79,6 +85,7 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
         uint80 price;
         uint40 matchedWh;
         uint8 matchCount;
+        uint32 maxDistanceM;
         address owner;
         bytes12 meterId;
     }
@@ -105,8 +112,8 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     /// @dev The window parameter bounds openWindow checks (a contract of its own, see WindowBounds).
     WindowBounds internal immutable windowBounds;
     IEnergyOracleClient internal oracle;
-    /// @inheritdoc IEnergyTrade
-    address public feeRecipient;
+    /// @dev The market-wide fee recipient (the DSO), IEnergyTrade.feeRecipient.
+    address internal gridFeeRecipient;
 
     uint256 internal windowsOpened;
     uint256 internal ordersPlaced;
@@ -128,10 +135,11 @@ abstract contract TradeStorage is IEnergyTrade, AccessControl {
     mapping(uint256 orderId => OrderReading) internal readings;
 
     /// @param dataAccess_ the meter registry
-    constructor(IDataAccess dataAccess_) {
+    /// @param bounds the window parameter bounds, shared by EnergyTrade and its clearing module
+    constructor(IDataAccess dataAccess_, WindowBounds bounds) {
         if (address(dataAccess_) == address(0)) revert InvalidParams("zero address");
         registry = dataAccess_;
-        windowBounds = new WindowBounds();
+        windowBounds = bounds;
     }
 
     // ---------------------------------------------------------------- shared by the modules

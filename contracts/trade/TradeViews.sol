@@ -6,7 +6,7 @@ import {TradeStorage} from "./TradeStorage.sol";
 import {Cost} from "../lib/Cost.sol";
 
 /// @title Read-only views of windows, orders, matches and meters
-abstract contract TradeViews is TradeStorage {
+abstract contract TradeViews is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IEnergyTrade
@@ -43,6 +43,7 @@ abstract contract TradeViews is TradeStorage {
         v.status = o.status == OrderStatus.Valid && o.matchedWh > 0 ? OrderStatus.Matched : o.status;
         v.matchedWh = o.matchedWh;
         v.deposit = _deposit(w, o);
+        v.maxDistanceM = o.maxDistanceM;
     }
 
     /// @inheritdoc IEnergyTrade
@@ -114,6 +115,11 @@ abstract contract TradeViews is TradeStorage {
     /// @inheritdoc IEnergyTrade
     function dataAccess() external view returns (address) {
         return address(registry);
+    }
+
+    /// @inheritdoc IEnergyTrade
+    function feeRecipient() external view returns (address) {
+        return gridFeeRecipient;
     }
 
     /// @inheritdoc IEnergyTrade

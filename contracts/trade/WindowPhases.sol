@@ -5,13 +5,13 @@ import {IEnergyTrade} from "../interfaces/IEnergyTrade.sol";
 import {TradeStorage} from "./TradeStorage.sol";
 
 /// @title A window's life cycle: open, advance, close, cancel, and returning its deposits in batches
-abstract contract WindowPhases is TradeStorage {
+abstract contract WindowPhases is TradeStorage, IEnergyTrade {
     // ---------------------------------------------------------------- window life cycle
 
     /// @inheritdoc IEnergyTrade
     function openWindow(WindowParams calldata p) external onlyRole(OPERATOR_ROLE) returns (uint256 windowId) {
         windowBounds.check(p);
-        if (feeRecipient == address(0)) revert FeeRecipientNotSet();
+        if (gridFeeRecipient == address(0)) revert FeeRecipientNotSet();
         windowId = ++windowsOpened;
         Window storage w = windows[windowId];
         w.params = p;
@@ -24,8 +24,10 @@ abstract contract WindowPhases is TradeStorage {
             orderCount: 0,
             maxEnergyWh: uint40(p.maxEnergyWh),
             maxDistanceM: p.maxDistanceM,
-            validateOffers: p.validateOffers
+            validateOffers: p.validateOffers,
+            orderFee: p.orderFee
         });
+        w.operator = msg.sender;
         w.progress = WindowProgress({
             matchingDeadline: uint40(matching),
             transferDeadline: uint40(transfer),

@@ -22,6 +22,8 @@ function windowParams(overrides = {}) {
     penaltyRate: 50_000_000_007n,
     mechanism: 0,
     validateOffers: false,
+    // Non-zero in every test window, so each conservation check counts the fees orders pay the operator.
+    orderFee: 1_000_003n,
     ...overrides,
   };
 }
@@ -55,24 +57,33 @@ async function openWindow(trade, params) {
   return opened.args.windowId;
 }
 
-/** Place an order ({ signer, meter, energy, price }) with exactly the deposit the contract asks; returns { id, receipt }. */
-async function placeOrder(trade, windowId, side, { signer, meter, energy, price }) {
+/** The window's order fee f, which every order pays on top of its deposit. */
+async function orderFeeOf(trade, windowId) {
+  return (await trade.window(windowId)).params.orderFee;
+}
+
+/**
+ * Place an order ({ signer, meter, energy, price, maxDistance: D in metres, 0 = the window's L }) with exactly the
+ * deposit and order fee the contract asks; returns { id, deposit, fee, receipt }.
+ */
+async function placeOrder(trade, windowId, side, { signer, meter, energy, price, maxDistance = 0 }) {
   const deposit = side === "offer"
     ? await trade.offerCollateral(windowId, energy)
     : await trade.bidEscrow(windowId, energy, price);
+  const fee = await orderFeeOf(trade, windowId);
   const fn = side === "offer" ? "submitOffer" : "submitBid";
-  const tx = await trade.connect(signer)[fn](windowId, meterId(meter), energy, price, { value: deposit });
+  const tx = await trade.connect(signer)[fn](windowId, meterId(meter), energy, price, maxDistance, { value: deposit + fee });
   const receipt = await tx.wait();
   const name = side === "offer" ? "OfferSubmitted" : "BidSubmitted";
   const ev = receipt.logs
     .filter((l) => l.address.toLowerCase() === trade.target.toLowerCase())
     .map((l) => trade.interface.parseLog(l))
     .find((e) => e && e.name === name);
-  return { id: ev.args.orderId, deposit, receipt };
+  return { id: ev.args.orderId, deposit, fee, receipt };
 }
 
 /** Whether the contracts run instrumented by `hardhat coverage` (scripts/coverage.sh), whose probes add gas to every
  *  call: gas bounds are asserted only on the contracts as they deploy. */
 const instrumented = () => hre.__SOLIDITY_COVERAGE_RUNNING === true;
 
-module.exports = { meterId, windowParams, setUpMarket, openWindow, placeOrder, instrumented };
+module.exports = { meterId, windowParams, setUpMarket, openWindow, orderFeeOf, placeOrder, instrumented };

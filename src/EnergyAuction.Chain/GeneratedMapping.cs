@@ -25,16 +25,17 @@ internal static class GeneratedMapping
         PenaltyRate = p.PenaltyRate,
         Mechanism = (byte)p.Mechanism,
         ValidateOffers = p.ValidateOffers,
+        OrderFee = p.OrderFee,
     };
 
     public static WindowParams ToParams(ET.WindowParams p) => new(p.BiddingDuration, p.MatchingDuration, p.TransferDuration,
         p.SettlementDuration, p.GracePeriod, p.MaxEnergyWh, p.ReferencePrice, p.GridCharge, p.MaxDistanceM, p.PenaltyRate,
-        (Mechanism)p.Mechanism, p.ValidateOffers);
+        (Mechanism)p.Mechanism, p.ValidateOffers, p.OrderFee);
 
     public static WindowInfo ToInfo(ET.WindowView w) => new(ToParams(w.Params), (WindowPhase)w.Phase, w.BiddingDeadline,
         w.MatchingDeadline, w.TransferDeadline, w.SettlementDeadline, (ulong)w.OrderCount, (ulong)w.MatchCount,
         (ulong)w.UnsettledBids, w.Price, w.ResultHash, (ulong)w.ReleasedOrders);
 
     public static OrderInfo ToInfo(ET.OrderView o) => new((ulong)o.WindowId, ChainAddress.ToChecksum(o.Owner), o.MeterId,
-        (OrderSide)o.Side, o.EnergyWh, o.Price, (OrderStatus)o.Status, o.MatchedWh, o.Deposit);
+        (OrderSide)o.Side, o.EnergyWh, o.Price, (OrderStatus)o.Status, o.MatchedWh, o.Deposit, o.MaxDistanceM);
 }

@@ -3,7 +3,8 @@ using System.Numerics;
 namespace EnergyAuction.Chain;
 
 /// <summary>IEnergyTrade.WindowParams: durations in seconds, energy in Wh, prices in wei per kWh, grid charge in
-/// wei per kWh per km, penalty in wei per undelivered kWh, distance in metres.</summary>
+/// wei per kWh per km, penalty in wei per undelivered kWh, distance in metres, order fee in wei per order (paid on top
+/// of every deposit, never refunded, credited to the operator that opened the window).</summary>
 public sealed record WindowParams(
     uint BiddingDuration,
     uint MatchingDuration,
@@ -16,11 +17,12 @@ public sealed record WindowParams(
     uint MaxDistanceM,
     BigInteger PenaltyRate,
     Mechanism Mechanism,
-    bool ValidateOffers)
+    bool ValidateOffers,
+    BigInteger OrderFee = default)
 {
     /// <summary>Short phases for tests and demos (a minute of bidding, half a minute for the rest), prices around
     /// 0.125 gwei per Wh; chain time is moved on with evm_increaseTime rather than waited for.</summary>
-    public static WindowParams ForTests(bool validateOffers = false, Mechanism mechanism = Mechanism.Dpda) => new(
+    public static WindowParams ForTests(bool validateOffers = false, Mechanism mechanism = Mechanism.Dpda, long orderFee = 0) => new(
         BiddingDuration: 60,
         MatchingDuration: 30,
         TransferDuration: 30,
@@ -32,5 +34,6 @@ public sealed record WindowParams(
         MaxDistanceM: 5_000,
         PenaltyRate: 50_000_000_000,
         Mechanism: mechanism,
-        ValidateOffers: validateOffers);
+        ValidateOffers: validateOffers,
+        OrderFee: orderFee);
 }

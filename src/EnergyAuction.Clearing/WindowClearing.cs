@@ -11,8 +11,8 @@ namespace EnergyAuction.Clearing;
 /// A window's clearing as an honest operator posts it: the market engine's one entry point
 /// (<see cref="WindowPairing.ClearAndPair"/>: feasible pairs only, unreachable and unplaced orders removed, the window's
 /// mechanism, score pairing) on its valid orders (engine id = on-chain order id, seq = the global order id), each
-/// order's participant being its meter's feeder bus and owner, and D = L (the v1 chain stores no D), the contract's
-/// cap on matches per bid; then the contract's own checks on every match. Orders whose bus is not on the feeder cannot
+/// order's participant being its meter's feeder bus and owner, and D the distance preference the order stored on chain
+/// (MARKET.md "Orders"), the contract's cap on matches per bid; then the contract's own checks on every match. Orders whose bus is not on the feeder cannot
 /// be paired and stay out of the clearing.
 /// </summary>
 public static class WindowClearing
@@ -41,7 +41,7 @@ public static class WindowClearing
         var offers = trading.Where(o => o.Order.Side == ChainSide.Offer).Select(ToEngine).ToList();
         var bids = trading.Where(o => o.Order.Side == ChainSide.Bid).Select(ToEngine).ToList();
         // Addresses compare case-insensitively; the engine compares owners as exact strings.
-        var participants = trading.ToDictionary(Id, o => new Participant(Bus(o), o.MeterOwner.ToLowerInvariant()), StringComparer.Ordinal);
+        var participants = trading.ToDictionary(Id, o => new Participant(Bus(o), o.MeterOwner.ToLowerInvariant(), Preference(o)), StringComparer.Ordinal);
         var rules = new PairingParameters(ChainMechanisms.ToEngine(parameters.Mechanism), parameters.GridCharge, parameters.MaxDistanceM,
             (int)Math.Min(maxMatchesPerBid, int.MaxValue));
         return WindowPairing.ClearAndPair(new WindowBook(offers, bids, participants), feeder, rules);
@@ -52,4 +52,7 @@ public static class WindowClearing
     private static string Id(WindowOrder o) => o.OrderId.ToString(CultureInfo.InvariantCulture);
 
     private static string Bus(WindowOrder o) => o.Bus.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The order's D; an order read without one (0) takes L, as the contract stores it.</summary>
+    private static long? Preference(WindowOrder o) => o.Order.MaxDistanceM == 0 ? null : o.Order.MaxDistanceM;
 }

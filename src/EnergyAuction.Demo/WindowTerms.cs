@@ -25,6 +25,10 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
 
     public const ulong MaxEnergyWh = 100_000;
 
+    /// <summary>Order fee f: none in the demo, whose money check (<see cref="Conservation"/>) balances deposits against
+    /// household and DSO withdrawals and does not count the operator's order fees yet.</summary>
+    public static readonly BigInteger OrderFee = BigInteger.Zero;
+
     /// <summary>Phases for <paramref name="households"/> households: each order, oracle reading and clearing batch is a block.</summary>
     public static WindowTerms For(int households) => new(
         BiddingSeconds: (uint)Math.Max(120, 3 * households),
@@ -39,12 +43,12 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
         "window", "open", "--bidding", Seconds(BiddingSeconds), "--matching", Seconds(MatchingSeconds), "--transfer", Seconds(TransferSeconds),
         "--settlement", Seconds(SettlementSeconds), "--grace", Seconds(GraceSeconds), "--max-energy", $"{MaxEnergyWh}Wh",
         "--reference-price", Gwei(OrderPricing.ReferencePrice), "--grid-charge", Gwei(GridCharge), "--penalty-rate", Gwei(PenaltyRate),
-        "--max-distance", MaxDistanceMetres.ToString(CultureInfo.InvariantCulture), "--mechanism", "dpda", "--validate-offers",
+        "--max-distance", MaxDistanceMetres.ToString(CultureInfo.InvariantCulture), "--order-fee", Gwei(OrderFee), "--mechanism", "dpda", "--validate-offers",
     ];
 
     /// <summary>The same window as the contract takes it.</summary>
     public WindowParams Params() => new(BiddingSeconds, MatchingSeconds, TransferSeconds, SettlementSeconds, GraceSeconds,
-        MaxEnergyWh, OrderPricing.ReferencePrice, GridCharge, MaxDistanceMetres, PenaltyRate, Mechanism.Dpda, ValidateOffers: true);
+        MaxEnergyWh, OrderPricing.ReferencePrice, GridCharge, MaxDistanceMetres, PenaltyRate, Mechanism.Dpda, ValidateOffers: true, OrderFee);
 
     /// <summary>A price as the CLI takes it, e.g. "50000gwei".</summary>
     public static string Gwei(BigInteger wei) => $"{wei / OrderPricing.Gwei}gwei";

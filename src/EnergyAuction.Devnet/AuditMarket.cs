@@ -75,9 +75,13 @@ public sealed class AuditMarket : IAsyncDisposable
         }
     }
 
+    /// <summary>The order fee of the audit windows: the operator daemon's default (docs/OPERATOR.md), so what the
+    /// explorer shows is what a real market charges.</summary>
+    public const long OrderFeeWei = 1_000_000_000_000;
+
     /// <summary>Opens a new window taking orders for 60 s of chain time.</summary>
     public async Task<ulong> OpenWindowAsync() =>
-        (await Operator.Trade.OpenWindowAsync(WindowParams.ForTests()).ConfigureAwait(false)).WindowId;
+        (await Operator.Trade.OpenWindowAsync(WindowParams.ForTests(orderFee: OrderFeeWei)).ConfigureAwait(false)).WindowId;
 
     /// <summary>Places a bid for the buyer on one of its meters (B-1 unless said) in a window; returns its order id.</summary>
     public async Task<ulong> BidAsync(ulong window, ulong wh, BigInteger maxPrice, string meter = "B-1") =>
@@ -131,7 +135,7 @@ public sealed class AuditMarket : IAsyncDisposable
     private async Task PostAsync(ulong window, BigInteger price, IReadOnlyList<ChainMatch> matches)
     {
         await Operator.Trade.PostClearingAsync(window, price, matches).ConfigureAwait(false);
-        await Operator.Trade.FinaliseClearingAsync(window, ClearingResultHash.Compute(window, price, matches)).ConfigureAwait(false);
+        await Operator.Trade.FinaliseClearingAsync(window).ConfigureAwait(false);
     }
 
     // Offers at 40, 45, 70 and bids at 60, 55, 30 thousand gwei/kWh, 5 kWh and 4 kWh each (the CLI tests' window), bidding closed.

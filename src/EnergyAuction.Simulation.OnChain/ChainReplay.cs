@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using EnergyAuction.Market.Feeder;
 
 namespace EnergyAuction.Simulation.OnChain;
@@ -23,13 +24,17 @@ public sealed record ReplayResult(int Windows, IReadOnlyList<string> Mechanisms,
 /// </summary>
 public static class ChainReplay
 {
+    /// <summary>WindowBounds.MAX_ORDER_FEE: the largest order fee a window may charge.</summary>
+    public static readonly BigInteger MaxOrderFeeWei = BigInteger.Pow(10, 16);
+
     /// <summary>Why <paramref name="options"/> cannot be replayed for <paramref name="windows"/> windows, or null.</summary>
     public static string? Problem(ScenarioOptions options, int windows)
     {
         if (windows < 1 || windows > options.Windows)
             return string.Create(CultureInfo.InvariantCulture, $"--on-chain must be 1..{options.Windows} (the scenario's windows), got {windows}");
-        // The chain has no order fee yet (the clearing-v2 work adds it); a fee the chain cannot charge could never agree.
-        return options.OrderFeeWei.IsZero ? null : "--on-chain replays only scenarios without an order fee: the chain charges none yet";
+        return options.OrderFeeWei <= MaxOrderFeeWei
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"--on-chain: the chain's order fee is at most {MaxOrderFeeWei} wei (WindowBounds.MAX_ORDER_FEE), the scenario's is {options.OrderFeeWei}");
     }
 
     /// <summary>Replays the first <paramref name="windows"/> windows of <paramref name="scenario"/>.</summary>
@@ -40,7 +45,7 @@ public static class ChainReplay
         if (Problem(scenario.Options, windows) is { } problem) throw new ArgumentException(problem);
         var onChain = MarketChoice.All.Where(m => m.Mechanism is not null).ToList();
         var results = onChain.Select(m => SimulationRunner.Run(scenario, feeder, m, keepBooks: true)).ToList();
-        var simulated = results.SelectMany(r => ExpectedMoney.Of(r, scenario.Households, windows)).ToList();
+        var simulated = results.SelectMany(r => ExpectedMoney.Of(r, scenario.Households, windows, scenario.Options.OrderFeeWei)).ToList();
         var flows = ScenarioFlows.FirstWindows(scenario, windows);
         var sellable = scenario.Households.Select(h => results.SelectMany(r => r.Placed.Take(windows))
             .SelectMany(p => p.Book.Offers).Where(o => o.Id == h.Id).Select(o => o.EnergyWh).DefaultIfEmpty(0).Max()).ToList();

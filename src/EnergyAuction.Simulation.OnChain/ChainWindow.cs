@@ -36,7 +36,8 @@ internal static class ChainWindow
             MaxDistanceM: checked((uint)options.MaxDistanceM),
             PenaltyRate: options.PenaltyWeiPerKwh,
             Mechanism: ChainMechanisms.ToChain(choice.Mechanism ?? throw new ArgumentException("grid-only needs no chain", nameof(choice))),
-            ValidateOffers: true);
+            ValidateOffers: true,
+            OrderFee: options.OrderFeeWei);
         var (windowId, _) = await trade.OpenWindowAsync(parameters, ct).ConfigureAwait(false);
         var window = await trade.GetWindowAsync(windowId, ct).ConfigureAwait(false);
 
@@ -58,14 +59,14 @@ internal static class ChainWindow
             if (side == OrderSide.Offer)
             {
                 var collateral = await trade.OfferCollateralAsync(windowId, energy, ct).ConfigureAwait(false);
-                orderIds.Add((await signer.Trade.SubmitOfferAsync(windowId, household.Meter, energy, order.Price, collateral, ct).ConfigureAwait(false)).OrderId);
-                deposits[order.Id] += collateral;
+                orderIds.Add((await signer.Trade.SubmitOfferAsync(windowId, household.Meter, energy, order.Price, collateral, ct: ct).ConfigureAwait(false)).OrderId);
+                deposits[order.Id] += collateral + options.OrderFeeWei;
             }
             else
             {
                 var escrow = await trade.BidEscrowAsync(windowId, energy, order.Price, ct).ConfigureAwait(false);
-                orderIds.Add((await signer.Trade.SubmitBidAsync(windowId, household.Meter, energy, order.Price, escrow, ct).ConfigureAwait(false)).OrderId);
-                deposits[order.Id] += escrow;
+                orderIds.Add((await signer.Trade.SubmitBidAsync(windowId, household.Meter, energy, order.Price, escrow, ct: ct).ConfigureAwait(false)).OrderId);
+                deposits[order.Id] += escrow + options.OrderFeeWei;
             }
         }
 

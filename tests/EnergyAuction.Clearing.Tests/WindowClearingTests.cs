@@ -50,6 +50,19 @@ public class WindowClearingTests
     }
 
     [Test]
+    public void Each_orders_distance_preference_from_the_chain_is_the_engines_D()
+    {
+        var book = ThesisBook();
+        // D = L on every order pairs as orders that gave none (the contract stores L for those).
+        var atL = book.Select(o => o with { Order = o.Order with { MaxDistanceM = Window.MaxDistanceM } }).ToList();
+        Assert.That(WindowClearing.Compute(Window, atL, Feeder, 255).Matches, Is.EqualTo(WindowClearing.Compute(Window, book, Feeder, 255).Matches));
+        // The engine sees each order's own D: one beyond L is refused by its input check.
+        book[0] = book[0] with { Order = book[0].Order with { MaxDistanceM = Window.MaxDistanceM + 1 } };
+        Assert.That(() => WindowClearing.ClearAndPair(Window, book, Feeder, 255),
+            Throws.InstanceOf<EnergyAuction.Market.Pairing.PairingException>().With.Message.Contains("distance preference D"));
+    }
+
+    [Test]
     public void A_book_that_does_not_cross_is_no_trade()
     {
         var plan = WindowClearing.Compute(Window, [Order(1, OrderSide.Offer, 1000, 50_000, 1), Order(2, OrderSide.Bid, 1000, 40_000, 2)], Feeder, 255);

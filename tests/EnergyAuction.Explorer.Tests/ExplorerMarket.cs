@@ -69,14 +69,14 @@ public sealed class ExplorerMarket
         var honest = await WindowInMatchingAsync();
         var plan = await HonestPlanAsync(honest);
         await Operator.Trade.PostClearingAsync(honest, plan.Price, plan.Matches);
-        await Operator.Trade.FinaliseClearingAsync(honest, plan.ResultHash(honest));
+        await Operator.Trade.FinaliseClearingAsync(honest);
         Honest = (honest, plan);
 
         Tampered = await WindowInMatchingAsync();
         var tamperedPlan = await HonestPlanAsync(Tampered);
         var tamperedPrice = tamperedPlan.Price - 5_000 * Gwei;
         await Operator.Trade.PostClearingAsync(Tampered, tamperedPrice, tamperedPlan.Matches);
-        await Operator.Trade.FinaliseClearingAsync(Tampered, ClearingResultHash.Compute(Tampered, tamperedPrice, tamperedPlan.Matches));
+        await Operator.Trade.FinaliseClearingAsync(Tampered);
 
         await SettleInFullAsync(honest, plan);
 

@@ -8,13 +8,15 @@ namespace EnergyAuction.Simulation.Tests;
 /// `--on-chain`: two windows of a small scenario under dpda, mcafee and uniform through the real market on a Hardhat
 /// node (deploy script, HEMS, operator daemon, one signed order per household), against the off-chain simulation.
 /// Eight-hour windows and small batteries, so the second window (08:00-16:00) has PV to sell under every mechanism and
-/// the noisy forecasts leave penalties to settle; the first (the night) has no offers and must move no money.
+/// the noisy forecasts leave penalties to settle; the first (the night) has no offers and must move no money but the
+/// order fee of each order placed (1,000 gwei, which the operator receives).
 /// </summary>
 [NonParallelizable]
 public sealed class OnChainReplayTests
 {
     private const int Windows = 2;
-    private static readonly ScenarioOptions Options = new() { Households = 10, PvSharePercent = 50, Seed = 2, WindowMinutes = 480, BatteryCapacityWh = 1_000 };
+    private static readonly ScenarioOptions Options = new() { Households = 10, PvSharePercent = 50, Seed = 2, WindowMinutes = 480, BatteryCapacityWh = 1_000,
+        OrderFeeWei = 1_000_000_000_000 };
     private ReplayResult _replay = null!;
 
     [OneTimeSetUp]
@@ -36,7 +38,9 @@ public sealed class OnChainReplayTests
         Assert.That(daytime.Select(w => w.Matches), Is.All.GreaterThan(0));
         Assert.That(daytime.Select(w => w.Households.Values.Count(v => !v.IsZero)), Is.All.GreaterThanOrEqualTo(2));
         Assert.That(daytime.Select(w => w.Dso), Is.All.GreaterThan(BigInteger.Zero));
-        Assert.That(_replay.OnChain.Where(w => w.Window == 0).SelectMany(w => w.Households.Values), Is.All.EqualTo(BigInteger.Zero));
+        var night = _replay.OnChain.Where(w => w.Window == 0).SelectMany(w => w.Households.Values).ToList();
+        Assert.That(night, Has.All.Matches<BigInteger>(v => v.IsZero || v == -Options.OrderFeeWei));
+        Assert.That(night, Has.Some.EqualTo(-Options.OrderFeeWei), "the night's bids paid their order fee");
     }
 
     [Test]
@@ -57,9 +61,10 @@ public sealed class OnChainReplayTests
     }
 
     [Test]
-    public void A_scenario_with_an_order_fee_is_refused_because_the_chain_charges_none()
+    public void A_scenario_with_an_order_fee_above_the_chains_bound_is_refused()
     {
-        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = 1 }, Windows), Does.Contain("order fee"));
+        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = ChainReplay.MaxOrderFeeWei + 1 }, Windows), Does.Contain("order fee"));
+        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = ChainReplay.MaxOrderFeeWei }, Windows), Is.Null);
         Assert.That(ChainReplay.Problem(Options, Windows), Is.Null);
     }
 }

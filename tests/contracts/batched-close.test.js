@@ -18,7 +18,7 @@ const Status = { PendingValidation: 1n, Valid: 2n, Matched: 5n };
 /** A window with more orders than one release call returns, in Matching, its clearing not posted yet. */
 async function bigBookFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso] = signers;
+  const [admin, node, dso] = signers;
   const sellers = signers.slice(3, 10).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
   const buyers = signers.slice(10, 18).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
   const [anyone, stranger] = signers.slice(18, 20);
@@ -35,8 +35,9 @@ async function bigBookFixture() {
   expect(await trade.MAX_ORDERS_PER_RELEASE()).to.equal(BigInt(perCall));
   const params = windowParams({ mechanism: 2 }); // Uniform: bids may be part filled
   const windowId = await openWindow(trade, params);
-  // A second window open at the same time interleaves its orders with ours, so the cursor must skip them.
-  const otherParams = windowParams({ penaltyRate: 7n * G });
+  // A second window open at the same time interleaves its orders with ours, so the cursor must skip them. Its orders
+  // pay no order fee, so the operator's balance is this window's fees alone.
+  const otherParams = windowParams({ penaltyRate: 7n * G, orderFee: 0n });
   const otherId = await openWindow(trade, otherParams);
 
   const orders = [];
@@ -66,9 +67,9 @@ async function bigBookFixture() {
   const view = await trade.window(windowId);
   await advanceTo(view.biddingDeadline);
   await trade.advancePhase(windowId);
-  const accounts = [...sellers, ...buyers].map((t) => t.signer).concat([dso]);
+  const accounts = [...sellers, ...buyers].map((t) => t.signer).concat([dso, admin]);
   return {
-    ...market, node, dso, anyone, stranger, perCall, params, windowId, otherId, otherDeposits, orders, matches, view, accounts,
+    ...market, admin, node, dso, anyone, stranger, perCall, params, windowId, otherId, otherDeposits, orders, matches, view, accounts,
   };
 }
 
@@ -77,7 +78,7 @@ async function bigWindowFixture() {
   const f = await bigBookFixture();
   const { trade, windowId, matches, view } = f;
   await trade.postClearing(windowId, PRICE, matches);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
   const matched = [...new Set(matches.flatMap((m) => [m.offerId, m.bidId]))];
@@ -105,7 +106,7 @@ async function deliverAll(f, requests, answered = Infinity) {
 
 function modelOf(f, { readings, settled }) {
   return windowCredits({
-    params: f.params, feeRecipient: f.dso.address, orders: f.orders, price: PRICE,
+    params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price: PRICE,
     matches: f.matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
     readings, settled,
   });
@@ -233,7 +234,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     expect(calls).to.be.above(1);
     await expect(trade.cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Cancelled, 0);
-    const expected = windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [] });
+    const expected = windowCredits({ params: f.params, operator: f.admin.address, orders: f.orders, price: 0n, matches: [] });
     for (const a of f.accounts) {
       expect(await trade.withdrawable(a.address), a.address).to.equal(expected.credits.get(a.address.toLowerCase()) || 0n);
     }

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -19,7 +19,7 @@ const READING = { None: 0n, Pending: 1n, Read: 2n, Released: 3n };
  */
 async function pairsFixture(overrides = {}) {
   const signers = await ethers.getSigners();
-  const [, node, dso, s1, s2, b1, b2, anyone] = signers;
+  const [admin, node, dso, s1, s2, b1, b2, anyone] = signers;
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
@@ -48,11 +48,11 @@ async function pairsFixture(overrides = {}) {
     { offerId: offer2, bidId: bid2, energyWh: 3_000n, distanceM: 500 },
   ];
   await trade.postClearing(windowId, price, matches);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
   await trade.connect(anyone).advancePhase(windowId);
   return {
-    ...market, params, windowId, view, price, orders, node, dso, s1, s2, b1, b2, anyone, offer1, offer2, bid1, bid2,
+    ...market, params, windowId, view, price, orders, admin, node, dso, s1, s2, b1, b2, anyone, offer1, offer2, bid1, bid2,
     matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
   };
 }
@@ -65,13 +65,13 @@ async function settleAndCheck(f, readings, { late = false } = {}) {
   if (late) await advanceTo(f.view.settlementDeadline);
   const receipt = await (await f.trade.connect(f.anyone).settle(f.windowId, [f.bid1, f.bid2])).wait();
   await f.trade.connect(f.anyone).closeWindow(f.windowId);
-  const expected = windowCredits({ params: f.params, feeRecipient: f.dso.address, orders: f.orders, price: f.price, matches: f.matches, readings });
+  const expected = windowCredits({ params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price: f.price, matches: f.matches, readings });
   const settledEvents = receipt.logs.map((l) => f.trade.interface.parseLog(l)).filter((e) => e && e.name === "MatchSettled");
   expect(settledEvents.map((e) => e.args.slice(1).map((x) => (typeof x === "boolean" ? x : BigInt(x))))).to.deep.equal(
     expected.settledMatches.map((m) => [m.offerId, m.bidId, m.buyerWh, m.sellerWh, m.traded, m.feeHalf,
       m.sellerPenalty, m.buyerPenalty, m.buyerMissing, m.sellerMissing]));
   let owed = 0n;
-  for (const who of [f.s1, f.s2, f.b1, f.b2, f.dso]) {
+  for (const who of [f.s1, f.s2, f.b1, f.b2, f.dso, f.admin]) {
     const want = expected.credits.get(who.address.toLowerCase()) || 0n;
     expect(await f.trade.withdrawable(who.address), who.address).to.equal(want);
     owed += want;
@@ -205,11 +205,11 @@ describe("Settlement on both sides of every match", function () {
     await expect(client.withdrawLink(admin.address, 1n))
       .to.be.revertedWithCustomError(client, "InsufficientLink").withArgs(2n * fee + 1n, 2n * fee);
     const escrow = await trade.bidEscrow(w, 1_000n, G);
-    await expect(trade.connect(b1).submitBid(w, meterId("B-9"), 1_000n, G, { value: escrow }))
+    await expect(trade.connect(b1).submitBid(w, meterId("B-9"), 1_000n, G, 0, { value: escrow + await orderFeeOf(trade, w) }))
       .to.be.revertedWithCustomError(client, "InsufficientLink").withArgs(3n * fee, 2n * fee);
     // Cancelling gives the bid's reservation back, so another order fits.
     await expect(trade.connect(b1).cancelOrder(bid.id)).to.emit(client, "LinkReserved").withArgs(1n);
-    await trade.connect(b1).submitBid(w, meterId("B-9"), 1_000n, G, { value: escrow });
+    await trade.connect(b1).submitBid(w, meterId("B-9"), 1_000n, G, 0, { value: escrow + await orderFeeOf(trade, w) });
     expect(await client.reservedReadings()).to.equal(2n);
   });
 
@@ -255,7 +255,7 @@ describe("Settlement on both sides of every match", function () {
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(w);
     await trade.postClearing(w, 16_500n, [{ offerId: offer.id, bidId: bid.id, energyWh: 16_000n, distanceM: 120 }]);
-    await trade.finaliseClearing(w, ethers.ZeroHash);
+    await trade.finaliseClearing(w);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(w);
     await reportReadings({ ...market, node }, w, [offer.id, bid.id], new Map([[offer.id, 15_000n]]));

@@ -51,4 +51,19 @@ describe("Deployment", function () {
     expect(await trade.hasRole(await trade.ORACLE_ROLE(), client.target)).to.equal(false);
     expect(await trade.hasRole(await trade.ORACLE_ROLE(), next.target)).to.equal(true);
   });
+
+  it("the clearing module runs only on the market's storage: called directly it refuses, and the market keeps working", async function () {
+    const { market, operatorAccount } = await loadFixture(deployedFixture);
+    const { trade } = market;
+    // EnergyTrade's constructor creates WindowBounds, its reader and then the clearing module (nonces 1, 2, 3).
+    const moduleAddress = ethers.getCreateAddress({ from: trade.target, nonce: 3 });
+    const module = await ethers.getContractAt("ClearingChecks", moduleAddress);
+    expect(await ethers.provider.getCode(moduleAddress)).to.not.equal("0x");
+    // Even an account holding OPERATOR_ROLE in the market cannot post to, or finalise on, the module's own storage.
+    await expect(module.connect(operatorAccount).postClearing(1, 1, [])).to.be.revertedWithCustomError(module, "NotDelegated");
+    await expect(module.connect(operatorAccount).finaliseClearing(1)).to.be.revertedWithCustomError(module, "NotDelegated");
+    await expect(module.connect(operatorAccount).retractClearing(1)).to.be.revertedWithCustomError(module, "NotDelegated");
+    // Through the market the same calls reach the module and fail with the market's own errors.
+    await expect(trade.connect(operatorAccount).postClearing(1, 1, [])).to.be.revertedWithCustomError(trade, "UnknownWindow");
+  });
 });

@@ -63,7 +63,7 @@ describe("Edge cases refused with named errors", function () {
     const v = await f.trade.window(w);
     await advanceTo(v.biddingDeadline);
     await f.trade.advancePhase(w);
-    await f.trade.finaliseClearing(w, ethers.ZeroHash);
+    await f.trade.finaliseClearing(w);
     await advanceTo(v.transferDeadline);
     await f.trade.advancePhase(w);
     await f.trade.closeWindow(w);

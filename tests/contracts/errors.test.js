@@ -2,9 +2,10 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
+const { resultHash } = require("../../scripts/lib/result-hash");
 
 const G = 1_000_000_000n;
 const PHASE = { None: 0, BiddingOffering: 1, Matching: 2, EnergyTransfer: 3, Settlement: 4, Closed: 5, Cancelled: 6 };
@@ -52,7 +53,7 @@ async function settlementFixture() {
     { offerId: f.offer1, bidId: f.bid1, energyWh: 4_000n, distanceM: 100 },
     { offerId: f.offer2, bidId: f.bid2, energyWh: 3_000n, distanceM: 200 },
   ]);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(f.view.transferDeadline);
   await trade.advancePhase(windowId);
   return f;
@@ -164,7 +165,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
 
     it("UnknownWindow and UnknownOrder", async function () {
       const { trade, b1 } = await loadFixture(biddingFixture);
-      await expect(trade.connect(b1).submitBid(99, meterId("B-1"), 1_000n, G))
+      await expect(trade.connect(b1).submitBid(99, meterId("B-1"), 1_000n, G, 0))
         .to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(99);
       await expect(trade.window(0)).to.be.revertedWithCustomError(trade, "UnknownWindow").withArgs(0);
       await expect(trade.connect(b1).cancelOrder(42)).to.be.revertedWithCustomError(trade, "UnknownOrder").withArgs(42);
@@ -172,34 +173,54 @@ describe("EnergyTrade rejects bad input with named errors", function () {
 
     it("ZeroEnergy, EnergyAboveMaximum, ZeroPrice, PriceAboveMaximum", async function () {
       const { trade, b1, s1, windowId, params } = await loadFixture(biddingFixture);
-      const bid = (e, p) => trade.connect(b1).submitBid(windowId, meterId("B-1"), e, p);
+      const bid = (e, p) => trade.connect(b1).submitBid(windowId, meterId("B-1"), e, p, 0);
       await expect(bid(0n, G)).to.be.revertedWithCustomError(trade, "ZeroEnergy");
       await expect(bid(params.maxEnergyWh + 1n, G))
         .to.be.revertedWithCustomError(trade, "EnergyAboveMaximum").withArgs(params.maxEnergyWh + 1n, params.maxEnergyWh);
       await expect(bid(1_000n, 0n)).to.be.revertedWithCustomError(trade, "ZeroPrice");
-      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, 2n ** 80n))
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, 2n ** 80n, 0))
         .to.be.revertedWithCustomError(trade, "PriceAboveMaximum").withArgs(2n ** 80n, 2n ** 80n - 1n);
     });
 
-    it("WrongDeposit when the escrow or collateral is off by one wei", async function () {
+    it("WrongDeposit when the escrow or collateral plus the order fee is off by one wei, or leaves the fee out", async function () {
       const { trade, b1, s1, windowId } = await loadFixture(biddingFixture);
+      const fee = await orderFeeOf(trade, windowId);
+      expect(fee).to.be.greaterThan(0n);
       const escrow = await trade.bidEscrow(windowId, 1_000n, 150n * G);
-      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow - 1n }))
-        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow, escrow - 1n);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow + fee - 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow + fee, escrow + fee - 1n);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(escrow + fee, escrow);
       const collateral = await trade.offerCollateral(windowId, 1_000n);
-      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, { value: collateral + 1n }))
-        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(collateral, collateral + 1n);
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, 0, { value: collateral + fee + 1n }))
+        .to.be.revertedWithCustomError(trade, "WrongDeposit").withArgs(collateral + fee, collateral + fee + 1n);
+    });
+
+    it("DistancePreferenceAboveMaximum for a D beyond the window's L; D = 0 takes L, D = L is kept", async function () {
+      const { trade, b1, s1, windowId, params } = await loadFixture(biddingFixture);
+      const fee = await orderFeeOf(trade, windowId);
+      const L = BigInt(params.maxDistanceM);
+      const escrow = await trade.bidEscrow(windowId, 1_000n, 150n * G);
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, 150n * G, L + 1n, { value: escrow + fee }))
+        .to.be.revertedWithCustomError(trade, "DistancePreferenceAboveMaximum").withArgs(L + 1n, L);
+      const collateral = await trade.offerCollateral(windowId, 1_000n);
+      await expect(trade.connect(s1).submitOffer(windowId, meterId("S-1"), 1_000n, G, L + 1n, { value: collateral + fee }))
+        .to.be.revertedWithCustomError(trade, "DistancePreferenceAboveMaximum").withArgs(L + 1n, L);
+      const bid = await placeOrder(trade, windowId, "bid", { signer: b1, meter: "B-1", energy: 1_000n, price: 150n * G });
+      const offer = await placeOrder(trade, windowId, "offer", { signer: s1, meter: "S-1", energy: 1_000n, price: G, maxDistance: L });
+      expect((await trade.order(bid.id)).maxDistanceM).to.equal(L);
+      expect((await trade.order(offer.id)).maxDistanceM).to.equal(L);
     });
 
     it("NotMeterOwner for someone else's or an unregistered meter, NoDataAccess once access is revoked", async function () {
       const { trade, dataAccess, b1, b2, windowId } = await loadFixture(biddingFixture);
-      const escrow = await trade.bidEscrow(windowId, 1_000n, G);
-      await expect(trade.connect(b2).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+      const escrow = await trade.bidEscrow(windowId, 1_000n, G) + await orderFeeOf(trade, windowId);
+      await expect(trade.connect(b2).submitBid(windowId, meterId("B-1"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("B-1"), b2.address);
-      await expect(trade.connect(b2).submitBid(windowId, meterId("X-9"), 1_000n, G, { value: escrow }))
+      await expect(trade.connect(b2).submitBid(windowId, meterId("X-9"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NotMeterOwner").withArgs(meterId("X-9"), b2.address);
       await dataAccess.connect(b1).revokeAccess(meterId("B-1"), trade.target);
-      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, G, { value: escrow }))
+      await expect(trade.connect(b1).submitBid(windowId, meterId("B-1"), 1_000n, G, 0, { value: escrow }))
         .to.be.revertedWithCustomError(trade, "NoDataAccess").withArgs(meterId("B-1"));
     });
 
@@ -345,7 +366,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
     it("BidNotFilled when a dpda clearing leaves a matched bid partly filled; mcafee allows it", async function () {
       const f = await loadFixture(matchingFixture);
       await f.trade.postClearing(f.windowId, 125n * G, [match(f.offer1, f.bid1, 4_000n), match(f.offer2, f.bid2, 2_999n)]);
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "BidNotFilled").withArgs(f.bid2, 2_999n, 3_000n);
 
       const w = await openWindow(f.trade, windowParams({ mechanism: 1 }));
@@ -354,21 +375,21 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await advanceTo((await f.trade.window(w)).biddingDeadline);
       await f.trade.advancePhase(w);
       await f.trade.postClearing(w, G, [match(o, b, 100n)]);
-      await expect(f.trade.finaliseClearing(w, ethers.ZeroHash)).to.emit(f.trade, "ClearingFinalised");
+      await expect(f.trade.finaliseClearing(w)).to.emit(f.trade, "ClearingFinalised");
     });
 
     it("DeadlinePassed once the matching deadline and grace period are over", async function () {
       const f = await loadFixture(matchingFixture);
       await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
       await expect(f.trade.postClearing(f.windowId, G, [])).to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "DeadlinePassed");
     });
 
     it("a clearing with no match is allowed (no trade)", async function () {
       const f = await loadFixture(matchingFixture);
-      await expect(f.trade.finaliseClearing(f.windowId, ethers.ZeroHash))
-        .to.emit(f.trade, "ClearingFinalised").withArgs(f.windowId, 0, ethers.ZeroHash, 0);
+      await expect(f.trade.finaliseClearing(f.windowId))
+        .to.emit(f.trade, "ClearingFinalised").withArgs(f.windowId, 0, resultHash(f.windowId, 0, []), 0);
     });
   });
 
@@ -389,7 +410,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const v = await f.trade.window(w);
       await advanceTo(v.biddingDeadline);
       await f.trade.advancePhase(w);
-      await f.trade.finaliseClearing(w, ethers.ZeroHash);
+      await f.trade.finaliseClearing(w);
       await advanceTo(v.transferDeadline);
       await f.trade.advancePhase(w);
       await expect(f.trade.requestReadings(w, [lonely]))
@@ -465,8 +486,8 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await f.dataAccess.connect(f.registrar).registerMeter(meterId("R-1"), trader.target, 9);
       await trader.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId("R-1"), f.trade.target]));
       const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
-      await trader.forward(f.trade.target,
-        f.trade.interface.encodeFunctionData("submitBid", [f.windowId, meterId("R-1"), 1_000n, G]), { value: escrow });
+      await trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("submitBid", [f.windowId, meterId("R-1"), 1_000n, G, 0]),
+        { value: escrow + await orderFeeOf(f.trade, f.windowId) });
       const id = await f.trade.orderCount();
       await trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("cancelOrder", [id]));
       await expect(trader.forward(f.trade.target, f.trade.interface.encodeFunctionData("withdraw")))
@@ -483,7 +504,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         await f.dataAccess.connect(f.registrar).registerMeter(meterId(n), attacker.target, 9);
         await attacker.forward(f.dataAccess.target, f.dataAccess.interface.encodeFunctionData("grantAccess", [meterId(n), f.trade.target]));
         const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, G);
-        await call("submitBid", [f.windowId, meterId(n), 1_000n, G], escrow);
+        await call("submitBid", [f.windowId, meterId(n), 1_000n, G, 0], escrow + await orderFeeOf(f.trade, f.windowId));
         await call("cancelOrder", [await f.trade.orderCount()]);
         await attacker.arm(f.trade.target, f.trade.interface.encodeFunctionData(reentry, reentry === "withdraw" ? [] : [attacker.target]));
         await expect(call(reentry, reentry === "withdraw" ? [] : [attacker.target]))

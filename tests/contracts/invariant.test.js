@@ -31,14 +31,14 @@ function prng(seed) {
 
 async function tradersFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso] = signers;
+  const [admin, node, dso] = signers;
   const sellers = signers.slice(3, 9).map((signer, i) => ({ signer, meter: `S-${i}`, bus: i }));
   const buyers = signers.slice(9, 15).map((signer, i) => ({ signer, meter: `B-${i}`, bus: 10 + i }));
   // A meter holds one open order per window: each trader has one meter per order slot of a window.
   const meters = [...sellers, ...buyers].flatMap((t) =>
     Array.from({ length: MAX_ORDERS_PER_WINDOW }, (_, i) => ({ ...t, meter: `${t.meter}.${i}` })));
   const market = await setUpMarket(signers, { node, dso, traders: meters });
-  return { ...market, node, dso, sellers, buyers };
+  return { ...market, admin, node, dso, sellers, buyers };
 }
 
 describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () {
@@ -51,7 +51,10 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
       revocations: 0, silentMeters: 0, settledEarly: 0, settledLate: 0,
     };
     const accounts = [...f.sellers, ...f.buyers].map((t) => t.signer).concat([dso]);
-    const expectedBalance = new Map(accounts.map((a) => [a.address.toLowerCase(), 0n]));
+    // The admin opens every window: it is the operator the order fees are credited to. Kept out of `accounts`, whose
+    // random picks (withdrawals, callers) the seeds were chosen for.
+    const owedTo = accounts.concat([f.admin]);
+    const expectedBalance = new Map(owedTo.map((a) => [a.address.toLowerCase(), 0n]));
     const addExpected = (credits) => {
       for (const [addr, amount] of credits) expectedBalance.set(addr, expectedBalance.get(addr) + amount);
     };
@@ -60,11 +63,11 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
     let held = () => 0n;
     const checkBalance = async (step) => {
       let owed = held();
-      for (const a of accounts) owed += await trade.withdrawable(a.address);
+      for (const a of owedTo) owed += await trade.withdrawable(a.address);
       expect(await ethers.provider.getBalance(trade.target), step).to.equal(owed);
     };
     const checkAccounts = async (step) => {
-      for (const a of accounts) {
+      for (const a of owedTo) {
         expect(await trade.withdrawable(a.address), `${step}: ${a.address}`).to.equal(expectedBalance.get(a.address.toLowerCase()));
       }
     };
@@ -85,6 +88,8 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         maxEnergyWh: rnd.big(1_000, 50_000),
         mechanism: rnd.int(0, 2),
         validateOffers: rnd.next() < 0.4,
+        // Not drawn from the PRNG, so the seeds keep the books, readings and outcomes they were chosen for.
+        orderFee: BigInt(w % 3) * 333_333_337n,
       });
       const windowId = await openWindow(trade, params);
       const orders = []; // model: { id, owner, side, energy, price, state }
@@ -102,6 +107,8 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         const { id, receipt } = await placeOrder(trade, windowId, side, { signer: t.signer, meter: `${t.meter}.${i}`, energy, price });
         const o = { id, owner: t.signer.address, signer: t.signer, meter: `${t.meter}.${i}`, side, energy, price, state: "valid" };
         orders.push(o);
+        // The order fee is the operator's at once, whatever becomes of the order.
+        addExpected([[f.admin.address.toLowerCase(), params.orderFee]]);
         if (side === "offer" && params.validateOffers) {
           o.state = "pending";
           const [request] = readingRequestsIn(receipt, operator, client);
@@ -168,7 +175,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         seen.windowsCancelled++;
         addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [] }).credits);
       } else {
-        await trade.finaliseClearing(windowId, ethers.ZeroHash);
+        await trade.finaliseClearing(windowId);
         view = await trade.window(windowId);
         await advanceTo(view.transferDeadline);
         await trade.advancePhase(windowId);
@@ -256,7 +263,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
       await checkBalance(`window ${w} withdrawals`);
     }
 
-    for (const a of accounts) {
+    for (const a of owedTo) {
       if ((await trade.withdrawable(a.address)) > 0n) await trade.connect(a).withdraw();
     }
     expect(await ethers.provider.getBalance(trade.target)).to.equal(0n);

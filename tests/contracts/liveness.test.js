@@ -13,7 +13,7 @@ const G = 1_000_000_000n;
 
 async function bookFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso, s1, s2, b1, b2, anyone] = signers;
+  const [admin, node, dso, s1, s2, b1, b2, anyone] = signers;
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 },
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
@@ -40,12 +40,12 @@ async function bookFixture() {
     bid2: await place("bid", b2, "B-2", 4_000n, 140n * G),
   };
   const view = await market.trade.window(windowId);
-  return { ...market, params, windowId, orders, ids, view, anyone, s1, s2, b1, b2, dso, node };
+  return { ...market, params, windowId, orders, ids, view, anyone, admin, s1, s2, b1, b2, dso, node };
 }
 
 async function expectEveryoneRepaid(f, expected) {
   let owed = 0n;
-  for (const a of [f.s1, f.s2, f.b1, f.b2, f.dso]) {
+  for (const a of [f.s1, f.s2, f.b1, f.b2, f.dso, f.admin]) {
     const want = expected.credits.get(a.address.toLowerCase()) || 0n;
     expect(await f.trade.withdrawable(a.address)).to.equal(want);
     owed += want;
@@ -73,7 +73,7 @@ describe("Liveness: a window the operator abandoned", function () {
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 6, 0);
     expect((await f.trade.order(f.ids.pending)).status).to.equal(7n); // Refunded
-    await expectEveryoneRepaid(f, windowCredits({ params: f.params, orders: f.orders, price: 0n, matches: [] }));
+    await expectEveryoneRepaid(f, windowCredits({ params: f.params, operator: f.admin.address, orders: f.orders, price: 0n, matches: [] }));
   });
 
   it("after a partial settlement the operator goes silent: anyone settles the rest and closes; cancel is refused", async function () {
@@ -87,7 +87,7 @@ describe("Liveness: a window the operator abandoned", function () {
       { offerId: f.ids.offer2, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 900 },
     ];
     await f.trade.postClearing(f.windowId, price, matches);
-    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
     await f.trade.advancePhase(f.windowId);
     const readings = new Map([[f.ids.offer1, 5_000n], [f.ids.offer2, 1_500n], [f.ids.bid1, 2_500n]]);
@@ -103,7 +103,7 @@ describe("Liveness: a window the operator abandoned", function () {
 
     // bid2's reading was never asked: it counts against its buyer.
     const expected = windowCredits({
-      params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
+      params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
       readings,
     });
@@ -117,7 +117,7 @@ describe("Liveness: a window the operator abandoned", function () {
     const price = 120n * G;
     const matches = [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }];
     await f.trade.postClearing(f.windowId, price, matches);
-    await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
     await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 3, 0);
@@ -128,7 +128,7 @@ describe("Liveness: a window the operator abandoned", function () {
     await f.trade.connect(f.s2).settle(f.windowId, [f.ids.bid1]);
     await f.trade.connect(f.anyone).closeWindow(f.windowId);
     await expectEveryoneRepaid(f, windowCredits({
-      params: f.params, feeRecipient: f.dso.address, orders: f.orders, price,
+      params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),
       readings,
     }));

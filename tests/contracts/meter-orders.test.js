@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -37,7 +37,7 @@ describe("One open order per meter per window", function () {
     const w = await openWindow(f.trade, windowParams());
     const first = await placeOrder(f.trade, w, "bid", { signer: f.buyer, meter: "B-1", energy: 3_000n, price: 150n * G });
     const escrow = await f.trade.bidEscrow(w, 3_000n, 150n * G);
-    await expect(f.trade.connect(f.buyer).submitBid(w, meterId("B-1"), 3_000n, 150n * G, { value: escrow }))
+    await expect(f.trade.connect(f.buyer).submitBid(w, meterId("B-1"), 3_000n, 150n * G, 0, { value: escrow + await orderFeeOf(f.trade, w) }))
       .to.be.revertedWithCustomError(f.trade, "MeterHasOpenOrder").withArgs(meterId("B-1"), first.id);
     expect((await f.trade.window(w)).orderCount).to.equal(1n);
   });
@@ -47,7 +47,7 @@ describe("One open order per meter per window", function () {
     const w = await openWindow(f.trade, windowParams());
     const offer = await placeOrder(f.trade, w, "offer", { signer: f.seller, meter: "S-1", energy: 1_000n, price: 100n * G });
     const escrow = await f.trade.bidEscrow(w, 1_000n, 150n * G);
-    await expect(f.trade.connect(f.seller).submitBid(w, meterId("S-1"), 1_000n, 150n * G, { value: escrow }))
+    await expect(f.trade.connect(f.seller).submitBid(w, meterId("S-1"), 1_000n, 150n * G, 0, { value: escrow + await orderFeeOf(f.trade, w) }))
       .to.be.revertedWithCustomError(f.trade, "MeterHasOpenOrder").withArgs(meterId("S-1"), offer.id);
   });
 
@@ -83,18 +83,18 @@ describe("One open order per meter per window", function () {
     }
     const last = windows[limit];
     const escrow = await f.trade.bidEscrow(last, 100n, G);
-    await expect(f.trade.connect(f.buyer).submitBid(last, meterId("B-1"), 100n, G, { value: escrow }))
+    await expect(f.trade.connect(f.buyer).submitBid(last, meterId("B-1"), 100n, G, 0, { value: escrow + await orderFeeOf(f.trade, last) }))
       .to.be.revertedWithCustomError(f.trade, "TooManyOpenOrders").withArgs(meterId("B-1"), limit);
 
     // The first window closes unmatched (its bid is refunded): the meter may trade in the last one.
     const v = await f.trade.window(windows[0]);
     await advanceTo(v.biddingDeadline);
     await f.trade.advancePhase(windows[0]);
-    await f.trade.finaliseClearing(windows[0], ethers.ZeroHash);
+    await f.trade.finaliseClearing(windows[0]);
     await advanceTo(v.transferDeadline);
     await f.trade.advancePhase(windows[0]);
     await f.trade.closeWindow(windows[0]);
-    await expect(f.trade.connect(f.buyer).submitBid(last, meterId("B-1"), 100n, G, { value: escrow }))
+    await expect(f.trade.connect(f.buyer).submitBid(last, meterId("B-1"), 100n, G, 0, { value: escrow + await orderFeeOf(f.trade, last) }))
       .to.emit(f.trade, "BidSubmitted");
   });
 });
@@ -149,7 +149,7 @@ describe("Battery net of commitments", function () {
     await trade.advancePhase(f.w1);
     await trade.postClearing(f.w1, 120n * G, [{ offerId: a2.id, bidId: bid.id, energyWh: 2_000n, distanceM: 100 }]);
     expect(await committed(f)).to.equal(BATTERY_WH);
-    await trade.finaliseClearing(f.w1, ethers.ZeroHash);
+    await trade.finaliseClearing(f.w1);
     expect(await committed(f)).to.equal(2_000n);
 
     // With 2,000 Wh allocated in window 1, window 2 gets 3,000 Wh of the 5,000 Wh battery, not one more.

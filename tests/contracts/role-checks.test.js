@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 
@@ -34,7 +34,7 @@ async function matchingFixture() {
 async function settlementFixture() {
   const f = await matchingFixture();
   await f.trade.postClearing(f.windowId, 125n * G, [{ offerId: f.offer, bidId: f.bid, energyWh: 2_000n, distanceM: 100 }]);
-  await f.trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+  await f.trade.finaliseClearing(f.windowId);
   await advanceTo(f.view.transferDeadline);
   await f.trade.advancePhase(f.windowId);
   return f;
@@ -55,7 +55,7 @@ describe("Role checks refuse accounts without the role", function () {
 
     it("only the operator finalises a clearing; the window stays in Matching", async function () {
       const f = await loadFixture(matchingFixture);
-      await expect(f.trade.connect(f.stranger).finaliseClearing(f.windowId, ethers.ZeroHash))
+      await expect(f.trade.connect(f.stranger).finaliseClearing(f.windowId))
         .to.be.revertedWithCustomError(f.trade, "AccessControlUnauthorizedAccount")
         .withArgs(f.stranger.address, await f.trade.OPERATOR_ROLE());
       expect((await f.trade.window(f.windowId)).phase).to.equal(2);
@@ -91,10 +91,10 @@ describe("Role checks refuse accounts without the role", function () {
       await expect(f.dataAccess.connect(f.registrar).registerMeter(meterId("OP-1"), f.admin.address, 3))
         .to.be.revertedWithCustomError(f.dataAccess, "RoleHolderCannotOwnMeter").withArgs(f.admin.address);
       const escrow = await f.trade.bidEscrow(f.windowId, 1_000n, 150n * G);
-      await expect(f.trade.submitBid(f.windowId, meterId("B-1"), 1_000n, 150n * G, { value: escrow }))
+      await expect(f.trade.submitBid(f.windowId, meterId("B-1"), 1_000n, 150n * G, 0, { value: escrow + await orderFeeOf(f.trade, f.windowId) }))
         .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("B-1"), f.admin.address);
       const collateral = await f.trade.offerCollateral(f.windowId, 1_000n);
-      await expect(f.trade.submitOffer(f.windowId, meterId("OP-1"), 1_000n, 100n * G, { value: collateral }))
+      await expect(f.trade.submitOffer(f.windowId, meterId("OP-1"), 1_000n, 100n * G, 0, { value: collateral + await orderFeeOf(f.trade, f.windowId) }))
         .to.be.revertedWithCustomError(f.trade, "NotMeterOwner").withArgs(meterId("OP-1"), f.admin.address);
       expect((await f.trade.window(f.windowId)).orderCount).to.equal(0n);
     });

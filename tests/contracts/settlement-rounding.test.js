@@ -9,7 +9,7 @@ const { advanceTo } = require("../../scripts/lib/chain-time");
 
 async function tinyTradeFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso, seller, buyer] = signers;
+  const [admin, node, dso, seller, buyer] = signers;
   const market = await setUpMarket(signers, {
     node, dso, traders: [{ signer: seller, meter: "S-1", bus: 1 }, { signer: buyer, meter: "B-1", bus: 2 }],
   });
@@ -17,7 +17,7 @@ async function tinyTradeFixture() {
   // contract's minimum, 1,000 wei/kWh: 1 wei of penalty collateral per Wh on each side.
   const params = windowParams({ gridCharge: 1_500n, maxDistanceM: 1_000, penaltyRate: 1_000n });
   const windowId = await openWindow(market.trade, params);
-  return { ...market, params, windowId, node, dso, seller, buyer };
+  return { ...market, params, windowId, admin, node, dso, seller, buyer };
 }
 
 describe("Settlement rounding", function () {
@@ -32,7 +32,7 @@ describe("Settlement rounding", function () {
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(f.windowId);
     await trade.postClearing(f.windowId, 1_000n, [{ offerId: offer.id, bidId: bid.id, energyWh: 1n, distanceM: 1_000 }]);
-    await trade.finaliseClearing(f.windowId, ethers.ZeroHash);
+    await trade.finaliseClearing(f.windowId);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(f.windowId);
     await reportReadings(f, f.windowId, [offer.id, bid.id], new Map([[offer.id, 1n], [bid.id, 1n]]));
@@ -42,6 +42,8 @@ describe("Settlement rounding", function () {
     expect(await trade.withdrawable(f.seller.address)).to.equal(2n, "the 1 wei paid and its collateral back");
     expect(await trade.withdrawable(f.buyer.address)).to.equal(1n, "its penalty collateral back");
     expect(await trade.withdrawable(f.dso.address)).to.equal(0n);
-    expect(await ethers.provider.getBalance(trade.target)).to.equal(3n);
+    // The two order fees are the operator's (the account that opened the window), not part of any refund.
+    expect(await trade.withdrawable(f.admin.address)).to.equal(2n * f.params.orderFee);
+    expect(await ethers.provider.getBalance(trade.target)).to.equal(3n + 2n * f.params.orderFee);
   });
 });

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 
@@ -99,7 +99,7 @@ describe("withdrawTo", function () {
     await advanceTo(v.biddingDeadline);
     await trade.advancePhase(w);
     await trade.postClearing(w, 120n * G, [{ offerId: offer.id, bidId: bid.id, energyWh: 1_000n, distanceM: 500 }]);
-    await trade.finaliseClearing(w, ethers.ZeroHash);
+    await trade.finaliseClearing(w);
     await advanceTo(v.transferDeadline);
     await trade.advancePhase(w);
     await reportReadings(f, w, [offer.id, bid.id], new Map([[offer.id, 1_000n], [bid.id, 1_000n]]));
@@ -146,12 +146,12 @@ describe("Re-assigning a meter", function () {
     // The old owner's grant no longer counts: neither it nor the new owner trades until the new owner grants.
     expect(await dataAccess.hasAccess(meter, trade.target)).to.equal(false);
     const escrow = await trade.bidEscrow(w, 100n, G);
-    await expect(trade.connect(f.stranger).submitBid(w, meter, 100n, G, { value: escrow }))
+    await expect(trade.connect(f.stranger).submitBid(w, meter, 100n, G, 0, { value: escrow + await orderFeeOf(trade, w) }))
       .to.be.revertedWithCustomError(trade, "NotMeterOwner");
-    await expect(trade.connect(f.buyer).submitBid(w, meter, 100n, G, { value: escrow }))
+    await expect(trade.connect(f.buyer).submitBid(w, meter, 100n, G, 0, { value: escrow + await orderFeeOf(trade, w) }))
       .to.be.revertedWithCustomError(trade, "NoDataAccess");
     await dataAccess.connect(f.buyer).grantAccess(meter, trade.target);
-    await expect(trade.connect(f.buyer).submitBid(w, meter, 100n, G, { value: escrow })).to.emit(trade, "BidSubmitted");
+    await expect(trade.connect(f.buyer).submitBid(w, meter, 100n, G, 0, { value: escrow + await orderFeeOf(trade, w) })).to.emit(trade, "BidSubmitted");
   });
 
   it("a registry without a market refuses to re-assign", async function () {

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, instrumented } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, instrumented, orderFeeOf } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
 const G = 1_000_000_000n;
@@ -127,7 +127,7 @@ describe("EnergyTradeReader.windowOrders", function () {
       await dataAccess.connect(f.registrar).registerMeter(meter, owner.address, 1);
       await dataAccess.connect(owner).grantAccess(meter, trade.target);
       const deposit = await trade.offerCollateral(w, 1_000n);
-      placed.push(await trade.connect(owner).submitOffer(w, meter, 1_000n, 100n * G, { value: deposit }));
+      placed.push(await trade.connect(owner).submitOffer(w, meter, 1_000n, 100n * G, 0, { value: deposit + await orderFeeOf(trade, w) }));
     }
     await Promise.all(placed.map((tx) => tx.wait()));
     const ids = await trade.windowOrderIds(w, 0, total);

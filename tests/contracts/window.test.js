@@ -8,13 +8,14 @@ const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
+const { resultHash: resultHashOf } = require("../../scripts/lib/result-hash");
 const { spread, bidEscrow } = require("../../scripts/lib/settlement-model");
 
 const G = 1_000_000_000n; // prices in gwei per kWh read better
 
 async function completeWindowFixture() {
   const signers = await ethers.getSigners();
-  const [, node, dso, s1, s2, s3, b1, b2, b3] = signers;
+  const [admin, node, dso, s1, s2, s3, b1, b2, b3] = signers;
   const traders = [
     { signer: s1, meter: "S-1", bus: 1 }, { signer: s2, meter: "S-2", bus: 2 }, { signer: s3, meter: "S-3", bus: 3 },
     { signer: b1, meter: "B-1", bus: 4 }, { signer: b2, meter: "B-2", bus: 5 }, { signer: b3, meter: "B-3", bus: 6 },
@@ -24,7 +25,7 @@ async function completeWindowFixture() {
   const market = await setUpMarket(signers, { node, dso, traders });
   const params = windowParams({ validateOffers: true });
   const windowId = await openWindow(market.trade, params);
-  return { market, params, windowId, node, dso, s1, s2, s3, b1, b2, b3 };
+  return { market, params, windowId, admin, node, dso, s1, s2, s3, b1, b2, b3 };
 }
 
 describe("A complete trading window", function () {
@@ -81,10 +82,9 @@ describe("A complete trading window", function () {
     await expect(trade.postClearing(windowId, price, batch1)).to.emit(trade, "ClearingPosted").withArgs(windowId, price, 2, 2);
     await expect(trade.postClearing(windowId, price, batch2)).to.emit(trade, "ClearingPosted").withArgs(windowId, price, 3, 5);
     const all = [...batch1, ...batch2];
-    const resultHash = ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(
-      ["uint256", "uint256", "tuple(uint64 offerId, uint64 bidId, uint64 energyWh, uint32 distanceM)[]"],
-      [windowId, price, all]));
-    await expect(trade.finaliseClearing(windowId, resultHash))
+    // The contract's own hash of the two batches is the one docs/CONTRACTS.md defines over all five matches.
+    const resultHash = resultHashOf(windowId, price, all);
+    await expect(trade.finaliseClearing(windowId))
       .to.emit(trade, "ClearingFinalised").withArgs(windowId, price, resultHash, 5);
     expect((await trade.windowMatches(windowId, 0, 10)).map((x) => [x.offerId, x.bidId, x.energyWh, x.distanceM]))
       .to.deep.equal(all.map((x) => [x.offerId, x.bidId, x.energyWh, BigInt(x.distanceM)]));
@@ -127,11 +127,11 @@ describe("A complete trading window", function () {
     expect((await trade.window(windowId)).phase).to.equal(5n);
 
     const expected = windowCredits({
-      params, feeRecipient: f.dso.address, orders, price,
+      params, feeRecipient: f.dso.address, operator: f.admin.address, orders, price,
       matches: all.map((x) => ({ offerId: x.offerId, bidId: x.bidId, energy: x.energyWh, distance: x.distanceM })),
       readings,
     });
-    const accounts = [f.s1, f.s2, f.s3, f.b1, f.b2, f.b3, f.dso];
+    const accounts = [f.s1, f.s2, f.s3, f.b1, f.b2, f.b3, f.dso, f.admin];
     let owed = 0n;
     for (const a of accounts) {
       const want = expected.credits.get(a.address.toLowerCase()) || 0n;

@@ -3,7 +3,7 @@ pragma solidity ^0.8.28;
 
 import {DataAccess} from "../../contracts/DataAccess.sol";
 import {EnergyTrade} from "../../contracts/EnergyTrade.sol";
-import {IEnergyTrade} from "../../contracts/interfaces/IEnergyTrade.sol";
+import {IEnergyTrade, IEnergyTradeTypes} from "../../contracts/interfaces/IEnergyTrade.sol";
 import {IEnergyOracleClient} from "../../contracts/interfaces/IEnergyOracleClient.sol";
 import {ReadingDesk} from "./ReadingDesk.sol";
 import {vm} from "./Vm.sol";
@@ -18,6 +18,8 @@ contract MarketHandler {
     uint256 internal constant HOUSEHOLDS = 4;
     uint256 internal constant MAX_OPEN_WINDOWS = 2;
     address public constant DSO = address(0xD50);
+    /// @notice Opens every window, so every order fee is credited to it.
+    address public constant OPERATOR = address(0x0BE);
 
     DataAccess public immutable registry;
     EnergyTrade public immutable trade;
@@ -41,6 +43,8 @@ contract MarketHandler {
 
     uint256 public deposited;
     uint256 public withdrawn;
+    /// @notice Order fees the accepted orders paid (part of `deposited`), all of them the operator's.
+    uint256 public orderFeesPaid;
     mapping(address account => uint256) public depositedBy;
     mapping(address account => uint256) public withdrawnBy;
 
@@ -54,6 +58,7 @@ contract MarketHandler {
         registry = new DataAccess(address(this), address(this));
         trade = new EnergyTrade(registry, address(this));
         trade.setFeeRecipient(DSO);
+        trade.grantRole(trade.OPERATOR_ROLE(), OPERATOR);
         desk = new ReadingDesk();
         desk.setEnergyTrade(address(trade));
         trade.setOracleClient(address(desk));
@@ -73,7 +78,7 @@ contract MarketHandler {
 
     function openWindow(uint256 seed) external atClock {
         if (_unfinishedWindows() >= MAX_OPEN_WINDOWS) return;
-        IEnergyTrade.WindowParams memory p = IEnergyTrade.WindowParams({
+        IEnergyTrade.WindowParams memory p = IEnergyTradeTypes.WindowParams({
             biddingDuration: uint32(_bound(seed, 60, 600)),
             matchingDuration: uint32(_bound(seed >> 16, 60, 600)),
             transferDuration: uint32(_bound(seed >> 32, 60, 600)),
@@ -84,9 +89,11 @@ contract MarketHandler {
             gridCharge: uint128(_bound(seed >> 80, 0, 100 gwei)),
             maxDistanceM: 400,
             penaltyRate: uint128(_bound(seed >> 112, 1 gwei, 100_000 gwei)),
-            mechanism: IEnergyTrade.Mechanism.Uniform,
-            validateOffers: seed % 4 == 0
+            mechanism: IEnergyTradeTypes.Mechanism.Uniform,
+            validateOffers: seed % 4 == 0,
+            orderFee: uint96(_bound(seed >> 144, 0, 1 gwei))
         });
+        vm.prank(OPERATOR);
         windowIds.push(trade.openWindow(p));
     }
 
@@ -96,12 +103,12 @@ contract MarketHandler {
     function operate(uint256 priceSeed, uint256 distanceSeed) external atClock {
         for (uint256 i = 0; i < windowIds.length; ++i) {
             IEnergyTrade.Phase phase = trade.window(windowIds[i]).phase;
-            if (phase == IEnergyTrade.Phase.BiddingOffering || phase == IEnergyTrade.Phase.EnergyTransfer) {
+            if (phase == IEnergyTradeTypes.Phase.BiddingOffering || phase == IEnergyTradeTypes.Phase.EnergyTransfer) {
                 this.advancePhase(i);
-            } else if (phase == IEnergyTrade.Phase.Matching) {
+            } else if (phase == IEnergyTradeTypes.Phase.Matching) {
                 this.postClearing(i, priceSeed, distanceSeed, 0);
-                this.finaliseClearing(i, bytes32(0));
-            } else if (phase == IEnergyTrade.Phase.Settlement) {
+                this.finaliseClearing(i);
+            } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                 this.requestReadings(i);
                 this.settle(i);
                 this.closeWindow(i);
@@ -120,7 +127,7 @@ contract MarketHandler {
         if (windowIds.length == 0) return;
         uint256 windowId = _pickWindow(windowSeed);
         IEnergyTrade.WindowView memory w = trade.window(windowId);
-        if (w.phase != IEnergyTrade.Phase.Matching) return;
+        if (w.phase != IEnergyTradeTypes.Phase.Matching) return;
         uint128 price = w.price != 0 ? uint128(w.price) : _crossingPrice(windowId, priceSeed);
         IEnergyTrade.Match[] memory matches = _honestMatches(windowId, w.params, price, distanceSeed);
         if (hostile % 2 == 1 && matches.length > 0) {
@@ -132,9 +139,15 @@ contract MarketHandler {
         } catch {}
     }
 
-    function finaliseClearing(uint256 windowSeed, bytes32 resultHash) external atClock {
+    /// @notice The operator withdraws a posted clearing (one batch of its retraction per call).
+    function retractClearing(uint256 windowSeed) external atClock {
         if (windowIds.length == 0) return;
-        try trade.finaliseClearing(_pickWindow(windowSeed), resultHash) {
+        try trade.retractClearing(_pickWindow(windowSeed)) {} catch {}
+    }
+
+    function finaliseClearing(uint256 windowSeed) external atClock {
+        if (windowIds.length == 0) return;
+        try trade.finaliseClearing(_pickWindow(windowSeed)) {
             ++clearingsFinalised;
         } catch {}
     }
@@ -172,11 +185,11 @@ contract MarketHandler {
     // ------------------------------------------------------------ households
 
     function submitOffer(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
-        _submit(IEnergyTrade.Side.Offer, who, energySeed, _bound(priceSeed, 40_000 gwei, 60_000 gwei));
+        _submit(IEnergyTradeTypes.Side.Offer, who, energySeed, _bound(priceSeed, 40_000 gwei, 60_000 gwei));
     }
 
     function submitBid(uint256 who, uint256 energySeed, uint256 priceSeed) external atClock {
-        _submit(IEnergyTrade.Side.Bid, who, energySeed, _bound(priceSeed, 50_000 gwei, 80_000 gwei));
+        _submit(IEnergyTradeTypes.Side.Bid, who, energySeed, _bound(priceSeed, 50_000 gwei, 80_000 gwei));
     }
 
     function cancelOrder(uint256 orderSeed) external atClock {
@@ -202,7 +215,8 @@ contract MarketHandler {
     }
 
     function withdraw(uint256 who) external atClock {
-        _withdraw(who % (HOUSEHOLDS + 1) == HOUSEHOLDS ? DSO : _household(who));
+        uint256 pick = who % (HOUSEHOLDS + 2);
+        _withdraw(pick == HOUSEHOLDS ? DSO : pick == HOUSEHOLDS + 1 ? OPERATOR : _household(who));
     }
 
     // ------------------------------------------------------------ the oracle and the clock
@@ -253,9 +267,9 @@ contract MarketHandler {
             uint256 windowId = windowIds[i];
             for (uint256 step = 0; step < 50 && !_finished(windowId); ++step) {
                 IEnergyTrade.Phase phase = trade.window(windowId).phase;
-                if (phase == IEnergyTrade.Phase.EnergyTransfer) {
+                if (phase == IEnergyTradeTypes.Phase.EnergyTransfer) {
                     trade.advancePhase(windowId);
-                } else if (phase == IEnergyTrade.Phase.Settlement) {
+                } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                     uint256[] memory bids = _unsettledBids(windowId);
                     if (bids.length > 0) trade.settle(windowId, bids);
                     trade.closeWindow(windowId);
@@ -272,6 +286,7 @@ contract MarketHandler {
             if (trade.withdrawable(households[i]) > 0) _withdraw(households[i]);
         }
         if (trade.withdrawable(DSO) > 0) _withdraw(DSO);
+        if (trade.withdrawable(OPERATOR) > 0) _withdraw(OPERATOR);
     }
 
     /// @notice The most MARKET.md lets a household take out: what it paid in, what its offers could earn at their
@@ -283,7 +298,7 @@ contract MarketHandler {
             IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
             if (o.owner != household || o.matchedWh == 0) continue;
             IEnergyTrade.WindowView memory w = trade.window(o.windowId);
-            uint256 rate = o.side == IEnergyTrade.Side.Offer ? w.price + w.params.penaltyRate : w.params.penaltyRate;
+            uint256 rate = o.side == IEnergyTradeTypes.Side.Offer ? w.price + w.params.penaltyRate : w.params.penaltyRate;
             most += uint256(o.matchedWh) * rate / 1000;
         }
     }
@@ -292,9 +307,9 @@ contract MarketHandler {
     function readingsStillNeeded() external view returns (uint256 n) {
         for (uint256 i = 0; i < orderIds.length; ++i) {
             IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
-            bool open = o.status == IEnergyTrade.OrderStatus.Valid || o.status == IEnergyTrade.OrderStatus.Matched
-                || o.status == IEnergyTrade.OrderStatus.PendingValidation;
-            if (open && trade.orderReading(orderIds[i]).state == IEnergyTrade.ReadingState.None) ++n;
+            bool open = o.status == IEnergyTradeTypes.OrderStatus.Valid || o.status == IEnergyTradeTypes.OrderStatus.Matched
+                || o.status == IEnergyTradeTypes.OrderStatus.PendingValidation;
+            if (open && trade.orderReading(orderIds[i]).state == IEnergyTradeTypes.ReadingState.None) ++n;
         }
     }
 
@@ -309,17 +324,17 @@ contract MarketHandler {
         uint256 n;
         for (uint256 i = 0; i < orderIds.length; ++i) {
             IEnergyTrade.OrderView memory offer = trade.order(orderIds[i]);
-            if (!_open(offer, windowId, IEnergyTrade.Side.Offer) || offer.price > price) continue;
+            if (!_open(offer, windowId, IEnergyTradeTypes.Side.Offer) || offer.price > price) continue;
             uint256 left = offer.energyWh - offer.matchedWh;
             for (uint256 j = 0; j < orderIds.length && left > 0; ++j) {
                 IEnergyTrade.OrderView memory bid = trade.order(orderIds[j]);
-                if (!_open(bid, windowId, IEnergyTrade.Side.Bid) || bid.price < price || bid.owner == offer.owner) continue;
+                if (!_open(bid, windowId, IEnergyTradeTypes.Side.Bid) || bid.price < price || bid.owner == offer.owner) continue;
                 uint256 wanted = bid.energyWh - bid.matchedWh - _postedTo(matches, n, uint64(orderIds[j]));
                 uint256 energy = wanted < left ? wanted : left;
                 if (energy == 0) continue;
                 uint32 distance = uint32(_bound(distanceSeed >> (n % 200), 0, params.maxDistanceM));
                 if (uint256(price) * 2000 < uint256(params.gridCharge) * distance) distance = 0;
-                matches[n++] = IEnergyTrade.Match(uint64(orderIds[i]), uint64(orderIds[j]), uint64(energy), distance);
+                matches[n++] = IEnergyTradeTypes.Match(uint64(orderIds[i]), uint64(orderIds[j]), uint64(energy), distance);
                 left -= energy;
             }
         }
@@ -334,27 +349,33 @@ contract MarketHandler {
         for (uint256 k = 0; k < n * n; ++k) {
             IEnergyTrade.OrderView memory offer = trade.order(orderIds[(seed + k) % n]);
             IEnergyTrade.OrderView memory bid = trade.order(orderIds[(seed + k / n) % n]);
-            if (_open(offer, windowId, IEnergyTrade.Side.Offer) && _open(bid, windowId, IEnergyTrade.Side.Bid)
+            if (_open(offer, windowId, IEnergyTradeTypes.Side.Offer) && _open(bid, windowId, IEnergyTradeTypes.Side.Bid)
                 && offer.price <= bid.price) return uint128(_bound(seed >> 8, offer.price, bid.price));
         }
         return uint128(_bound(seed, 40_000 gwei, 80_000 gwei));
     }
 
-    /// @dev An order in the newest window from one household's meter, with exactly the deposit the contract asks.
+    /// @dev An order in the newest window from one household's meter, with exactly the deposit and order fee the
+    ///      contract asks, and a random distance preference (0: the window's L).
     function _submit(IEnergyTrade.Side side, uint256 who, uint256 energySeed, uint256 price) private {
         if (windowIds.length == 0) return;
         uint256 windowId = windowIds[windowIds.length - 1];
         uint64 energy = uint64(_bound(energySeed, 1, 10_000));
-        bool offer = side == IEnergyTrade.Side.Offer;
-        uint256 deposit = offer ? trade.offerCollateral(windowId, energy) : trade.bidEscrow(windowId, energy, uint128(price));
+        bool offer = side == IEnergyTradeTypes.Side.Offer;
+        uint256 fee = trade.window(windowId).params.orderFee;
+        uint256 deposit = fee + (offer ? trade.offerCollateral(windowId, energy) : trade.bidEscrow(windowId, energy, uint128(price)));
+        uint32 preference = uint32(energySeed >> 32) % 401;
         bytes memory call = offer
-            ? abi.encodeCall(trade.submitOffer, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)))
-            : abi.encodeCall(trade.submitBid, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price)));
+            ? abi.encodeCall(trade.submitOffer, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price), preference))
+            : abi.encodeCall(trade.submitBid, (windowId, meters[who % HOUSEHOLDS], energy, uint128(price), preference));
         address household = _household(who);
         vm.deal(household, household.balance + deposit);
         vm.prank(household);
         (bool placed, bytes memory id) = address(trade).call{value: deposit}(call);
-        if (placed) _deposited(household, deposit, abi.decode(id, (uint256)));
+        if (placed) {
+            orderFeesPaid += fee;
+            _deposited(household, deposit, abi.decode(id, (uint256)));
+        }
     }
 
     function _postedTo(IEnergyTrade.Match[] memory matches, uint256 n, uint64 bidId) private pure returns (uint256 sum) {
@@ -365,7 +386,7 @@ contract MarketHandler {
 
     function _open(IEnergyTrade.OrderView memory o, uint256 windowId, IEnergyTrade.Side side) private pure returns (bool) {
         return o.windowId == windowId && o.side == side
-            && (o.status == IEnergyTrade.OrderStatus.Valid || o.status == IEnergyTrade.OrderStatus.Matched);
+            && (o.status == IEnergyTradeTypes.OrderStatus.Valid || o.status == IEnergyTradeTypes.OrderStatus.Matched);
     }
 
     function _unsettledBids(uint256 windowId) private view returns (uint256[] memory bids) {
@@ -373,8 +394,8 @@ contract MarketHandler {
         uint256 n;
         for (uint256 i = 0; i < orderIds.length; ++i) {
             IEnergyTrade.OrderView memory o = trade.order(orderIds[i]);
-            if (o.windowId == windowId && o.side == IEnergyTrade.Side.Bid
-                && o.status == IEnergyTrade.OrderStatus.Matched) bids[n++] = orderIds[i];
+            if (o.windowId == windowId && o.side == IEnergyTradeTypes.Side.Bid
+                && o.status == IEnergyTradeTypes.OrderStatus.Matched) bids[n++] = orderIds[i];
         }
         assembly {
             mstore(bids, n)
@@ -395,7 +416,7 @@ contract MarketHandler {
 
     function _finished(uint256 windowId) private view returns (bool) {
         IEnergyTrade.WindowView memory w = trade.window(windowId);
-        return (w.phase == IEnergyTrade.Phase.Closed || w.phase == IEnergyTrade.Phase.Cancelled)
+        return (w.phase == IEnergyTradeTypes.Phase.Closed || w.phase == IEnergyTradeTypes.Phase.Cancelled)
             && w.releasedOrders == w.orderCount;
     }
 

@@ -20,7 +20,7 @@ contract MarketInvariants {
 
     /// @notice Every action of the handler except the end-of-run helpers, which afterInvariant calls itself.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory actions = new bytes4[](16);
+        bytes4[] memory actions = new bytes4[](17);
         actions[0] = MarketHandler.openWindow.selector;
         actions[1] = MarketHandler.advancePhase.selector;
         actions[2] = MarketHandler.postClearing.selector;
@@ -37,6 +37,7 @@ contract MarketInvariants {
         actions[13] = MarketHandler.answerReading.selector;
         actions[14] = MarketHandler.passTime.selector;
         actions[15] = MarketHandler.operate.selector;
+        actions[16] = MarketHandler.retractClearing.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), actions);
     }
@@ -48,11 +49,18 @@ contract MarketInvariants {
 
     /// @notice Every credit can be paid: what accounts may withdraw never exceeds what the contract holds.
     function invariant_creditsAreCovered() public view {
-        uint256 owed = handler.trade().withdrawable(handler.DSO());
+        uint256 owed = handler.trade().withdrawable(handler.DSO()) + handler.trade().withdrawable(handler.OPERATOR());
         for (uint256 i = 0; i < 4; ++i) {
             owed += handler.trade().withdrawable(handler.households(i));
         }
         require(owed <= address(handler.trade()).balance, "credits exceed the balance");
+    }
+
+    /// @notice MARKET.md "Deposits": the operator gets every order fee paid, at once, and nothing else; no refund
+    ///         (cancel, rejection, no match, cancelled window) ever hands one back.
+    function invariant_operatorGetsEveryOrderFee() public view {
+        address operator = handler.OPERATOR();
+        require(handler.withdrawnBy(operator) + handler.trade().withdrawable(operator) == handler.orderFeesPaid(), "order fees");
     }
 
     /// @notice No household takes out more than MARKET.md can give it.
@@ -84,7 +92,7 @@ contract MarketInvariants {
         handler.advancePhase(0);
         handler.postClearing(0, 0, 0, 0);
         require(handler.matchesPosted() == 1, "no match posted");
-        handler.finaliseClearing(0, bytes32(0));
+        handler.finaliseClearing(0);
         require(handler.clearingsFinalised() == 1, "clearing not finalised");
         for (uint256 i = 0; i < 8; ++i) {
             handler.passTime(119);

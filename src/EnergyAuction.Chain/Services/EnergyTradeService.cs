@@ -32,35 +32,43 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> AdvancePhaseAsync(ulong windowId, CancellationToken ct = default) =>
         SendAsync(new ET.AdvancePhaseFunction { WindowId = windowId }, ct);
 
-    /// <summary>Offers energy at no less than minPrice with the collateral attached (read from offerCollateral when
-    /// not given); returns the order id from OfferSubmitted.</summary>
+    /// <summary>Offers energy at no less than minPrice, preferably within maxDistanceM metres (D; 0: the window's L),
+    /// sending the collateral (read from offerCollateral when not given) plus the window's order fee; returns the order
+    /// id from OfferSubmitted.</summary>
     public async Task<(ulong OrderId, TransactionReceipt Receipt)> SubmitOfferAsync(ulong windowId, string meterId, ulong energyWh,
-        BigInteger minPrice, BigInteger? collateral = null, CancellationToken ct = default)
+        BigInteger minPrice, BigInteger? collateral = null, uint maxDistanceM = 0, CancellationToken ct = default)
     {
         var meter = MeterId.ToBytes32(meterId);
-        var value = collateral ?? await OfferCollateralAsync(windowId, energyWh, ct).ConfigureAwait(false);
-        var receipt = await SendAsync(Offer(windowId, meter, energyWh, minPrice, value, null), ct).ConfigureAwait(false);
+        var deposit = collateral ?? await OfferCollateralAsync(windowId, energyWh, ct).ConfigureAwait(false);
+        var value = deposit + await OrderFeeAsync(windowId, ct).ConfigureAwait(false);
+        var receipt = await SendAsync(Offer(windowId, meter, energyWh, minPrice, maxDistanceM, value, null), ct).ConfigureAwait(false);
         return (Single<OfferSubmittedEvent>(receipt).OrderId, receipt);
     }
 
-    /// <summary>Bids for energy at no more than maxPrice with the escrow attached (read from bidEscrow when not
-    /// given); returns the order id from BidSubmitted.</summary>
+    /// <summary>Bids for energy at no more than maxPrice, preferably within maxDistanceM metres (D; 0: the window's L),
+    /// sending the escrow (read from bidEscrow when not given) plus the window's order fee; returns the order id from
+    /// BidSubmitted.</summary>
     public async Task<(ulong OrderId, TransactionReceipt Receipt)> SubmitBidAsync(ulong windowId, string meterId, ulong energyWh,
-        BigInteger maxPrice, BigInteger? escrow = null, CancellationToken ct = default)
+        BigInteger maxPrice, BigInteger? escrow = null, uint maxDistanceM = 0, CancellationToken ct = default)
     {
         var meter = MeterId.ToBytes32(meterId);
-        var value = escrow ?? await BidEscrowAsync(windowId, energyWh, maxPrice, ct).ConfigureAwait(false);
-        var receipt = await SendAsync(Bid(windowId, meter, energyWh, maxPrice, value, null), ct).ConfigureAwait(false);
+        var deposit = escrow ?? await BidEscrowAsync(windowId, energyWh, maxPrice, ct).ConfigureAwait(false);
+        var value = deposit + await OrderFeeAsync(windowId, ct).ConfigureAwait(false);
+        var receipt = await SendAsync(Bid(windowId, meter, energyWh, maxPrice, maxDistanceM, value, null), ct).ConfigureAwait(false);
         return (Single<BidSubmittedEvent>(receipt).OrderId, receipt);
     }
 
-    /// <summary>A submitOffer transaction with a fixed gas limit, for pipelined submission (load runs).</summary>
-    public TransactionInput SubmitOfferInput(ulong windowId, string meterId, ulong energyWh, BigInteger minPrice, BigInteger collateral, BigInteger gas) =>
-        Input(Offer(windowId, MeterId.ToBytes32(meterId), energyWh, minPrice, collateral, gas));
+    /// <summary>A submitOffer transaction with a fixed gas limit, for pipelined submission (load runs); value is the
+    /// collateral plus the window's order fee.</summary>
+    public TransactionInput SubmitOfferInput(ulong windowId, string meterId, ulong energyWh, BigInteger minPrice, BigInteger value, BigInteger gas,
+        uint maxDistanceM = 0) =>
+        Input(Offer(windowId, MeterId.ToBytes32(meterId), energyWh, minPrice, maxDistanceM, value, gas));
 
-    /// <summary>A submitBid transaction with a fixed gas limit, for pipelined submission (load runs).</summary>
-    public TransactionInput SubmitBidInput(ulong windowId, string meterId, ulong energyWh, BigInteger maxPrice, BigInteger escrow, BigInteger gas) =>
-        Input(Bid(windowId, MeterId.ToBytes32(meterId), energyWh, maxPrice, escrow, gas));
+    /// <summary>A submitBid transaction with a fixed gas limit, for pipelined submission (load runs); value is the
+    /// escrow plus the window's order fee.</summary>
+    public TransactionInput SubmitBidInput(ulong windowId, string meterId, ulong energyWh, BigInteger maxPrice, BigInteger value, BigInteger gas,
+        uint maxDistanceM = 0) =>
+        Input(Bid(windowId, MeterId.ToBytes32(meterId), energyWh, maxPrice, maxDistanceM, value, gas));
 
     public Task<TransactionReceipt> CancelOrderAsync(ulong orderId, CancellationToken ct = default) =>
         SendAsync(new ET.CancelOrderFunction { OrderId = orderId }, ct);
@@ -69,9 +77,15 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> PostClearingAsync(ulong windowId, BigInteger price, IReadOnlyList<ChainMatch> matches, CancellationToken ct = default) =>
         SendAsync(new ET.PostClearingFunction { WindowId = windowId, Price = price, Matches = [.. matches.Select(m => m.ToGenerated())] }, ct);
 
-    /// <summary>Commits the result hash (see <see cref="ClearingResultHash"/>) and moves to EnergyTransfer.</summary>
-    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, byte[] resultHash, CancellationToken ct = default) =>
-        SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId, ResultHash = resultHash }, ct);
+    /// <summary>Finishes the clearing and moves to EnergyTransfer; the contract emits the result hash it chained over the
+    /// posted matches (<see cref="ClearingResultHash"/> computes the same).</summary>
+    public Task<TransactionReceipt> FinaliseClearingAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.FinaliseClearingFunction { WindowId = windowId }, ct);
+
+    /// <summary>Withdraws the posted, not yet finalised clearing (operator): one batch of the retraction per call;
+    /// call again until the receipt carries ClearingRetracted, after which a new clearing may be posted.</summary>
+    public Task<TransactionReceipt> RetractClearingAsync(ulong windowId, CancellationToken ct = default) =>
+        SendAsync(new ET.RetractClearingFunction { WindowId = windowId }, ct);
 
     /// <summary>Anyone: asks the oracle for the settlement readings of matched orders (offers and bids) of a window.</summary>
     public Task<TransactionReceipt> RequestReadingsAsync(ulong windowId, IReadOnlyList<ulong> orderIds, CancellationToken ct = default) =>
@@ -234,6 +248,10 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<BigInteger> OfferCollateralAsync(ulong windowId, ulong energyWh, CancellationToken ct = default) =>
         CallAsync<ET.OfferCollateralFunction, BigInteger>(new() { WindowId = windowId, EnergyWh = energyWh }, ct);
 
+    /// <summary>The window's order fee f: what every order sends on top of its escrow or collateral (never refunded).</summary>
+    public async Task<BigInteger> OrderFeeAsync(ulong windowId, CancellationToken ct = default) =>
+        (await GetWindowAsync(windowId, ct).ConfigureAwait(false)).Params.OrderFee;
+
     public async Task<ulong> WindowCountAsync(CancellationToken ct = default) =>
         (ulong)await CallAsync<ET.WindowCountFunction, BigInteger>(new(), ct).ConfigureAwait(false);
 
@@ -264,9 +282,11 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
             await price.ConfigureAwait(false), (uint)await matches.ConfigureAwait(false));
     }
 
-    private static ET.SubmitOfferFunction Offer(ulong windowId, byte[] meter, ulong energyWh, BigInteger minPrice, BigInteger value, BigInteger? gas) =>
-        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MinPrice = minPrice, AmountToSend = value, Gas = gas };
+    private static ET.SubmitOfferFunction Offer(ulong windowId, byte[] meter, ulong energyWh, BigInteger minPrice, uint maxDistanceM,
+        BigInteger value, BigInteger? gas) =>
+        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MinPrice = minPrice, MaxDistanceM = maxDistanceM, AmountToSend = value, Gas = gas };
 
-    private static ET.SubmitBidFunction Bid(ulong windowId, byte[] meter, ulong energyWh, BigInteger maxPrice, BigInteger value, BigInteger? gas) =>
-        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MaxPrice = maxPrice, AmountToSend = value, Gas = gas };
+    private static ET.SubmitBidFunction Bid(ulong windowId, byte[] meter, ulong energyWh, BigInteger maxPrice, uint maxDistanceM,
+        BigInteger value, BigInteger? gas) =>
+        new() { WindowId = windowId, MeterId = meter, EnergyWh = energyWh, MaxPrice = maxPrice, MaxDistanceM = maxDistanceM, AmountToSend = value, Gas = gas };
 }

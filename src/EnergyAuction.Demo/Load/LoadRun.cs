@@ -149,14 +149,16 @@ public static class LoadRun
         var offers = await MapAsync(sellers.Select((s, i) => (s, i)), async s =>
         {
             var (seller, wh) = s.s;
-            var deposit = await reader.Trade.OfferCollateralAsync(windowId, (ulong)wh).ConfigureAwait(false);
+            // Each order sends its deposit plus the window's order fee.
+            var deposit = await reader.Trade.OfferCollateralAsync(windowId, (ulong)wh).ConfigureAwait(false) + window.Params.OrderFee;
             return new LoadOrder(seller.Client, seller.Household.Meter, true, wh, OrderPricing.Ask(s.i), deposit);
         }).ConfigureAwait(false);
         var bids = await MapAsync(buyers.Select((b, i) => (b, i)), async b =>
         {
             var wh = OrderSizing.Bid(await hems.ImportedWhAsync(b.b.Household.Meter, window.MatchingDeadline, window.TransferDeadline).ConfigureAwait(false));
             var price = OrderPricing.Bid(b.i);
-            return new LoadOrder(b.b.Client, b.b.Household.Meter, false, wh, price, await reader.Trade.BidEscrowAsync(windowId, (ulong)wh, price).ConfigureAwait(false));
+            var escrow = await reader.Trade.BidEscrowAsync(windowId, (ulong)wh, price).ConfigureAwait(false);
+            return new LoadOrder(b.b.Client, b.b.Household.Meter, false, wh, price, escrow + window.Params.OrderFee);
         }).ConfigureAwait(false);
         return [.. offers, .. bids];
     }

@@ -61,6 +61,8 @@ public sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
         Check(IsWei(w.GridCharge), "Window:GridCharge", $"wei per kWh per km as a whole number, got '{w.GridCharge}'");
         Check(IsWei(w.PenaltyRate) && BigInteger.Parse(w.PenaltyRate, CultureInfo.InvariantCulture) >= WindowOptions.MinPenaltyRate, "Window:PenaltyRate",
             $"wei per kWh as a whole number, at least {WindowOptions.MinPenaltyRate} (the contract's minimum), got '{w.PenaltyRate}'");
+        Check(IsWei(w.OrderFee) && BigInteger.Parse(w.OrderFee, CultureInfo.InvariantCulture) <= WindowOptions.MaxOrderFee, "Window:OrderFee",
+            $"wei per order as a whole number, at most {WindowOptions.MaxOrderFee} (the contract's bound), got '{w.OrderFee}'");
         Check(ClearingMechanisms.TryParse(w.Mechanism, out _), "Window:Mechanism",
             $"one of {string.Join(", ", Enum.GetValues<Mechanism>().Select(ClearingMechanisms.Name))}, got '{w.Mechanism}'");
         return problems;

@@ -34,6 +34,7 @@ public static class OperatorSettings
         new("Window:GridCharge", "--grid-charge", "1000000000000", "1000000000000", "grid charge, wei per kWh per km"),
         new("Window:MaxDistanceMetres", "--max-distance", "the feeder's largest load-bus distance (318 on the IEEE LV feeder)", "318", "maximum feeder distance L, metres (empty: the feeder's largest load-bus distance)"),
         new("Window:PenaltyRate", "--penalty-rate", "10000000000000", "10000000000000", "penalty, wei per kWh undelivered (at least 1000000000)"),
+        new("Window:OrderFee", "--order-fee", "1000000000000", "1000000000000", "order fee, wei per order (never refunded; at most 10^16)"),
         new("Window:Mechanism", "--mechanism", "dpda", "dpda", "clearing mechanism: dpda, mcafee or uniform"),
         new("Window:ValidateOffers", "--validate-offers", "true", "true", "check offers against the seller's battery reading"),
         new("BatchSize", "--batch-size", "1000", "1000", "most matches, orders or bids in one batch transaction"),

@@ -41,6 +41,14 @@ public sealed class WindowOptions
     /// <summary>EnergyTrade.MIN_PENALTY_RATE (1,000 wei per kWh: one undelivered Wh costs at least 1 wei): openWindow refuses a smaller penalty rate.</summary>
     public static readonly BigInteger MinPenaltyRate = 1_000;
 
+    /// <summary>Order fee f, wei per order (MARKET.md "Deposits"): paid on top of every deposit, never refunded, credited
+    /// to the operator. Small but not zero (1,000 gwei, about 1% of a 2 kWh trade at the reference price): it pays for the
+    /// oracle requests an order causes and makes a pair of colluding orders that moves the price cost 2f.</summary>
+    public string OrderFee { get; set; } = "1000000000000";
+
+    /// <summary>WindowBounds.MAX_ORDER_FEE: openWindow refuses a larger order fee.</summary>
+    public static readonly BigInteger MaxOrderFee = BigInteger.Pow(10, 16);
+
     /// <summary>Clearing mechanism: dpda, mcafee or uniform.</summary>
     public string Mechanism { get; set; } = "dpda";
 

@@ -76,8 +76,9 @@ public sealed partial class ClearingService(
 
         try
         {
+            // The contract computes the hash itself; the plan's is what it must come to, for the log.
             var hash = plan.ResultHash(id);
-            await chain.Market.Trade.FinaliseClearingAsync(id, hash);
+            await chain.Market.Trade.FinaliseClearingAsync(id);
             LogFinalised(id, plan.Matches.Count, GweiText.PerKwh(plan.Price), HexConvert.ToHex(hash));
             _plans.TryRemove(id, out _);
         }

@@ -35,7 +35,8 @@ public static class WindowSchedule
         MaxDistanceM: checked((uint)maxDistanceMetres),
         PenaltyRate: Wei(o.PenaltyRate),
         Mechanism: ChainMechanisms.Parse(o.Mechanism),
-        ValidateOffers: o.ValidateOffers);
+        ValidateOffers: o.ValidateOffers,
+        OrderFee: Wei(o.OrderFee));
 
     private static BigInteger Wei(string text) => BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 }

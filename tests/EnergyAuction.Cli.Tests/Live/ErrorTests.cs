@@ -182,7 +182,8 @@ public class ErrorTests
 
         var run = await CliRun.Of("bid", "--kwh", "50", "--max-price", "1ether", "--meter", poor.Meter, "--yes", "--from", poor.Name);
 
-        AssertError(run, 1, "insufficient balance: the bid's escrow needs 50.00055ether plus gas");
+        // The escrow plus the window's order fee (the CLI's default 1000gwei = 0.000001ether).
+        AssertError(run, 1, "insufficient balance: the bid's escrow and order fee needs 50.000551ether plus gas");
         Assert.That(run.Error, Does.Contain("energy send"));
     }
 

@@ -37,7 +37,7 @@ public static class OperatorActions
     {
         if (matches.Count > 0)
             await Market.Trade.PostClearingAsync(windowId, price, matches);
-        await Market.Trade.FinaliseClearingAsync(windowId, ClearingResultHash.Compute(windowId, price, matches));
+        await Market.Trade.FinaliseClearingAsync(windowId);
     }
 
     /// <summary>After the transfer: asks for every matched order's reading, answers as the oracle node (each seller

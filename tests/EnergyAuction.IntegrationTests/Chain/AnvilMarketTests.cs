@@ -88,6 +88,7 @@ public sealed class AnvilMarketTests
             Assert.That(Order(4), Is.EqualTo(order.EnergyWh.ToString()), "energy");
             Assert.That(Order(5), Is.EqualTo(order.Price.ToString()), "price");
             Assert.That(Order(8), Is.EqualTo(order.Deposit.ToString()), "deposit");
+            Assert.That(Order(9), Is.EqualTo(order.MaxDistanceM.ToString()), "distance preference");
         });
 
         foreach (var address in new[] { _parties.Buyer2.Address, trade })
@@ -95,7 +96,7 @@ public sealed class AnvilMarketTests
     }
 
     private const string WindowSignature =
-        "window(uint256)(((uint32,uint32,uint32,uint32,uint32,uint64,uint128,uint128,uint32,uint128,uint8,bool),uint8,uint64,uint64,uint64,uint64,uint256,uint256,uint256,uint256,bytes32,uint256))";
+        "window(uint256)(((uint32,uint32,uint32,uint32,uint32,uint64,uint128,uint128,uint32,uint128,uint8,bool,uint96),uint8,uint64,uint64,uint64,uint64,uint256,uint256,uint256,uint256,bytes32,uint256))";
 
-    private const string OrderSignature = "order(uint256)((uint256,address,bytes32,uint8,uint64,uint256,uint8,uint64,uint256))";
+    private const string OrderSignature = "order(uint256)((uint256,address,bytes32,uint8,uint64,uint256,uint8,uint64,uint256,uint32))";
 }

@@ -4,8 +4,8 @@ using EnergyAuction.Chain.Hex;
 
 namespace EnergyAuction.IntegrationTests.Chain;
 
-/// <summary>Expected values from ethers, as tests/contracts/window.test.js computes the hash:
-/// keccak256(AbiCoder.defaultAbiCoder().encode(["uint256","uint256","tuple(uint64,uint64,uint64,uint32)[]"], [windowId, price, matches])).</summary>
+/// <summary>Expected values from ethers, as scripts/lib/result-hash.js computes the hash the contract chains over the
+/// posted matches (docs/CONTRACTS.md "Result hash"); the Hardhat tests check the contract against that script.</summary>
 public sealed class ClearingResultHashTests
 {
     [Test]
@@ -13,20 +13,20 @@ public sealed class ClearingResultHashTests
     {
         ChainMatch[] matches = [new(1, 5, 7_000, 450), new(1, 6, 3_000, 1_200), new(2, 6, 6_000, 300), new(2, 7, 2_000, 800), new(3, 7, 3_000, 1_900)];
         Assert.That(HexConvert.ToHex(ClearingResultHash.Compute(7, 125_000_000_011, matches)),
-            Is.EqualTo("0x9cae3366fb8392a7407b5d56721ad81fe3843420acc6f0a353cc7c44fc66663a"));
+            Is.EqualTo("0xb35a81ec735ff3466fc6f66b456bbfe8aaf5c1cebf7b9ef1cfc8a022b2840890"));
     }
 
     [Test]
     public void Equals_ethers_for_no_matches() =>
         Assert.That(HexConvert.ToHex(ClearingResultHash.Compute(1, 1, [])),
-            Is.EqualTo("0x2009f3ef044213eb43d79c341b6704a52ba1234c4d10406728fe4b720eea6348"));
+            Is.EqualTo("0xcc69885fda6bcc1a4ace058b4a62bf5e179ea78fd58a1ccd71c22cc9b688792f"));
 
     [Test]
     public void Equals_ethers_at_the_type_maxima()
     {
         ChainMatch[] matches = [new(ulong.MaxValue, ulong.MaxValue - 1, ulong.MaxValue - 2, uint.MaxValue)];
         Assert.That(HexConvert.ToHex(ClearingResultHash.Compute(BigInteger.Pow(2, 256) - 1, BigInteger.Pow(2, 128) - 1, matches)),
-            Is.EqualTo("0x73f897385d446995210c6bc8769aba516238c64c800080201dd9cdcba8618b0b"));
+            Is.EqualTo("0xc08f78e43a016e7f13a57486f319599ee41be511ed93bced810820fe261b8b02"));
     }
 
     [Test]

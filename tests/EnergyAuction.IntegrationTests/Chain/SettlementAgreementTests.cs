@@ -11,8 +11,9 @@ namespace EnergyAuction.IntegrationTests.Chain;
 
 /// <summary>The contract and the C# engine (<see cref="BothSideSettlement"/>) settle the same windows to the wei, on a
 /// real Hardhat node: random books and matches, random readings on both sides, silent meters and meters whose owners
-/// revoked the market's access after clearing (missing readings). Match by match (both sides, traded, fee half, both
-/// penalties), every order's refund and the DSO's fees.</summary>
+/// revoked the market's access after clearing (missing readings), every order paying a non-zero order fee. Match by
+/// match (both sides, traded, fee half, both penalties), every order's refund, the DSO's fees and the operator's order
+/// fees.</summary>
 [NonParallelizable]
 public sealed class SettlementAgreementTests
 {
@@ -56,7 +57,9 @@ public sealed class SettlementAgreementTests
             SettlementDuration = 3_600,
             GridCharge = random.Next(0, 3) * 700_000_001L,
             PenaltyRate = random.Next(1, 400) * Gwei + random.Next(0, 1_000),
+            OrderFee = (w + 1) * 1_000_003L,
         };
+        var operatorBefore = await trade.WithdrawableAsync(_operator.Account!);
         var (windowId, _) = await trade.OpenWindowAsync(parameters);
 
         // One household per order, each on a meter of its own for this window.
@@ -83,7 +86,10 @@ public sealed class SettlementAgreementTests
         var clearingPrice = random.Next(100, 120) * Gwei + random.Next(0, 1_000);
         var matches = RandomMatches(orders, random, parameters);
         await trade.PostClearingAsync(windowId, clearingPrice, matches);
-        await trade.FinaliseClearingAsync(windowId, ClearingResultHash.Compute(windowId, clearingPrice, matches));
+        // One batch here; ValidatedWindowRun checks two: the contract's hash is ClearingResultHash's either way.
+        var finalised = await trade.FinaliseClearingAsync(windowId);
+        Assert.That(trade.DecodeEvents<ClearingFinalisedEvent>(finalised).Single().ResultHash,
+            Is.EqualTo(ClearingResultHash.Compute(windowId, clearingPrice, matches)), $"window {windowId}: the result hash");
         await _node.PassDeadlineAsync(window.TransferDeadline);
         await trade.AdvancePhaseAsync(windowId);
 
@@ -118,7 +124,7 @@ public sealed class SettlementAgreementTests
         await trade.CloseWindowAsync(windowId);
 
         var engine = BothSideSettlement.Settle(new WindowToSettle(
-            new SettlementParameters(parameters.GridCharge, parameters.MaxDistanceM, parameters.PenaltyRate, 0),
+            new SettlementParameters(parameters.GridCharge, parameters.MaxDistanceM, parameters.PenaltyRate, parameters.OrderFee),
             clearingPrice,
             [.. orders.Where(o => o.Side == OrderSide.Offer).Select(o => new SettlementOffer(Id(o.Id), (long)o.EnergyWh, Allocation(matches, o.Id)))],
             [.. orders.Where(o => o.Side == OrderSide.Bid).Select(o => new SettlementBid(Id(o.Id), (long)o.EnergyWh, o.Price, Allocation(matches, o.Id)))],
@@ -133,6 +139,9 @@ public sealed class SettlementAgreementTests
             Assert.That(await trade.WithdrawableAsync(o.Owner.Address) - before[o.Owner.Address], Is.EqualTo(engine.Account(Id(o.Id)).Refund),
                 $"window {windowId}: order {o.Id} ({o.Side}) gets back what the engine says");
         Assert.That(await trade.WithdrawableAsync(dso.Address) - before[dso.Address], Is.EqualTo(engine.Dso), $"window {windowId}: the DSO's fees");
+        Assert.That(engine.Operator, Is.GreaterThan(BigInteger.Zero));
+        Assert.That(await trade.WithdrawableAsync(_operator.Account!) - operatorBefore, Is.EqualTo(engine.Operator),
+            $"window {windowId}: the operator's order fees");
         seen["buyer missing"] += settled.Count(s => s.BuyerMissing);
         seen["seller missing"] += settled.Count(s => s.SellerMissing);
 

@@ -53,7 +53,7 @@ internal static class ValidatedWindowRun
         foreach (var order in new[] { offerId, bid1, bid2 }) deposited += (await trade.GetOrderAsync(order)).Deposit;
         Assert.That(await node.Rpc.GetBalanceAsync(deployment.EnergyTrade), Is.EqualTo(heldBefore + deposited), "EnergyTrade holds exactly the deposits");
 
-        // Matching: one price, two batches, the hash committed as the contract tests compute it.
+        // Matching: one price, two batches; the contract's own hash of them is ClearingResultHash's.
         var window = await trade.GetWindowAsync(windowId);
         await node.PassDeadlineAsync(window.BiddingDeadline);
         var toMatching = await trade.AdvancePhaseAsync(windowId);
@@ -64,7 +64,7 @@ internal static class ValidatedWindowRun
         var posted = await trade.PostClearingAsync(windowId, price, matches[1..]);
         Assert.That(trade.DecodeEvents<ClearingPostedEvent>(posted).Single(), Is.EqualTo(new ClearingPostedEvent(windowId, price, 1, 2)));
         var resultHash = ClearingResultHash.Compute(windowId, price, matches);
-        var finalised = await trade.FinaliseClearingAsync(windowId, resultHash);
+        var finalised = await trade.FinaliseClearingAsync(windowId);
         Assert.That(trade.DecodeEvents<ClearingFinalisedEvent>(finalised).Single().ResultHash, Is.EqualTo(resultHash));
         Assert.That(await trade.GetWindowMatchesAsync(windowId, 0, 10), Is.EqualTo(matches));
         window = await trade.GetWindowAsync(windowId);

@@ -33,5 +33,7 @@ namespace EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition
         public virtual ulong MatchedWh { get; set; }
         [Parameter("uint256", "deposit", 9)]
         public virtual BigInteger Deposit { get; set; }
+        [Parameter("uint32", "maxDistanceM", 10)]
+        public virtual uint MaxDistanceM { get; set; }
     }
 }

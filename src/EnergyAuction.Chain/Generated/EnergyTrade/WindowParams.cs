@@ -39,5 +39,7 @@ namespace EnergyAuction.Chain.Generated.EnergyTrade.ContractDefinition
         public virtual byte Mechanism { get; set; }
         [Parameter("bool", "validateOffers", 12)]
         public virtual bool ValidateOffers { get; set; }
+        [Parameter("uint96", "orderFee", 13)]
+        public virtual BigInteger OrderFee { get; set; }
     }
 }

@@ -13,13 +13,14 @@ public static class BidCommand
         maxPrice.Required = true;
         var meter = Meter.MeterOption.Create("Your meter the energy goes to");
         var window = OrderOptions.Window();
+        var maxDistance = OrderOptions.MaxDistance();
         var command = new Command("bid",
             "Bid for energy; locks the escrow (price plus the largest grid fee)\n\nExample:\n  energy bid --kwh 2 --max-price 60000gwei --meter M-8 --yes")
         {
-            kwh, maxPrice, meter, window, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+            kwh, maxPrice, meter, window, maxDistance, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
         command.SetAction((parseResult, _) => new OrderPlacement(OrderSide.Bid, parseResult.GetRequiredValue(meter), parseResult.GetValue(kwh),
-            parseResult.GetValue(maxPrice), parseResult.GetValue(window)).RunAsync(context, parseResult));
+            parseResult.GetValue(maxPrice), parseResult.GetValue(window), parseResult.GetValue(maxDistance)).RunAsync(context, parseResult));
         return command;
     }
 }

@@ -13,13 +13,14 @@ public static class OfferCommand
         minPrice.Required = true;
         var meter = Meter.MeterOption.Create("Your meter the energy comes from");
         var window = OrderOptions.Window();
+        var maxDistance = OrderOptions.MaxDistance();
         var command = new Command("offer",
             "Offer energy for sale; locks the collateral the window asks for\n\nExample:\n  energy offer --kwh 2 --min-price 40000gwei --meter M-7 --yes")
         {
-            kwh, minPrice, meter, window, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
+            kwh, minPrice, meter, window, maxDistance, SharedOptions.Yes, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
         command.SetAction((parseResult, _) => new OrderPlacement(OrderSide.Offer, parseResult.GetRequiredValue(meter), parseResult.GetValue(kwh),
-            parseResult.GetValue(minPrice), parseResult.GetValue(window)).RunAsync(context, parseResult));
+            parseResult.GetValue(minPrice), parseResult.GetValue(window), parseResult.GetValue(maxDistance)).RunAsync(context, parseResult));
         return command;
     }
 }

@@ -19,6 +19,9 @@ public static class OrderLimits
             throw CliException.Usage(
                 $"--kwh {Amounts.FormatKwh(order.EnergyWh)}: window {windowId} takes orders of at most {Amounts.FormatEnergy((long)window.MaxEnergyWh)}; "
                 + "split the order or lower --kwh");
+        if (order.MaxDistanceM > window.MaxDistanceM)
+            throw CliException.Usage(
+                $"--max-distance {order.MaxDistanceM}: window {windowId} pairs orders at most {window.MaxDistanceM} m apart; lower --max-distance or leave it out");
         if (order.Side != OrderSide.Bid || parseResult.GetValue(SharedOptions.Yes) || window.ReferencePrice.IsZero
             || order.Price <= window.ReferencePrice * PriceWarningFactor)
             return;

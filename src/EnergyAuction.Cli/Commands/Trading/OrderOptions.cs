@@ -29,6 +29,13 @@ public static partial class OrderOptions
         },
     };
 
+    /// <summary>--max-distance: the order's distance preference D in metres (MARKET.md "Orders"); none means the window's L.</summary>
+    public static Option<uint?> MaxDistance() => new("--max-distance")
+    {
+        Description = "Preferred largest feeder distance to your counterparty, in metres (default: the window's maximum L)",
+        Validators = { r => { if (r.GetValueOrDefault<uint?>() == 0) r.AddError("--max-distance must be more than 0 metres"); } },
+    };
+
     public static Option<ulong?> Window() => new("--window")
     {
         Description = "Window id (default: the window now taking orders)",

@@ -10,9 +10,11 @@ namespace EnergyAuction.Cli.Commands.Trading;
 
 /// <summary>
 /// Placing an offer or a bid: pick the window, check the meter is ours and readable by the market, show the
-/// collateral or escrow the order locks and ask before sending (unless --yes), then submit with it attached.
+/// collateral or escrow the order locks and the order fee it pays (never refunded) and ask before sending (unless
+/// --yes), then submit with both attached. <see cref="MaxDistanceM"/> is the order's distance preference D (null: the
+/// window's L).
 /// </summary>
-public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh, BigInteger Price, ulong? Window)
+public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh, BigInteger Price, ulong? Window, uint? MaxDistanceM = null)
 {
     private string Noun => Side == OrderSide.Offer ? "offer" : "bid";
 
@@ -23,7 +25,10 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
         var wallet = WalletUnlock.Choose(context, parseResult);
         using var reader = await MarketConnection.OpenAsync(parseResult);
         var windowId = Window ?? await WindowChoice.TakingOrdersAsync(reader);
-        OrderLimits.Require(this, windowId, (await reader.Trade.GetWindowAsync(windowId)).Params, parseResult);
+        var parameters = (await reader.Trade.GetWindowAsync(windowId)).Params;
+        OrderLimits.Require(this, windowId, parameters, parseResult);
+        var distance = MaxDistanceM ?? parameters.MaxDistanceM;
+        var fee = parameters.OrderFee;
         await RequireMeterAsync(reader, wallet);
         var energy = (ulong)EnergyWh;
         var deposit = Side == OrderSide.Offer
@@ -32,19 +37,21 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
         var summary = Side == OrderSide.Offer
             ? $"offer {Amounts.FormatEnergy(EnergyWh)} from meter {Meter} at no less than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
               + $"collateral {Amounts.FormatWei(deposit)} (covers the penalty if you deliver less; returned after settlement)"
+              + OrderFeeText(fee, distance)
             : $"bid for {Amounts.FormatEnergy(EnergyWh)} to meter {Meter} at no more than {Amounts.FormatWei(Price)}/kWh in window {windowId}; "
-              + $"escrow {Amounts.FormatWei(deposit)} (the most you can pay incl. grid fees, plus your penalty collateral; the rest is refunded after settlement)";
-        await Funds.RequireAsync(reader, wallet, deposit, $"the {Noun}'s {DepositName}");
+              + $"escrow {Amounts.FormatWei(deposit)} (the most you can pay incl. grid fees, plus your penalty collateral; the rest is refunded after settlement)"
+              + OrderFeeText(fee, distance);
+        await Funds.RequireAsync(reader, wallet, deposit + fee, $"the {Noun}'s {DepositName} and order fee");
         Confirmation.Require(context, parseResult, summary);
 
         var (_, key) = WalletUnlock.Unlock(context, wallet);
         using var market = reader.As(key);
         var (orderId, receipt) = Side == OrderSide.Offer
-            ? await market.Trade.SubmitOfferAsync(windowId, Meter, energy, Price, deposit)
-            : await market.Trade.SubmitBidAsync(windowId, Meter, energy, Price, deposit);
+            ? await market.Trade.SubmitOfferAsync(windowId, Meter, energy, Price, deposit, distance)
+            : await market.Trade.SubmitBidAsync(windowId, Meter, energy, Price, deposit, distance);
         var order = await market.Trade.GetOrderAsync(orderId);
         var text = $"placed {Noun} {orderId} in window {windowId}: {Amounts.FormatEnergy(EnergyWh)} at {Amounts.FormatWei(Price)}/kWh, "
-            + $"{DepositName} {Amounts.FormatWei(deposit)}; status {OrderStatusText.Code(order.Status)}";
+            + $"{DepositName} {Amounts.FormatWei(deposit)}, order fee {Amounts.FormatWei(fee)}, within {distance} m; status {OrderStatusText.Code(order.Status)}";
         context.For(parseResult).WriteResult(text, json =>
         {
             json.WriteNumber("order", orderId);
@@ -54,12 +61,18 @@ public sealed record OrderPlacement(OrderSide Side, string Meter, long EnergyWh,
             json.WriteNumber("energyWh", EnergyWh);
             json.WriteNumber("price", Price);
             json.WriteNumber("depositWei", deposit);
+            json.WriteNumber("orderFeeWei", fee);
+            json.WriteNumber("maxDistanceM", order.MaxDistanceM);
             json.WriteString("status", OrderStatusText.Code(order.Status));
             json.WriteString("transaction", receipt.TransactionHash);
         });
 
         return ExitCodes.Success;
     }
+
+    private static string OrderFeeText(BigInteger fee, uint distance) =>
+        $"; order fee {Amounts.FormatWei(fee)} (pays the operator for the order's oracle requests; not refunded); "
+        + $"preferred counterparties within {distance} m";
 
     private async Task RequireMeterAsync(MarketClient market, WalletEntry wallet)
     {

@@ -24,13 +24,14 @@ public static class WindowOpenCommand
         var gridCharge = Price("--grid-charge", "Grid charge C_d per kWh per km of feeder", "1000gwei");
         var penaltyRate = Price("--penalty-rate", "Penalty per undelivered kWh (at least 1000 wei, the contract's minimum)", "10000gwei");
         var maxDistance = new Option<uint>("--max-distance") { Description = "Longest feeder distance of a match, metres (default 300)", DefaultValueFactory = _ => 300 };
+        var orderFee = Price("--order-fee", "Order fee f every order pays on top of its deposit, never refunded, credited to the operator", "1000gwei");
         var mechanism = new Option<string>("--mechanism") { Description = "Clearing mechanism: dpda (default), mcafee or uniform", DefaultValueFactory = _ => "dpda" };
         mechanism.AcceptOnlyFromAmong("dpda", "mcafee", "uniform");
         var validateOffers = new Option<bool>("--validate-offers") { Description = "Check each offer against the seller's battery through the oracle" };
         var command = new Command("open",
             "Open a trading window (operator wallet)\n\nExample:\n  energy window open --bidding 10m --matching 2m --transfer 1h --settlement 3m --validate-offers --from operator")
         {
-            bidding, matching, transfer, settlement, grace, maxEnergy, referencePrice, gridCharge, penaltyRate, maxDistance,
+            bidding, matching, transfer, settlement, grace, maxEnergy, referencePrice, gridCharge, penaltyRate, maxDistance, orderFee,
             mechanism, validateOffers, SharedOptions.From, SharedOptions.KeystoreDir, SharedOptions.Rpc, SharedOptions.Deployment,
         };
         command.SetAction(async (parseResult, _) =>
@@ -40,7 +41,7 @@ public static class WindowOpenCommand
                 parseResult.GetValue(bidding), parseResult.GetValue(matching), parseResult.GetValue(transfer), parseResult.GetValue(settlement),
                 parseResult.GetValue(grace), (ulong)parseResult.GetValue(maxEnergy), parseResult.GetValue(referencePrice), parseResult.GetValue(gridCharge),
                 parseResult.GetValue(maxDistance), parseResult.GetValue(penaltyRate),
-                ChainMechanisms.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers));
+                ChainMechanisms.Parse(parseResult.GetValue(mechanism)!), parseResult.GetValue(validateOffers), parseResult.GetValue(orderFee));
             using var market = await MarketConnection.OpenAsync(parseResult, key);
             var (windowId, receipt) = await market.Trade.OpenWindowAsync(parameters);
             var window = await market.Trade.GetWindowAsync(windowId);
