@@ -40,7 +40,7 @@ async function batchFixture() {
   await advanceTo(view.biddingDeadline);
   await trade.advancePhase(windowId);
   await trade.postClearing(windowId, 120n * G, matches);
-  await trade.finaliseClearing(windowId, ethers.ZeroHash);
+  await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
   await trade.advancePhase(windowId);
   return { ...market, node, anyone, stranger, windowId, view, orders, ids: orders.map((o) => o.id) };
