@@ -76,8 +76,12 @@ await admin.Trade.AdvancePhaseAsync(windowId);
 var book = await WindowOrderBook.ReadInMatchingAsync(admin, windowId);
 var limits = await admin.Trade.GetLimitsAsync();
 var plan = WindowClearing.Compute(parameters, book, ClearingFeeder.Load(SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir)).Distances, limits.MaxMatchesPerBid);
-foreach (var batch in plan.Matches.Chunk(matchesPerPost))
-    await admin.Trade.PostClearingAsync(windowId, plan.Price, batch);
+// Within a gas limit: without one, Hardhat's estimate of a large batch searches past the 2^24 per-transaction cap and fails.
+using (admin.Transactions!.LimitGas(16_000_000))
+{
+    foreach (var batch in plan.Matches.Chunk(matchesPerPost))
+        await admin.Trade.PostClearingAsync(windowId, plan.Price, batch);
+}
 await admin.Trade.FinaliseClearingAsync(windowId);
 Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
 
