@@ -24,9 +24,9 @@ public sealed partial class SettlementService(
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, HashSet<ulong>> _requested = new();
-    private readonly BatchSizer _readingsSizer = new(options.BatchSize);
     private readonly BatchSizer _settleSizer = new(options.BatchSize);
     private readonly int _batchSize = options.BatchSize;
+    private BatchSizer? _readingsSizer;
     private BatchSizer? _closeSizer;
 
     /// <inheritdoc />
@@ -81,6 +81,7 @@ public sealed partial class SettlementService(
     {
         if (!_requested.TryGetValue(id, out var requested))
             requested = _requested[id] = await matchedOrders.RequestedAsync(id);
+        _readingsSizer ??= await ReadingsBatch.SizerAsync(chain.Market, _batchSize, ct);
         await batches.SendAsync("requestReadings", _readingsSizer, [.. orders.Where(o => !requested.Contains(o))],
             (batch, token) => chain.Market.Trade.RequestReadingsAsync(id, batch, token),
             (batch, receipt) =>
