@@ -135,9 +135,10 @@ async function main() {
   detail.readingRequestPerOrder = requestGas / BigInt(matched.length);
   detail.readingFulfilmentPerOrder = fulfilGas / BigInt(matched.length);
   // closeWindow returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids per call: call until Closed.
+  const perRelease = await trade.MAX_ORDERS_PER_RELEASE();
   const closeGas = [];
   do {
-    closeGas.push(await gasOf(trade.closeWindow(windowId)));
+    closeGas.push(await gasOf(trade.closeWindow(windowId, perRelease)));
   } while ((await trade.window(windowId)).phase !== PHASE_CLOSED);
   const closeTotal = closeGas.reduce((a, b) => a + b, 0n);
   detail.closeWindowCalls = BigInt(closeGas.length);

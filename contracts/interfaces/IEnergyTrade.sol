@@ -171,6 +171,8 @@ interface IEnergyTradeTypes {
     error RetractionUnfinished(uint256 windowId);
     /// @notice An order's distance preference D exceeds the window's maximum feeder distance L (MARKET.md "Orders").
     error DistancePreferenceAboveMaximum(uint256 maxDistanceM, uint256 windowMaxDistanceM);
+    /// @notice closeWindow and cancelWindow return between 1 and MAX_ORDERS_PER_RELEASE orders per call.
+    error ReleaseCountOutOfRange(uint256 maxOrders, uint256 limit);
 }
 
 /// @title Trading windows of the microgrid energy market (see shared/spec/MARKET.md)
@@ -244,16 +246,17 @@ interface IEnergyTrade is IEnergyTradeTypes {
     function settle(uint256 windowId, uint256[] calldata bidIds) external;
 
     /// @notice Close a window whose matched bids are all settled; unmatched money becomes withdrawable. Anyone.
-    ///         Each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids and emits WindowClosing;
-    ///         call again until the call that returns the last one moves the window to Closed (WindowClosed).
-    function closeWindow(uint256 windowId) external;
+    ///         Each call returns the deposits of at most `maxOrders` (1..MAX_ORDERS_PER_RELEASE) order ids, so the
+    ///         caller sizes it to its gas budget, and emits WindowClosing; call again until the call that returns the
+    ///         last one moves the window to Closed (WindowClosed).
+    function closeWindow(uint256 windowId, uint256 maxOrders) external;
 
     /// @notice Anyone: cancel a window whose operator missed the matching deadline by the grace period. A window whose
     ///         clearing is final can no longer be cancelled, only settled (MARKET.md): advancePhase, requestReadings,
     ///         settle and closeWindow are open to anyone for that. The first
-    ///         call moves it to Cancelled; each call returns the deposits of at most MAX_ORDERS_PER_RELEASE order ids
-    ///         (WindowClosing); anyone calls again until releasedOrders == orderCount.
-    function cancelWindow(uint256 windowId) external;
+    ///         call moves it to Cancelled; each call returns the deposits of at most `maxOrders`
+    ///         (1..MAX_ORDERS_PER_RELEASE) order ids (WindowClosing); anyone calls again until releasedOrders == orderCount.
+    function cancelWindow(uint256 windowId, uint256 maxOrders) external;
 
     /// @notice Pay out the caller's withdrawable balance.
     function withdraw() external;

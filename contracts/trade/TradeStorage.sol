@@ -32,8 +32,9 @@ abstract contract TradeStorage is IEnergyTradeTypes, AccessControl {
     /// @notice Most orders one meter may have open in windows that are not yet closed or cancelled: bounds the walk of
     ///         its orders that the one-open-order-per-window rule and the battery check make on every offer or bid.
     uint256 public constant MAX_OPEN_ORDERS_PER_METER = 8;
-    /// @notice Most orders one closeWindow or cancelWindow call returns. A returned deposit costs up to ~35,000
-    ///         gas (a first credit to a fresh account), so a call stays near 7M gas, well under a block.
+    /// @notice Most orders one closeWindow or cancelWindow call may be asked to return (its maxOrders). A returned
+    ///         deposit costs up to ~35,000 gas (a first credit to a fresh account) and more when it releases a
+    ///         reading's LINK, so callers with a gas budget ask for fewer.
     uint256 public constant MAX_ORDERS_PER_RELEASE = 200;
     uint256 internal constant ORDER_IDS_PER_SLOT = 8;
     uint256 internal constant MATCH_REFS_PER_SLOT = 6;

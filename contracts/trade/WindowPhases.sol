@@ -57,7 +57,7 @@ abstract contract WindowPhases is TradeStorage, IEnergyTrade {
     }
 
     /// @inheritdoc IEnergyTrade
-    function closeWindow(uint256 windowId) external {
+    function closeWindow(uint256 windowId, uint256 maxOrders) external {
         Window storage w = _window(windowId);
         _requirePhase(windowId, w.book.phase, Phase.Settlement);
         WindowProgress memory progress = w.progress;
@@ -65,20 +65,20 @@ abstract contract WindowPhases is TradeStorage, IEnergyTrade {
             revert BidsNotSettled(windowId, progress.matchedBids - progress.settledBids);
         }
         // The phase stays Settlement until the last batch, so Closed always means every deposit is back.
-        if (_release(w, windowId)) {
+        if (_release(w, windowId, maxOrders)) {
             _setPhase(w, windowId, Phase.Closed);
             emit WindowClosed(windowId);
         }
     }
 
     /// @inheritdoc IEnergyTrade
-    function cancelWindow(uint256 windowId) external {
+    function cancelWindow(uint256 windowId, uint256 maxOrders) external {
         Window storage w = _window(windowId);
         Phase phase = w.book.phase;
         if (phase == Phase.Cancelled) {
             // Later calls, by anyone, return the deposits the first batches did not reach.
             if (w.releasedOrders == w.book.orderCount) revert NotCancellable(windowId, phase, 0);
-            _release(w, windowId);
+            _release(w, windowId, maxOrders);
             return;
         }
         // Once clearing is final the sellers have delivered against it: such a window is settled, never cancelled.
@@ -88,17 +88,17 @@ abstract contract WindowPhases is TradeStorage, IEnergyTrade {
         // Cancelled at once, so no one trades or settles while later calls return the rest.
         _setPhase(w, windowId, Phase.Cancelled);
         emit WindowCancelled(windowId, msg.sender);
-        _release(w, windowId);
+        _release(w, windowId, maxOrders);
     }
 
-
-    /// @dev Give back the deposits the window still holds, at most MAX_ORDERS_PER_RELEASE orders per call,
+    /// @dev Give back the deposits the window still holds, at most maxOrders (1..MAX_ORDERS_PER_RELEASE) orders per call,
     ///      continuing where the last call stopped: unsettled bids get their full escrow, offers their collateral minus
     ///      the penalties settled matches took from it; readings never requested give back their LINK reservation. Returns whether every order of the window is done.
-    function _release(Window storage w, uint256 windowId) internal returns (bool done) {
+    function _release(Window storage w, uint256 windowId, uint256 maxOrders) internal returns (bool done) {
+        if (maxOrders == 0 || maxOrders > MAX_ORDERS_PER_RELEASE) revert ReleaseCountOutOfRange(maxOrders, MAX_ORDERS_PER_RELEASE);
         uint256 total = w.book.orderCount;
         uint256 released = w.releasedOrders;
-        uint256 end = released + MAX_ORDERS_PER_RELEASE;
+        uint256 end = released + maxOrders;
         if (end > total) end = total;
         uint256 unread;
         for (; released < end; ++released) {

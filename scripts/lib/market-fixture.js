@@ -86,4 +86,7 @@ async function placeOrder(trade, windowId, side, { signer, meter, energy, price,
  *  call: gas bounds are asserted only on the contracts as they deploy. */
 const instrumented = () => hre.__SOLIDITY_COVERAGE_RUNNING === true;
 
-module.exports = { meterId, windowParams, setUpMarket, openWindow, orderFeeOf, placeOrder, instrumented };
+/** EnergyTrade.MAX_ORDERS_PER_RELEASE: the most orders one closeWindow or cancelWindow call may return. */
+const MAX_ORDERS_PER_RELEASE = 200;
+
+module.exports = { MAX_ORDERS_PER_RELEASE, meterId, windowParams, setUpMarket, openWindow, orderFeeOf, placeOrder, instrumented };

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, instrumented } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, instrumented, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -12,7 +12,7 @@ const G = 1_000_000_000n;
 const PRICE = 120n * G;
 const MATCHED_PAIRS = 12;
 const GAS_PER_CALL_LIMIT = 8_000_000n;
-const Phase = { Settlement: 4n, Closed: 5n, Cancelled: 6n };
+const Phase = { Matching: 2n, Settlement: 4n, Closed: 5n, Cancelled: 6n };
 const Status = { PendingValidation: 1n, Valid: 2n, Matched: 5n };
 
 /** A window with more orders than one release call returns, in Matching, its clearing not posted yet. */
@@ -148,7 +148,7 @@ async function releaseInCalls(f, send, { finished, between }) {
     last = progress.args.releasedOrders;
     expect((await f.trade.window(f.windowId)).releasedOrders).to.equal(last);
     await between(calls, last === orderCount);
-    if (calls > 10) throw new Error("release does not finish");
+    if (calls > f.orders.length) throw new Error("release does not finish");
   }
   expect(last).to.equal(orderCount);
   return calls;
@@ -161,7 +161,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     const trade = f.trade;
     // The operator starts the close and a stranger finishes it: closing only returns what the rules already fixed.
     const callers = [(await ethers.getSigners())[0], f.stranger];
-    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).closeWindow(f.windowId), {
+    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE), {
       finished: async () => (await trade.window(f.windowId)).phase === Phase.Closed,
       between: async (call, done) => {
         callers.reverse();
@@ -172,17 +172,17 @@ describe("Batched close and cancel of a window with more orders than one call re
     });
     expect(calls).to.equal(Math.ceil(Number(f.orders.at(-1).id - f.orders[0].id + 1n) / f.perCall));
     await expectModelCredits(f, received);
-    await expect(trade.closeWindow(f.windowId)).to.be.revertedWithCustomError(trade, "WrongPhase");
+    await expect(trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE)).to.be.revertedWithCustomError(trade, "WrongPhase");
     expect((await trade.window(f.otherId)).releasedOrders).to.equal(0n);
   });
 
   it("the close emits WindowClosed and Closed only in the call that returns the last deposit", async function () {
     const f = await loadFixture(bigWindowFixture);
     await deliverAll(f, f.requests);
-    await expect(f.trade.closeWindow(f.windowId)).to.emit(f.trade, "WindowClosing").and.not.to.emit(f.trade, "WindowClosed");
+    await expect(f.trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE)).to.emit(f.trade, "WindowClosing").and.not.to.emit(f.trade, "WindowClosed");
     let last;
     do {
-      last = f.trade.closeWindow(f.windowId);
+      last = f.trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
       await (await last).wait();
     } while ((await f.trade.window(f.windowId)).phase !== Phase.Closed);
     await expect(last).to.emit(f.trade, "WindowClosed").withArgs(f.windowId)
@@ -195,7 +195,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     const received = await deliverAll(f, f.requests, 12);
     const trade = f.trade;
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
-    await expect(trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Settlement, 0);
     // The missing readings count against their owners.
     const rest = f.matchedBids.filter((b) => !received.settled.includes(b));
@@ -203,7 +203,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     await trade.connect(f.anyone).settle(f.windowId, rest);
     received.settled = f.matchedBids;
     const callers = [f.anyone, f.stranger];
-    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).closeWindow(f.windowId), {
+    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE), {
       finished: async () => (await trade.window(f.windowId)).phase === Phase.Closed,
       between: async (call) => {
         callers.reverse();
@@ -220,7 +220,7 @@ describe("Batched close and cancel of a window with more orders than one call re
     await advanceTo(f.view.matchingDeadline + BigInt(f.params.gracePeriod) + 1n);
     const none = { readings: new Map(), settled: [] };
     const callers = [f.anyone, f.stranger];
-    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).cancelWindow(f.windowId), {
+    const calls = await releaseInCalls(f, () => trade.connect(callers[0]).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE), {
       finished: async () => {
         const v = await trade.window(f.windowId);
         return v.phase === Phase.Cancelled && v.releasedOrders === v.orderCount;
@@ -232,7 +232,7 @@ describe("Batched close and cancel of a window with more orders than one call re
       },
     });
     expect(calls).to.be.above(1);
-    await expect(trade.cancelWindow(f.windowId))
+    await expect(trade.cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(trade, "NotCancellable").withArgs(f.windowId, Phase.Cancelled, 0);
     const expected = windowCredits({ params: f.params, operator: f.admin.address, orders: f.orders, price: 0n, matches: [] });
     for (const a of f.accounts) {
@@ -240,15 +240,52 @@ describe("Batched close and cancel of a window with more orders than one call re
     }
   });
 
+  it("closeWindow and cancelWindow refuse a count of 0 or above MAX_ORDERS_PER_RELEASE", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    await deliverAll(f, f.requests);
+    const { trade } = f;
+    for (const count of [0, MAX_ORDERS_PER_RELEASE + 1]) {
+      await expect(trade.closeWindow(f.windowId, count))
+        .to.be.revertedWithCustomError(trade, "ReleaseCountOutOfRange").withArgs(count, MAX_ORDERS_PER_RELEASE);
+    }
+    const book = await loadFixture(bigBookFixture);
+    await advanceTo(book.view.matchingDeadline + BigInt(book.params.gracePeriod) + 1n);
+    for (const count of [0, MAX_ORDERS_PER_RELEASE + 1]) {
+      await expect(book.trade.connect(book.anyone).cancelWindow(book.windowId, count))
+        .to.be.revertedWithCustomError(book.trade, "ReleaseCountOutOfRange").withArgs(count, MAX_ORDERS_PER_RELEASE);
+    }
+    // A refused first call cancels nothing: the window is still in Matching, every deposit held.
+    expect((await book.trade.window(book.windowId)).phase).to.equal(Phase.Matching);
+    expect((await book.trade.window(book.windowId)).releasedOrders).to.equal(0n);
+  });
+
+  it("a caller's count sets how many orders each call returns, so a gas budget sizes the calls", async function () {
+    const f = await loadFixture(bigWindowFixture);
+    const received = await deliverAll(f, f.requests);
+    const count = 37;
+    const steps = [];
+    const calls = await releaseInCalls(f, () => f.trade.closeWindow(f.windowId, count), {
+      finished: async () => (await f.trade.window(f.windowId)).phase === Phase.Closed,
+      between: async () => {
+        steps.push((await f.trade.window(f.windowId)).releasedOrders);
+        await expectConserved(f, received, `after ${steps.length} calls of ${count}`);
+      },
+    });
+    const total = BigInt(f.orders.length);
+    expect(calls).to.equal(Math.ceil(f.orders.length / count));
+    expect(steps).to.deep.equal(steps.map((_, i) => (BigInt(count * (i + 1)) < total ? BigInt(count * (i + 1)) : total)));
+    await expectModelCredits(f, received);
+  });
+
   it("a close the operator abandons half way is finished by anyone's closeWindow", async function () {
     const f = await loadFixture(bigWindowFixture);
     const received = await deliverAll(f, f.requests);
-    await f.trade.closeWindow(f.windowId);
+    await f.trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
     expect((await f.trade.window(f.windowId)).phase).to.equal(Phase.Settlement);
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId)).to.be.revertedWithCustomError(f.trade, "NotCancellable");
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE)).to.be.revertedWithCustomError(f.trade, "NotCancellable");
     while ((await f.trade.window(f.windowId)).phase !== Phase.Closed) {
-      await f.trade.connect(f.anyone).closeWindow(f.windowId);
+      await f.trade.connect(f.anyone).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
       await expectConserved(f, received, "close finished by anyone");
     }
     await expectModelCredits(f, received);

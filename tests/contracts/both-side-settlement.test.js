@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -64,7 +64,7 @@ const dearPenaltyFixture = () => pairsFixture({ penaltyRate: 500n * G });
 async function settleAndCheck(f, readings, { late = false } = {}) {
   if (late) await advanceTo(f.view.settlementDeadline);
   const receipt = await (await f.trade.connect(f.anyone).settle(f.windowId, [f.bid1, f.bid2])).wait();
-  await f.trade.connect(f.anyone).closeWindow(f.windowId);
+  await f.trade.connect(f.anyone).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
   const expected = windowCredits({ params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price: f.price, matches: f.matches, readings });
   const settledEvents = receipt.logs.map((l) => f.trade.interface.parseLog(l)).filter((e) => e && e.name === "MatchSettled");
   expect(settledEvents.map((e) => e.args.slice(1).map((x) => (typeof x === "boolean" ? x : BigInt(x))))).to.deep.equal(
@@ -221,7 +221,7 @@ describe("Settlement on both sides of every match", function () {
     await f.trade.settle(f.windowId, [f.bid1, f.bid2]);
     expect(await f.client.reservedReadings()).to.equal(2n);
     expect((await f.trade.orderReading(f.bid1)).state).to.equal(READING.Released);
-    await f.trade.closeWindow(f.windowId);
+    await f.trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
     expect(await f.client.reservedReadings()).to.equal(0n);
     // Nothing was read, so nothing was traded: no fee for the DSO, and each side paid the other its full penalty.
     expect(await f.trade.withdrawable(f.dso.address)).to.equal(0n);
@@ -262,7 +262,7 @@ describe("Settlement on both sides of every match", function () {
     await advanceTo(view.settlementDeadline);
     await expect(trade.settle(w, [bid.id])).to.emit(trade, "MatchSettled")
       .withArgs(w, offer.id, bid.id, 15_000n, 15_000n, 15_000n, 90n, 1_000n, 1_000n, true, false);
-    await trade.closeWindow(w);
+    await trade.closeWindow(w, MAX_ORDERS_PER_RELEASE);
     expect(await trade.withdrawable(seller.address)).to.equal(272_410n);
     expect(await trade.withdrawable(buyer.address)).to.equal(216_730n);
     expect(await trade.withdrawable(dso.address)).to.equal(180n);

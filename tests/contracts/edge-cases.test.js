@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
 const G = 1_000_000_000n;
@@ -66,11 +66,11 @@ describe("Edge cases refused with named errors", function () {
     await f.trade.finaliseClearing(w);
     await advanceTo(v.transferDeadline);
     await f.trade.advancePhase(w);
-    await f.trade.closeWindow(w);
+    await f.trade.closeWindow(w, MAX_ORDERS_PER_RELEASE);
     expect(await f.trade.withdrawable(f.seller.address)).to.equal(offer.deposit);
     // Long after every deadline and grace period: the escape hatch is for windows that still hold money.
     await advanceTo(v.settlementDeadline + v.params.gracePeriod + 1n);
-    await expect(f.trade.connect(f.stranger).cancelWindow(w))
+    await expect(f.trade.connect(f.stranger).cancelWindow(w, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(w, PHASE.Closed, 0);
     expect(await f.trade.withdrawable(f.seller.address)).to.equal(offer.deposit);
   });

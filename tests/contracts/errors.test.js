@@ -2,7 +2,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { resultHash } = require("../../scripts/lib/result-hash");
@@ -396,7 +396,7 @@ describe("EnergyTrade rejects bad input with named errors", function () {
   describe("settlement and withdrawals", function () {
     it("NotMatched, AlreadySettled (double settlement), BidsNotSettled", async function () {
       const f = await loadFixture(settlementFixture);
-      await expect(f.trade.closeWindow(f.windowId))
+      await expect(f.trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
         .to.be.revertedWithCustomError(f.trade, "BidsNotSettled").withArgs(f.windowId, 2);
       await reportReadings(f, f.windowId, [f.offer1, f.bid1], new Map([[f.offer1, 4_000n], [f.bid1, 4_000n]]));
       await f.trade.settle(f.windowId, [f.bid1]);

@@ -5,7 +5,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -171,7 +171,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
 
       if (abandonClearing) {
         await advanceTo(view.matchingDeadline + BigInt(params.gracePeriod) + 1n);
-        await trade.cancelWindow(windowId);
+        await trade.cancelWindow(windowId, MAX_ORDERS_PER_RELEASE);
         seen.windowsCancelled++;
         addExpected(windowCredits({ params, orders: orders.filter(live), price, matches: [] }).credits);
       } else {
@@ -236,7 +236,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         const byHousehold = rnd.next() < 0.15;
         const closer = byHousehold ? trade.connect(rnd.pick(accounts)) : trade;
         if (byHousehold) {
-          await expect(closer.cancelWindow(windowId)).to.be.revertedWithCustomError(trade, "NotCancellable");
+          await expect(closer.cancelWindow(windowId, MAX_ORDERS_PER_RELEASE)).to.be.revertedWithCustomError(trade, "NotCancellable");
           await advanceTo(view.settlementDeadline + BigInt(params.gracePeriod) + 1n);
           seen.closedByHouseholds++;
         }
@@ -252,7 +252,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
           const o = orders.find((x) => x.id === id);
           await f.dataAccess.connect(o.signer).grantAccess(meterId(o.meter), trade.target);
         }
-        await closer.closeWindow(windowId);
+        await closer.closeWindow(windowId, MAX_ORDERS_PER_RELEASE);
         seen.closed++;
         addExpected(model().credits);
       }

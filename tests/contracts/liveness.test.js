@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -59,18 +59,18 @@ describe("Liveness: a window the operator abandoned", function () {
   it("is refused until the matching deadline plus grace has passed, then anyone recovers everything", async function () {
     const f = await loadFixture(bookFixture);
     const cancellableAfter = f.view.matchingDeadline + BigInt(f.params.gracePeriod);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 1, cancellableAfter);
     await advanceTo(f.view.biddingDeadline);
     await f.trade.advancePhase(f.windowId);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 2, cancellableAfter);
 
     await advanceTo(cancellableAfter + 1n);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.emit(f.trade, "WindowCancelled").withArgs(f.windowId, f.anyone.address)
       .and.to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, 6);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 6, 0);
     expect((await f.trade.order(f.ids.pending)).status).to.equal(7n); // Refunded
     await expectEveryoneRepaid(f, windowCredits({ params: f.params, operator: f.admin.address, orders: f.orders, price: 0n, matches: [] }));
@@ -96,10 +96,10 @@ describe("Liveness: a window the operator abandoned", function () {
 
     // The operator goes silent after one bid: the cleared window is settled by anyone, never cancelled.
     await advanceTo(f.view.settlementDeadline + BigInt(f.params.gracePeriod) + 1n);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 4, 0);
     await f.trade.connect(f.anyone).settle(f.windowId, [f.ids.bid2]);
-    await expect(f.trade.connect(f.anyone).closeWindow(f.windowId)).to.emit(f.trade, "WindowClosed").withArgs(f.windowId);
+    await expect(f.trade.connect(f.anyone).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE)).to.emit(f.trade, "WindowClosed").withArgs(f.windowId);
 
     // bid2's reading was never asked: it counts against its buyer.
     const expected = windowCredits({
@@ -119,14 +119,14 @@ describe("Liveness: a window the operator abandoned", function () {
     await f.trade.postClearing(f.windowId, price, matches);
     await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
-    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId))
+    await expect(f.trade.connect(f.anyone).cancelWindow(f.windowId, MAX_ORDERS_PER_RELEASE))
       .to.be.revertedWithCustomError(f.trade, "NotCancellable").withArgs(f.windowId, 3, 0);
     await expect(f.trade.connect(f.anyone).advancePhase(f.windowId)).to.emit(f.trade, "PhaseChanged").withArgs(f.windowId, 4);
     // The seller asks for the readings itself and settles once they are in.
     const readings = new Map([[f.ids.offer2, 3_000n], [f.ids.bid1, 3_000n]]);
     await reportReadings(f, f.windowId, [f.ids.offer2, f.ids.bid1], readings, f.s2);
     await f.trade.connect(f.s2).settle(f.windowId, [f.ids.bid1]);
-    await f.trade.connect(f.anyone).closeWindow(f.windowId);
+    await f.trade.connect(f.anyone).closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
     await expectEveryoneRepaid(f, windowCredits({
       params: f.params, feeRecipient: f.dso.address, operator: f.admin.address, orders: f.orders, price,
       matches: matches.map((m) => ({ offerId: m.offerId, bidId: m.bidId, energy: m.energyWh, distance: m.distanceM })),

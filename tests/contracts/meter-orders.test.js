@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -93,7 +93,7 @@ describe("One open order per meter per window", function () {
     await f.trade.finaliseClearing(windows[0]);
     await advanceTo(v.transferDeadline);
     await f.trade.advancePhase(windows[0]);
-    await f.trade.closeWindow(windows[0]);
+    await f.trade.closeWindow(windows[0], MAX_ORDERS_PER_RELEASE);
     await expect(f.trade.connect(f.buyer).submitBid(last, meterId("B-1"), 100n, G, 0, { value: escrow + await orderFeeOf(f.trade, last) }))
       .to.emit(f.trade, "BidSubmitted");
   });
@@ -170,14 +170,14 @@ describe("Battery net of commitments", function () {
     await trade.advancePhase(f.w1);
     await advanceTo(v1.settlementDeadline);
     await trade.settle(f.w1, [bid.id]);
-    await trade.closeWindow(f.w1);
+    await trade.closeWindow(f.w1, MAX_ORDERS_PER_RELEASE);
     expect(await committed(f)).to.equal(5_000n);
     expect(await trade.meterIdle(meterId("S-1"))).to.equal(false);
 
     // A cancelled window's offers no longer commit anything.
     const v2 = await trade.window(f.w2);
     await advanceTo(v2.matchingDeadline + v2.params.gracePeriod + 1n);
-    await trade.cancelWindow(f.w2);
+    await trade.cancelWindow(f.w2, MAX_ORDERS_PER_RELEASE);
     expect(await committed(f)).to.equal(2_000n);
   });
 });

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -45,7 +45,7 @@ describe("Order fee", function () {
     const again = await placeOrder(trade, w, "bid", { signer: f.buyer, meter: "B-1", energy: 1_000n, price: 150n * G });
     const view = await trade.window(w);
     await advanceTo(view.matchingDeadline + BigInt(view.params.gracePeriod) + 1n);
-    await trade.cancelWindow(w);
+    await trade.cancelWindow(w, MAX_ORDERS_PER_RELEASE);
     expect(await trade.withdrawable(f.buyer.address)).to.equal(bid.deposit + again.deposit);
     expect(await trade.withdrawable(f.secondOperator.address)).to.equal(3n * FEE);
     await expect(trade.connect(f.secondOperator).withdraw())

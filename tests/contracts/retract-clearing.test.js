@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { resultHash } = require("../../scripts/lib/result-hash");
 
@@ -137,8 +137,8 @@ describe("retractClearing", function () {
     // The operator can no longer finish (the deadline passed); a household cancels and returns every deposit.
     await expect(trade.retractClearing(windowId)).to.be.revertedWithCustomError(trade, "DeadlinePassed");
     const anyone = trade.connect(traders[0]);
-    await expect(anyone.cancelWindow(windowId)).to.emit(trade, "WindowCancelled");
-    while ((await trade.window(windowId)).releasedOrders < BigInt(orders.length)) await anyone.cancelWindow(windowId);
+    await expect(anyone.cancelWindow(windowId, MAX_ORDERS_PER_RELEASE)).to.emit(trade, "WindowCancelled");
+    while ((await trade.window(windowId)).releasedOrders < BigInt(orders.length)) await anyone.cancelWindow(windowId, MAX_ORDERS_PER_RELEASE);
     expect((await trade.window(windowId)).phase).to.equal(Phase.Cancelled);
     const owed = new Map();
     for (const o of orders) owed.set(o.owner, (owed.get(o.owner) || 0n) + o.deposit);

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -38,7 +38,7 @@ describe("Settlement rounding", function () {
     await reportReadings(f, f.windowId, [offer.id, bid.id], new Map([[offer.id, 1n], [bid.id, 1n]]));
     await expect(trade.settle(f.windowId, [bid.id]))
       .to.emit(trade, "MatchSettled").withArgs(f.windowId, offer.id, bid.id, 1, 1, 1, 0, 0, 0, false, false);
-    await trade.closeWindow(f.windowId);
+    await trade.closeWindow(f.windowId, MAX_ORDERS_PER_RELEASE);
     expect(await trade.withdrawable(f.seller.address)).to.equal(2n, "the 1 wei paid and its collateral back");
     expect(await trade.withdrawable(f.buyer.address)).to.equal(1n, "its penalty collateral back");
     expect(await trade.withdrawable(f.dso.address)).to.equal(0n);

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -123,7 +123,7 @@ describe("A complete trading window", function () {
     // B-2's 6,500 Wh: floor(6500*3000/9000)=2166 and floor(6500*6000/9000)=4333, the spare Wh to the first match.
     expect(spread(6_500n, [3_000n, 6_000n])).to.deep.equal([2_167n, 4_333n]);
 
-    await expect(trade.closeWindow(windowId)).to.emit(trade, "WindowClosed").withArgs(windowId);
+    await expect(trade.closeWindow(windowId, MAX_ORDERS_PER_RELEASE)).to.emit(trade, "WindowClosed").withArgs(windowId);
     expect((await trade.window(windowId)).phase).to.equal(5n);
 
     const expected = windowCredits({

@@ -111,7 +111,7 @@ contract MarketHandler {
             } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                 this.requestReadings(i);
                 this.settle(i);
-                this.closeWindow(i);
+                this.closeWindow(i, distanceSeed >> 8);
             }
         }
     }
@@ -177,9 +177,10 @@ contract MarketHandler {
         }
     }
 
-    function closeWindow(uint256 windowSeed) external atClock {
+    /// @notice Anyone closes with a count of their choosing: any count from 1 to the maximum must return every deposit.
+    function closeWindow(uint256 windowSeed, uint256 countSeed) external atClock {
         if (windowIds.length == 0) return;
-        try trade.closeWindow(_pickWindow(windowSeed)) {} catch {}
+        try trade.closeWindow(_pickWindow(windowSeed), _releaseCount(countSeed)) {} catch {}
     }
 
     // ------------------------------------------------------------ households
@@ -208,10 +209,14 @@ contract MarketHandler {
         else registry.grantAccess(meter, address(trade));
     }
 
-    function cancelWindow(uint256 who, uint256 windowSeed) external atClock {
+    function cancelWindow(uint256 who, uint256 windowSeed, uint256 countSeed) external atClock {
         if (windowIds.length == 0) return;
         vm.prank(_household(who));
-        try trade.cancelWindow(_pickWindow(windowSeed)) {} catch {}
+        try trade.cancelWindow(_pickWindow(windowSeed), _releaseCount(countSeed)) {} catch {}
+    }
+
+    function _releaseCount(uint256 seed) private view returns (uint256) {
+        return _bound(seed, 1, trade.MAX_ORDERS_PER_RELEASE());
     }
 
     function withdraw(uint256 who) external atClock {
@@ -272,9 +277,9 @@ contract MarketHandler {
                 } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                     uint256[] memory bids = _unsettledBids(windowId);
                     if (bids.length > 0) trade.settle(windowId, bids);
-                    trade.closeWindow(windowId);
+                    trade.closeWindow(windowId, trade.MAX_ORDERS_PER_RELEASE());
                 } else {
-                    trade.cancelWindow(windowId);
+                    trade.cancelWindow(windowId, trade.MAX_ORDERS_PER_RELEASE());
                 }
             }
             require(_finished(windowId), "a window could not be finished");

@@ -34,6 +34,10 @@ public sealed class EnergyOracleClientService(ChainRpcClient rpc, string address
     public Task<TransactionReceipt> CancelExpiredRequestAsync(byte[] requestId, CancellationToken ct = default) =>
         SendAsync(new EOC.CancelExpiredRequestFunction { RequestId = requestId }, ct);
 
+    /// <summary>The most orders one requestReadings call may ask readings for (MAX_READINGS_PER_REQUEST; TooManyReadings above).</summary>
+    public async Task<int> MaxReadingsPerRequestAsync(CancellationToken ct = default) =>
+        (int)await CallAsync<EOC.MaxReadingsPerRequestFunction, BigInteger>(new(), ct).ConfigureAwait(false);
+
     /// <summary>Readings whose LINK (fee each) the client keeps for orders that may still need them.</summary>
     public Task<BigInteger> ReservedReadingsAsync(CancellationToken ct = default) => CallAsync<EOC.ReservedReadingsFunction, BigInteger>(new(), ct);
 

@@ -95,11 +95,19 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     public Task<TransactionReceipt> SettleAsync(ulong windowId, IReadOnlyList<ulong> bidIds, CancellationToken ct = default) =>
         SendAsync(new ET.SettleFunction { WindowId = windowId, BidIds = [.. bidIds.Select(b => new BigInteger(b))] }, ct);
 
-    public Task<TransactionReceipt> CloseWindowAsync(ulong windowId, CancellationToken ct = default) =>
-        SendAsync(new ET.CloseWindowFunction { WindowId = windowId }, ct);
+    /// <summary>Anyone: returns the deposits of the next <paramref name="maxOrders"/> (1..<see cref="MaxOrdersPerReleaseAsync"/>)
+    /// orders of a settled window; the call that returns the last one closes it (WindowClosed).</summary>
+    public Task<TransactionReceipt> CloseWindowAsync(ulong windowId, int maxOrders, CancellationToken ct = default) =>
+        SendAsync(new ET.CloseWindowFunction { WindowId = windowId, MaxOrders = maxOrders }, ct);
 
-    public Task<TransactionReceipt> CancelWindowAsync(ulong windowId, CancellationToken ct = default) =>
-        SendAsync(new ET.CancelWindowFunction { WindowId = windowId }, ct);
+    /// <summary>Anyone: cancels a window whose operator missed the matching deadline by the grace period (first call)
+    /// and returns the deposits of the next <paramref name="maxOrders"/> (1..<see cref="MaxOrdersPerReleaseAsync"/>) orders.</summary>
+    public Task<TransactionReceipt> CancelWindowAsync(ulong windowId, int maxOrders, CancellationToken ct = default) =>
+        SendAsync(new ET.CancelWindowFunction { WindowId = windowId, MaxOrders = maxOrders }, ct);
+
+    /// <summary>The most orders one closeWindow or cancelWindow call may return (MAX_ORDERS_PER_RELEASE).</summary>
+    public async Task<int> MaxOrdersPerReleaseAsync(CancellationToken ct = default) =>
+        (int)await CallAsync<ET.MaxOrdersPerReleaseFunction, BigInteger>(new(), ct).ConfigureAwait(false);
 
     public Task<TransactionReceipt> WithdrawAsync(CancellationToken ct = default) => SendAsync(new ET.WithdrawFunction(), ct);
 

@@ -7,7 +7,7 @@ using EnergyAuction.Operator.Chain;
 namespace EnergyAuction.Operator.Batches;
 
 /// <summary>
-/// Sends a list of items (matches to post, orders to read, bids to settle) as batch transactions that each fit the gas
+/// Sends a list of items (matches to post, orders to read, bids to settle, orders whose deposits to return) as batch transactions that each fit the gas
 /// budget. Whatever call <c>send</c> makes is estimated by the node before it is signed (<see cref="TransactionSender.LimitGas"/>),
 /// so the sizing follows the call's real cost and needs no change when a call changes shape. A batch the budget cannot
 /// hold is not sent but cut (<see cref="BatchSizer"/>); a single item above the budget is still sent when a block can
@@ -52,9 +52,9 @@ public sealed partial class BudgetedBatches(OperatorChain chain, GasBudget budge
         }
     }
 
-    /// <summary>Sends a call whose size the daemon cannot choose (closeWindow, or one item above the budget) with
-    /// as much gas as one transaction may carry in a block (<see cref="GasBudget.Of"/> without a budget).</summary>
-    public async Task<TransactionReceipt> SendWithinBlockAsync(Func<Task<TransactionReceipt>> send, CancellationToken ct)
+    /// <summary>Sends one item above the budget with as much gas as one transaction may carry in a block
+    /// (<see cref="GasBudget.Of"/> without a budget).</summary>
+    private async Task<TransactionReceipt> SendWithinBlockAsync(Func<Task<TransactionReceipt>> send, CancellationToken ct)
     {
         var block = await chain.Market.Rpc.GetBlockAsync("latest", ct) ?? throw new InvalidOperationException("the node returned no latest block");
         using (chain.Market.Transactions!.LimitGas(GasBudget.Of(long.MaxValue, block.GasLimit))) return await send();

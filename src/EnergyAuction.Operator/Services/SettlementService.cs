@@ -15,17 +15,19 @@ namespace EnergyAuction.Operator.Services;
 /// Settles every window in Settlement (MARKET.md "Settlement"): asks the oracle for the reading of every matched order,
 /// buyers and sellers, in batches sized to the gas budget; settles each bid as soon as its reading and its sellers' are in; once the settlement
 /// deadline has passed settles whatever is left, the missing readings counting against their owners (settle batches
-/// sized to the gas budget too); then closes the window (closeWindow returns the deposits of a number of orders per call
-/// the contract fixes, so a large window takes several calls, and the daemon can only warn when one exceeds the budget).
+/// sized to the gas budget too); then closes the window (each closeWindow call returns the deposits of as many orders
+/// as the gas budget holds, at most the contract's MAX_ORDERS_PER_RELEASE, so a large window takes several calls).
 /// </summary>
 public sealed partial class SettlementService(
-    OperatorChain chain, ActiveWindows windows, MatchedOrders matchedOrders, BudgetedBatches batches, GasBudget budget,
+    OperatorChain chain, ActiveWindows windows, MatchedOrders matchedOrders, BudgetedBatches batches,
     OperatorOptions options, ILogger<SettlementService> logger)
     : MarketLoop(options, logger)
 {
     private readonly ConcurrentDictionary<ulong, HashSet<ulong>> _requested = new();
-    private readonly BatchSizer _readingsSizer = new(options.BatchSize);
     private readonly BatchSizer _settleSizer = new(options.BatchSize);
+    private readonly int _batchSize = options.BatchSize;
+    private BatchSizer? _readingsSizer;
+    private BatchSizer? _closeSizer;
 
     /// <inheritdoc />
     protected override string Name => "Settlement";
@@ -79,6 +81,7 @@ public sealed partial class SettlementService(
     {
         if (!_requested.TryGetValue(id, out var requested))
             requested = _requested[id] = await matchedOrders.RequestedAsync(id);
+        _readingsSizer ??= await ReadingsBatch.SizerAsync(chain.Market, _batchSize, ct);
         await batches.SendAsync("requestReadings", _readingsSizer, [.. orders.Where(o => !requested.Contains(o))],
             (batch, token) => chain.Market.Trade.RequestReadingsAsync(id, batch, token),
             (batch, receipt) =>
@@ -94,27 +97,33 @@ public sealed partial class SettlementService(
     private async Task CloseAsync(ulong id, WindowInfo info, CancellationToken ct)
     {
         if (info.UnsettledBids > 0) return;
+        var trade = chain.Market.Trade;
+        // closeWindow returns the deposits of the window's next maxOrders orders: the positions still to release are
+        // the batch items, so the count follows the gas budget like every other batch.
+        _closeSizer ??= new BatchSizer(Math.Min(_batchSize, await trade.MaxOrdersPerReleaseAsync(ct)));
+        var left = Enumerable.Range(0, checked((int)(info.OrderCount - info.ReleasedOrders))).ToArray();
+        if (left.Length == 0) left = [0]; // a window without orders still needs its one closing call
+        var closed = false;
         try
         {
-            var trade = chain.Market.Trade;
-            var limit = await budget.CurrentAsync(ct);
-            while (true)
-            {
-                ct.ThrowIfCancellationRequested();
-                var receipt = await batches.SendWithinBlockAsync(() => trade.CloseWindowAsync(id, ct), ct);
-                // The contract fixes how many orders one call releases; a budget below that is only reported.
-                if (receipt.GasUsed > limit) LogCloseAboveBudget(id, receipt.GasUsed, limit);
-                if (trade.DecodeEvents<WindowClosedEvent>(receipt).Count > 0) break;
-                var progress = trade.DecodeEvents<WindowClosingEvent>(receipt).Single();
-                LogClosing(id, progress.ReleasedOrders, progress.OrderCount, receipt.GasUsed);
-            }
-            LogClosed(id);
-            _requested.TryRemove(id, out _);
+            await batches.SendAsync("closeWindow", _closeSizer, left,
+                (batch, token) => trade.CloseWindowAsync(id, batch.Length, token),
+                (batch, receipt) =>
+                {
+                    closed = trade.DecodeEvents<WindowClosedEvent>(receipt).Count > 0;
+                    var progress = trade.DecodeEvents<WindowClosingEvent>(receipt).Single();
+                    LogClosing(id, progress.ReleasedOrders, progress.OrderCount, receipt.GasUsed);
+                    return Task.CompletedTask;
+                }, ct);
         }
-        catch (ContractRevertException e) when (e.ErrorName == "BidsNotSettled")
+        catch (ContractRevertException e) when (e.ErrorName is "BidsNotSettled" or "WrongPhase")
         {
-            // A bid is still waiting for a reading; the next round looks again.
+            // A bid is still waiting for a reading, or someone else's closeWindow got there first: the next round looks again.
+            return;
         }
+        if (!closed) return;
+        LogClosed(id);
+        _requested.TryRemove(id, out _);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: meter {Meter} no longer grants the market access; no reading requested for order {Order}, whose missing reading counts against its owner")]
@@ -128,9 +137,6 @@ public sealed partial class SettlementService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window}: closing, deposits returned for {Released} of {Orders} orders ({Gas} gas)")]
     private partial void LogClosing(ulong window, ulong released, ulong orders, BigInteger gas);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "window {Window}: a closeWindow call used {Gas} gas, above the gas budget of {Budget}; the contract sets how many orders one call releases")]
-    private partial void LogCloseAboveBudget(ulong window, BigInteger gas, BigInteger budget);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "window {Window} -> Closed: every buyer settled, escrows and collateral returned")]
     private partial void LogClosed(ulong window);

@@ -56,7 +56,7 @@ public static class OperatorActions
             readings[bid] = wh;
         await OracleNodeReadings.AskAndAnswerAsync(Market, windowId, [.. readings.Keys], readings);
         await Market.Trade.SettleAsync(windowId, [.. receivedWh.Keys]);
-        await Market.Trade.CloseWindowAsync(windowId);
+        await Market.Trade.CloseWindowAsync(windowId, await Market.Trade.MaxOrdersPerReleaseAsync());
     }
 
     private static async Task PassAsync(ulong deadline)

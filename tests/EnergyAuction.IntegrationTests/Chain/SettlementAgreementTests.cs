@@ -121,7 +121,7 @@ public sealed class SettlementAgreementTests
         await _node.PassDeadlineAsync(window.SettlementDeadline);
         var bids = matches.Select(m => m.BidId).Distinct().ToList();
         var settled = trade.DecodeEvents<MatchSettledEvent>(await _operator.As(_node.Accounts[10]).Trade.SettleAsync(windowId, bids));
-        await trade.CloseWindowAsync(windowId);
+        await trade.CloseWindowAsync(windowId, await trade.MaxOrdersPerReleaseAsync());
 
         var engine = BothSideSettlement.Settle(new WindowToSettle(
             new SettlementParameters(parameters.GridCharge, parameters.MaxDistanceM, parameters.PenaltyRate, parameters.OrderFee),

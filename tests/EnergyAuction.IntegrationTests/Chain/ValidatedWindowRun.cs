@@ -86,7 +86,7 @@ internal static class ValidatedWindowRun
         Assert.That(settled.Select(s => (s.BidId, s.TradedWh, s.SellerPenalty, s.BuyerPenalty)),
             Is.EqualTo(new[] { (bid1, (BigInteger)6_000, BigInteger.Zero, BigInteger.Zero), (bid2, (BigInteger)4_000, BigInteger.Zero, BigInteger.Zero) }));
 
-        var closed = await trade.CloseWindowAsync(windowId);
+        var closed = await trade.CloseWindowAsync(windowId, await trade.MaxOrdersPerReleaseAsync());
         Assert.That(trade.DecodeEvents<WindowClosedEvent>(closed).Single().WindowId, Is.EqualTo(windowId));
         Assert.That(trade.DecodeEvents<WindowClosingEvent>(closed).Single(), Is.EqualTo(new WindowClosingEvent(windowId, 3, 3)));
         var closedWindow = await trade.GetWindowAsync(windowId);

@@ -8,7 +8,7 @@ namespace EnergyAuction.IntegrationTests.Operator;
 
 /// <summary>
 /// With a gas budget far below a block (a few matches' worth, less than one reading request), the daemon cuts its
-/// clearing, readings and settlement batches by estimate so that every batch of more than one item fits the budget,
+/// clearing, readings, settlement and closing batches by estimate so that every batch of more than one item fits the budget,
 /// sends an item the budget cannot hold alone (with a warning), and the window still settles and closes with every
 /// wei paid in withdrawable again.
 /// </summary>
@@ -67,7 +67,13 @@ public sealed class OperatorGasBudgetTests : OperatorMarketFixture
         Assert.That(requests, Has.Count.GreaterThan(1), "the readings were requested in several batches");
         var matchedBids = (await trade.GetAllWindowMatchesAsync(windowId, matches)).Select(m => m.BidId).Distinct().Count();
         Assert.That(settles.Sum(s => s.Items), Is.EqualTo(matchedBids), "every matched bid settled");
-        var all = posts.Concat(requests).Concat(settles).ToList();
+        var closing = (await trade.GetEventsAsync<WindowClosingEvent>(from, null, windowId)).ToList();
+        var closes = await BatchesAsync(closing.SelectMany((e, i) =>
+            Enumerable.Range(0, (int)(e.Event.ReleasedOrders - (i == 0 ? 0 : closing[i - 1].Event.ReleasedOrders)))
+                .Select(k => (e.TransactionHash, (ulong)k + (i == 0 ? 0 : closing[i - 1].Event.ReleasedOrders)))));
+        Assert.That(closes.Sum(c => c.Items), Is.EqualTo(sellers.Length + buyers.Length), "every order's deposit returned once");
+        Assert.That(closes, Has.Count.GreaterThan(1), "the deposits came back in several closeWindow calls sized to the budget");
+        var all = posts.Concat(requests).Concat(settles).Concat(closes).ToList();
         Assert.That(all.Where(b => b.Items > 1).Select(b => b.Gas), Is.All.LessThanOrEqualTo(new BigInteger(Budget)),
             "every batch of more than one item fits the budget");
         var alone = all.Count(b => b.Gas > Budget);

@@ -16,7 +16,7 @@ public static class WindowCancelCommand
         RequireCancellableAsync,
         async (parseResult, market, windowId) =>
         {
-            var receipt = await market.Trade.CancelWindowAsync(windowId);
+            var receipt = await market.Trade.CancelWindowAsync(windowId, await market.Trade.MaxOrdersPerReleaseAsync());
             var info = await market.Trade.GetWindowAsync(windowId);
             var left = info.OrderCount - info.ReleasedOrders;
             var text = left == 0

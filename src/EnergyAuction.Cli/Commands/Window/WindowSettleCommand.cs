@@ -27,9 +27,10 @@ public static class WindowSettleCommand
                 .Where(o => o.Second.Side == OrderSide.Bid && o.Second.Status == OrderStatus.Matched).Select(o => o.First).ToList();
             foreach (var batch in unsettled.Chunk(BidsPerTransaction))
                 await trade.SettleAsync(windowId, batch);
+            var perCall = await trade.MaxOrdersPerReleaseAsync();
             var transactions = 0;
             while ((await trade.GetWindowAsync(windowId)).Phase != WindowPhase.Closed && transactions++ < 1_000)
-                await trade.CloseWindowAsync(windowId);
+                await trade.CloseWindowAsync(windowId, perCall);
 
             var info = await trade.GetWindowAsync(windowId);
             var text = $"settled window {windowId}: {Plural.Of((ulong)unsettled.Count, "bid")} settled, missing readings counted against their owners; "
