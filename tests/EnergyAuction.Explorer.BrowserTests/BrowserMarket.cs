@@ -52,7 +52,12 @@ public sealed class BrowserMarket
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.Close += async (_, _) => await context.CloseAsync();
+        // An async event handler's exception would crash the test host: at teardown the browser may already be gone.
+        page.Close += async (_, _) =>
+        {
+            try { await context.CloseAsync(); }
+            catch (PlaywrightException) { }
+        };
         var response = await page.GotoAsync(Url + path);
         Assert.That(response?.Status, Is.EqualTo(200), $"GET {path}");
         return page;
