@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Numerics;
 using EnergyAuction.Market.Feeder;
+using EnergyAuction.Operator.Options;
 
 namespace EnergyAuction.Simulation.OnChain;
 
@@ -24,17 +24,14 @@ public sealed record ReplayResult(int Windows, IReadOnlyList<string> Mechanisms,
 /// </summary>
 public static class ChainReplay
 {
-    /// <summary>WindowBounds.MAX_ORDER_FEE: the largest order fee a window may charge.</summary>
-    public static readonly BigInteger MaxOrderFeeWei = BigInteger.Pow(10, 16);
-
     /// <summary>Why <paramref name="options"/> cannot be replayed for <paramref name="windows"/> windows, or null.</summary>
     public static string? Problem(ScenarioOptions options, int windows)
     {
         if (windows < 1 || windows > options.Windows)
             return string.Create(CultureInfo.InvariantCulture, $"--on-chain must be 1..{options.Windows} (the scenario's windows), got {windows}");
-        return options.OrderFeeWei <= MaxOrderFeeWei
+        return options.OrderFeeWei <= WindowOptions.MaxOrderFee
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"--on-chain: the chain's order fee is at most {MaxOrderFeeWei} wei (WindowBounds.MAX_ORDER_FEE), the scenario's is {options.OrderFeeWei}");
+            : string.Create(CultureInfo.InvariantCulture, $"--on-chain: the chain's order fee is at most {WindowOptions.MaxOrderFee} wei (WindowBounds.MAX_ORDER_FEE), the scenario's is {options.OrderFeeWei}");
     }
 
     /// <summary>Replays the first <paramref name="windows"/> windows of <paramref name="scenario"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using EnergyAuction.Data;
+using EnergyAuction.Operator.Options;
 using EnergyAuction.Simulation.OnChain;
 
 namespace EnergyAuction.Simulation.Tests;
@@ -63,8 +64,8 @@ public sealed class OnChainReplayTests
     [Test]
     public void A_scenario_with_an_order_fee_above_the_chains_bound_is_refused()
     {
-        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = ChainReplay.MaxOrderFeeWei + 1 }, Windows), Does.Contain("order fee"));
-        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = ChainReplay.MaxOrderFeeWei }, Windows), Is.Null);
+        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = WindowOptions.MaxOrderFee + 1 }, Windows), Does.Contain("order fee"));
+        Assert.That(ChainReplay.Problem(Options with { OrderFeeWei = WindowOptions.MaxOrderFee }, Windows), Is.Null);
         Assert.That(ChainReplay.Problem(Options, Windows), Is.Null);
     }
 }
