@@ -6,8 +6,9 @@ namespace EnergyAuction.Clearing;
 
 /// <summary>What was posted against what the orders imply: price, every match in posting order, and the result hash
 /// (both whether the posted hash commits to the posted matches and whether it equals the recomputed one).
-/// Shared by `energy market verify` and the explorer, which each name amounts in their own words.</summary>
-public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[] RecomputedHash, IReadOnlyList<string> Differences)
+/// Shared by `energy market verify` and the explorer, which each name amounts in their own words.
+/// <see cref="PostedMatchesHash"/> is the hash of the posted price and matches, to set beside the one the chain holds.</summary>
+public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[] PostedMatchesHash, byte[] RecomputedHash, IReadOnlyList<string> Differences)
 {
     private const int MatchesListed = 10;
 
@@ -35,7 +36,7 @@ public sealed record ClearingComparison(ulong WindowId, byte[] PostedHash, byte[
             differences.Add($"the posted result hash {HexConvert.ToHex(postedHash)} does not commit to the posted matches (they hash to {HexConvert.ToHex(hashOfPosted)})");
         if (!recomputedHash.AsSpan().SequenceEqual(postedHash))
             differences.Add($"result hash: posted {HexConvert.ToHex(postedHash)}, recomputed {HexConvert.ToHex(recomputedHash)}");
-        return new ClearingComparison(windowId, postedHash, recomputedHash, differences);
+        return new ClearingComparison(windowId, postedHash, hashOfPosted, recomputedHash, differences);
     }
 
     private static string Describe(ClearingUnits units, ChainMatch? m) =>

@@ -14,8 +14,11 @@ public sealed record MechanismResult(Mechanism Mechanism, BigInteger? Price, ulo
 /// to set beside the result hash the chain holds. A cleared window's book and posting never change, so its audit is
 /// kept.
 /// </summary>
-public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, ClearingComparison? Comparison, byte[]? PostedMatchesHash)
+public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, ClearingComparison? Comparison)
 {
+    /// <summary>The hash of the posted price and matches, once the window is cleared (the comparison computed it).</summary>
+    public byte[]? PostedMatchesHash => Comparison?.PostedMatchesHash;
+
     private static readonly Mechanism[] All = [Mechanism.Dpda, Mechanism.Mcafee, Mechanism.Uniform];
 
     public static ClearingAudit Of(WindowRecord window, ClearingFeeder feeder, MarketLimits limits, ClearingUnits units)
@@ -32,7 +35,6 @@ public sealed record ClearingAudit(IReadOnlyList<MechanismResult> Mechanisms, Cl
         var own = new MechanismResult(w.Params.Mechanism, plan.Matches.Count == 0 ? null : plan.Price, plan.Matches.Aggregate(0UL, (s, m) => s + m.EnergyWh), plan.Matches.Count);
         var results = others.Select(t => t.Result).Append(own).OrderBy(r => Array.IndexOf(All, r.Mechanism)).ToList();
         var comparison = window.IsCleared ? ClearingComparison.Of(window.Id, w.Price, window.Matches, w.ResultHash, plan, units) : null;
-        var postedHash = window.IsCleared ? ClearingResultHash.Compute(window.Id, w.Price, window.Matches) : null;
-        return new ClearingAudit(results, comparison, postedHash);
+        return new ClearingAudit(results, comparison);
     }
 }
