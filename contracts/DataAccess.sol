@@ -70,10 +70,18 @@ contract DataAccess is IDataAccess, AccessControl {
     }
 
     /// @inheritdoc IDataAccess
-    function distanceBetween(uint32 busA, uint32 busB) external view returns (bool recorded, uint256 metres) {
+    function distanceBetween(uint32 busA, uint32 busB) public view returns (bool recorded, uint256 metres) {
         if (busA == busB) return (true, 0);
         uint256 stored = feederDistances[_busPair(busA, busB)];
         return stored == 0 ? (false, 0) : (true, stored - 1);
+    }
+
+    /// @inheritdoc IDataAccess
+    function distanceBetweenMeters(bytes32 meterA, bytes32 meterB) external view returns (bool recorded, uint256 metres) {
+        Meter storage a = meters[meterA];
+        Meter storage b = meters[meterB];
+        if (a.owner == address(0) || b.owner == address(0)) return (false, 0);
+        return distanceBetween(a.bus, b.bus);
     }
 
     /// @inheritdoc IDataAccess

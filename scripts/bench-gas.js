@@ -2,7 +2,7 @@
 // Operator and withdrawn; prints a table and, as its last line, one JSON object of gas per operation.
 //   npx hardhat run scripts/bench-gas.js
 const hre = require("hardhat");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("./lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, recordMatchDistances } = require("./lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("./lib/oracle-node");
 const { advanceTo } = require("./lib/chain-time");
 
@@ -96,11 +96,15 @@ async function main() {
   await advanceTo(view.biddingDeadline);
   await trade.advancePhase(windowId);
   const price = 125n * G;
+  // The feeder registry (recorded by the DSO before the clearing, not counted) gives each seller-buyer bus pair its distance.
+  const metres = (offer, bid) => 100 + 37 * offerMeter(offer).bus + 11 * (bidMeter(bid).bus - 20);
   const matches = [];
   for (let i = 0; i < ORDERS_PER_SIDE; i++) {
-    matches.push({ offerId: offerIds[i], bidId: bidIds[i], energyWh: 500n, distanceM: 100 + i });
-    matches.push({ offerId: offerIds[(i + 1) % ORDERS_PER_SIDE], bidId: bidIds[i], energyWh: 500n, distanceM: 300 + i });
+    const j = (i + 1) % ORDERS_PER_SIDE;
+    matches.push({ offerId: offerIds[i], bidId: bidIds[i], energyWh: 500n, distanceM: metres(i, i) });
+    matches.push({ offerId: offerIds[j], bidId: bidIds[i], energyWh: 500n, distanceM: metres(j, i) });
   }
+  await recordMatchDistances(market, matches);
   let clearingGas = 0n;
   for (let i = 0; i < matches.length; i += BATCH) {
     clearingGas += await gasOf(trade.postClearing(windowId, price, matches.slice(i, i + BATCH)));

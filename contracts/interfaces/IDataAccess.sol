@@ -71,6 +71,10 @@ interface IDataAccess {
     ///         false when it recorded none).
     function distanceBetween(uint32 busA, uint32 busB) external view returns (bool recorded, uint256 metres);
 
+    /// @notice distanceBetween of the two meters' buses (EnergyTrade checks each posted match with one call); an
+    ///         unregistered meter has no distance to anything.
+    function distanceBetweenMeters(bytes32 meterA, bytes32 meterB) external view returns (bool recorded, uint256 metres);
+
     /// @notice How many meters `account` owns (an owner of any is never given a role).
     function meterCountOf(address account) external view returns (uint256);
 

@@ -140,6 +140,10 @@ interface IEnergyTradeTypes {
     error OverAllocation(uint256 orderId, uint256 allocatedWh, uint256 energyWh);
     error DistanceAboveMaximum(uint256 distanceM, uint256 maxDistanceM);
     error FeeAbovePrice(uint256 offerId, uint256 bidId);
+    /// @notice The feeder registry holds no distance between the two orders' meters' buses (DataAccess.recordDistances).
+    error DistanceNotRecorded(uint256 offerId, uint256 bidId);
+    /// @notice The posted distance is not the feeder registry's between the two orders' meters.
+    error DistanceMismatch(uint256 offerId, uint256 bidId, uint256 postedM, uint256 recordedM);
     /// @notice The match pairs an offer and a bid of one owner (MARKET.md "Pairing": not a feasible pair).
     error SameOwner(uint256 offerId, uint256 bidId);
     error TooManyMatchesForBid(uint256 bidId);
@@ -210,7 +214,9 @@ interface IEnergyTrade is IEnergyTradeTypes {
     function cancelOrder(uint256 orderId) external;
 
     /// @notice Post a batch of the clearing result (all batches carry the same price). Operator only, Matching phase.
-    ///         Each batch extends the window's result hash by its matches, in posting order.
+    ///         Each batch extends the window's result hash by its matches, in posting order. A match's distance is the
+    ///         feeder registry's between the two meters' buses (DataAccess.distanceBetweenMeters, kept by the registrar):
+    ///         a posted figure that differs reverts DistanceMismatch, a pair with none recorded DistanceNotRecorded.
     function postClearing(uint256 windowId, uint128 price, Match[] calldata matches) external;
 
     /// @notice Finish clearing and move to EnergyTransfer. Operator only. The result hash (window().resultHash, emitted

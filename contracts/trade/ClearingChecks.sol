@@ -144,6 +144,10 @@ contract ClearingChecks is TradeStorage {
         if (price * 2000 < gridCharge * m.distanceM) revert FeeAbovePrice(m.offerId, m.bidId);
 
         Order storage offer = _matchable(windowId, m.offerId, Side.Offer);
+        Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
+        // MARKET.md "Pairing": a pair of one owner is infeasible, so no household trades with itself to move p0.
+        if (offer.owner == bid.owner) revert SameOwner(m.offerId, m.bidId);
+        _requireRegistryDistance(m, offer.meterId, bid.meterId);
         if (offer.price > price) revert IndividualRationality(m.offerId, price);
         uint256 offerAllocated = uint256(offer.matchedWh) + m.energyWh;
         if (offerAllocated > offer.energyWh) revert OverAllocation(m.offerId, offerAllocated, offer.energyWh);
@@ -155,9 +159,6 @@ contract ClearingChecks is TradeStorage {
         offerMatchEnergies[m.offerId][j / OFFER_MATCHES_PER_SLOT] |=
             uint256(uint40(m.energyWh)) << ((j % OFFER_MATCHES_PER_SLOT) * 40);
 
-        Order storage bid = _matchable(windowId, m.bidId, Side.Bid);
-        // MARKET.md "Pairing": a pair of one owner is infeasible, so no household trades with itself to move p0.
-        if (offer.owner == bid.owner) revert SameOwner(m.offerId, m.bidId);
         if (bid.price < price) revert IndividualRationality(m.bidId, price);
         uint256 bidAllocated = uint256(bid.matchedWh) + m.energyWh;
         uint256 bidEnergy = bid.energyWh;
@@ -174,6 +175,14 @@ contract ClearingChecks is TradeStorage {
         windowMatchRefs[windowId][index / MATCH_REFS_PER_SLOT] |=
             (uint256(SafeCast.toUint32(m.bidId)) | (k << 32)) << ((index % MATCH_REFS_PER_SLOT) * 40);
         ++progress.matchCount;
+    }
+
+    /// @dev ARCHITECTURE.md "FeederRegistry": the distance that prices the grid fee is the registrar's, never the
+    ///      operator's; the posted figure must repeat it so the batch hashes as it is stored.
+    function _requireRegistryDistance(Match calldata m, bytes12 offerMeter, bytes12 bidMeter) private view {
+        (bool recorded, uint256 metres) = registry.distanceBetweenMeters(offerMeter, bidMeter);
+        if (!recorded) revert DistanceNotRecorded(m.offerId, m.bidId);
+        if (metres != m.distanceM) revert DistanceMismatch(m.offerId, m.bidId, m.distanceM, metres);
     }
 
     /// @dev docs/CONTRACTS.md "Result hash": h0 = keccak256(abi.encode(windowId, price)), then per posted match in

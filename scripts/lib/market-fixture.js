@@ -82,6 +82,32 @@ async function placeOrder(trade, windowId, side, { signer, meter, energy, price,
   return { id: ev.args.orderId, deposit, fee, receipt };
 }
 
+/**
+ * Have the registrar record, in the feeder registry, each match's posted distance between its two meters' buses, so
+ * postClearing (which takes every distance from the registry) accepts the matches as the test wrote them. Pairs on one
+ * bus are 0 m by definition and recorded nothing; a pair given two figures is a mistake in the test.
+ */
+async function recordMatchDistances({ trade, dataAccess, registrar }, matches) {
+  const busOf = new Map();
+  const bus = async (orderId) => {
+    if (!busOf.has(orderId)) busOf.set(orderId, (await dataAccess.meterOf((await trade.order(orderId)).meterId)).bus);
+    return busOf.get(orderId);
+  };
+  const pairs = new Map();
+  for (const m of matches) {
+    const [busA, busB] = [await bus(m.offerId), await bus(m.bidId)];
+    if (busA === busB) continue;
+    const key = busA < busB ? `${busA}-${busB}` : `${busB}-${busA}`;
+    const metres = BigInt(m.distanceM);
+    if (pairs.has(key) && pairs.get(key).metres !== metres) throw new Error(`buses ${key} given ${pairs.get(key).metres} m and ${metres} m`);
+    pairs.set(key, { busA, busB, metres });
+  }
+  const distances = [...pairs.values()];
+  for (let i = 0; i < distances.length; i += 200) {
+    await (await dataAccess.connect(registrar).recordDistances(distances.slice(i, i + 200))).wait();
+  }
+}
+
 /** Whether the contracts run instrumented by `hardhat coverage` (scripts/coverage.sh), whose probes add gas to every
  *  call: gas bounds are asserted only on the contracts as they deploy. */
 const instrumented = () => hre.__SOLIDITY_COVERAGE_RUNNING === true;
@@ -89,4 +115,6 @@ const instrumented = () => hre.__SOLIDITY_COVERAGE_RUNNING === true;
 /** EnergyTrade.MAX_ORDERS_PER_RELEASE: the most orders one closeWindow or cancelWindow call may return. */
 const MAX_ORDERS_PER_RELEASE = 200;
 
-module.exports = { MAX_ORDERS_PER_RELEASE, meterId, windowParams, setUpMarket, openWindow, orderFeeOf, placeOrder, instrumented };
+module.exports = {
+  MAX_ORDERS_PER_RELEASE, meterId, windowParams, setUpMarket, openWindow, orderFeeOf, placeOrder, recordMatchDistances, instrumented,
+};

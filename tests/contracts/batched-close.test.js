@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, instrumented, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, instrumented, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -48,7 +48,7 @@ async function bigBookFixture() {
     const energy = BigInt(1_000 + 7 * i);
     const price = side === "offer" ? 100n * G : 150n * G;
     const { id } = await placeOrder(trade, windowId, side, { signer: trader.signer, meter: trader.meter, energy, price });
-    orders.push({ id, owner: trader.signer.address, side, energy, price });
+    orders.push({ id, owner: trader.signer.address, bus: trader.bus, side, energy, price });
     if (i % 9 === 4) {
       const seller = otherMeters.get(i);
       const other = await placeOrder(trade, otherId, "offer", { signer: seller.signer, meter: seller.meter, energy: 2_000n, price: 90n * G });
@@ -57,12 +57,14 @@ async function bigBookFixture() {
   }
   const offers = orders.filter((o) => o.side === "offer");
   const bids = orders.filter((o) => o.side === "bid");
-  // Each of the first offers sells part of its energy to the bid placed after it; one offer sells to two bids.
+  // Each of the first offers sells part of its energy to the bid placed after it; one offer sells to two bids. A
+  // seller's and a buyer's meters are as far apart as their buses say (the feeder registry holds one figure per pair).
+  const metres = (offer, bid) => 100 * (offer.bus + 1) + bid.bus;
   const matches = [];
   for (let k = 0; k < MATCHED_PAIRS; k++) {
-    matches.push({ offerId: offers[k].id, bidId: bids[k].id, energyWh: offers[k].energy / 2n, distanceM: 100 * (k + 1) });
+    matches.push({ offerId: offers[k].id, bidId: bids[k].id, energyWh: offers[k].energy / 2n, distanceM: metres(offers[k], bids[k]) });
   }
-  matches.push({ offerId: offers[0].id, bidId: bids[MATCHED_PAIRS].id, energyWh: 300n, distanceM: 50 });
+  matches.push({ offerId: offers[0].id, bidId: bids[MATCHED_PAIRS].id, energyWh: 300n, distanceM: metres(offers[0], bids[MATCHED_PAIRS]) });
 
   const view = await trade.window(windowId);
   await advanceTo(view.biddingDeadline);
@@ -77,6 +79,7 @@ async function bigBookFixture() {
 async function bigWindowFixture() {
   const f = await bigBookFixture();
   const { trade, windowId, matches, view } = f;
+  await recordMatchDistances(f, matches);
   await trade.postClearing(windowId, PRICE, matches);
   await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);

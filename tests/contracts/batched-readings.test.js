@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, fulfilWith } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -39,6 +39,7 @@ async function batchFixture() {
   const view = await trade.window(windowId);
   await advanceTo(view.biddingDeadline);
   await trade.advancePhase(windowId);
+  await recordMatchDistances(market, matches);
   await trade.postClearing(windowId, 120n * G, matches);
   await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -47,6 +47,7 @@ async function pairsFixture(overrides = {}) {
     { offerId: offer1, bidId: bid1, energyWh: 4_000n, distanceM: 300 },
     { offerId: offer2, bidId: bid2, energyWh: 3_000n, distanceM: 500 },
   ];
+  await recordMatchDistances(market, matches);
   await trade.postClearing(windowId, price, matches);
   await trade.finaliseClearing(windowId);
   await advanceTo(view.transferDeadline);
@@ -254,7 +255,9 @@ describe("Settlement on both sides of every match", function () {
     const view = await trade.window(w);
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(w);
-    await trade.postClearing(w, 16_500n, [{ offerId: offer.id, bidId: bid.id, energyWh: 16_000n, distanceM: 120 }]);
+    const matches = [{ offerId: offer.id, bidId: bid.id, energyWh: 16_000n, distanceM: 120 }];
+    await recordMatchDistances(market, matches);
+    await trade.postClearing(w, 16_500n, matches);
     await trade.finaliseClearing(w);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(w);

@@ -87,6 +87,20 @@ describe("DataAccess", function () {
     expect(await dataAccess.distanceBetween(34, 47)).to.deep.equal([true, 125n]);
   });
 
+  it("gives the distance between two meters as the distance between their buses; none for an unknown meter", async function () {
+    const { dataAccess, owner, stranger } = await loadFixture(registryFixture);
+    await dataAccess.registerMeter(id("M-1"), owner.address, 34);
+    await dataAccess.registerMeter(id("M-2"), stranger.address, 47);
+    await dataAccess.registerMeter(id("M-3"), stranger.address, 34);
+    expect(await dataAccess.distanceBetweenMeters(id("M-1"), id("M-2"))).to.deep.equal([false, 0n]);
+    await dataAccess.recordDistances([{ busA: 47, busB: 34, metres: 318 }]);
+    expect(await dataAccess.distanceBetweenMeters(id("M-1"), id("M-2"))).to.deep.equal([true, 318n]);
+    expect(await dataAccess.distanceBetweenMeters(id("M-2"), id("M-3"))).to.deep.equal([true, 318n]);
+    expect(await dataAccess.distanceBetweenMeters(id("M-1"), id("M-3"))).to.deep.equal([true, 0n], "one bus");
+    expect(await dataAccess.distanceBetweenMeters(id("M-1"), id("M-9"))).to.deep.equal([false, 0n], "unregistered");
+    expect(await dataAccess.distanceBetweenMeters(id("M-9"), id("M-9"))).to.deep.equal([false, 0n], "unregistered");
+  });
+
   it("needs an admin and a registrar", async function () {
     const { dataAccess, admin } = await loadFixture(registryFixture);
     for (const args of [[ethers.ZeroAddress, admin.address], [admin.address, ethers.ZeroAddress]]) {

@@ -2,7 +2,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture, impersonateAccount, setBalance } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, orderFeeOf, placeOrder, meterId, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { resultHash } = require("../../scripts/lib/result-hash");
@@ -18,6 +18,10 @@ async function biddingFixture() {
     { signer: b1, meter: "B-1", bus: 3 }, { signer: b2, meter: "B-2", bus: 4 },
   ];
   const market = await setUpMarket(signers, { node, dso, traders });
+  // The feeder registry puts every two of these buses (and bus 5, of a second meter some tests register) 100 m apart.
+  const buses = [1, 2, 3, 4, 5];
+  await market.dataAccess.connect(market.registrar).recordDistances(
+    buses.flatMap((busA) => buses.filter((busB) => busB > busA).map((busB) => ({ busA, busB, metres: 100 }))));
   const params = windowParams();
   const windowId = await openWindow(market.trade, params);
   return { ...market, params, windowId, admin, node, dso, s1, s2, b1, b2, stranger };
@@ -49,10 +53,12 @@ async function settlementFixture() {
   const f = await matchingFixture();
   const { trade, windowId } = f;
   f.price = 125n * G;
-  await trade.postClearing(windowId, f.price, [
+  const matches = [
     { offerId: f.offer1, bidId: f.bid1, energyWh: 4_000n, distanceM: 100 },
     { offerId: f.offer2, bidId: f.bid2, energyWh: 3_000n, distanceM: 200 },
-  ]);
+  ];
+  await recordMatchDistances(f, matches);
+  await trade.postClearing(windowId, f.price, matches);
   await trade.finaliseClearing(windowId);
   await advanceTo(f.view.transferDeadline);
   await trade.advancePhase(windowId);
@@ -335,6 +341,32 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await expect(trade.postClearing(windowId, 125n * G, [match(offer.id, otherBid.id, 2_000n)])).to.emit(trade, "ClearingPosted");
     });
 
+    it("DistanceNotRecorded and DistanceMismatch: a match's distance is the feeder registry's, never the operator's", async function () {
+      const f = await loadFixture(matchingFixture);
+      const p = 125n * G;
+      // Bus 9 has no recorded distance to any other bus.
+      const { dataAccess, registrar, trade } = f;
+      await dataAccess.connect(registrar).registerMeter(meterId("B-9"), f.stranger.address, 9);
+      await expect(trade.postClearing(f.windowId, p, [match(f.offer1, f.bid1, 1_000n, 99)]))
+        .to.be.revertedWithCustomError(trade, "DistanceMismatch").withArgs(f.offer1, f.bid1, 99, 100);
+      // The operator cannot shorten a match to cut the grid fee, nor lengthen it to pass the DSO more.
+      await expect(trade.postClearing(f.windowId, p, [match(f.offer1, f.bid1, 1_000n, 0)]))
+        .to.be.revertedWithCustomError(trade, "DistanceMismatch").withArgs(f.offer1, f.bid1, 0, 100);
+      await expect(trade.postClearing(f.windowId, p, [match(f.offer1, f.bid1, 1_000n, 100)])).to.emit(trade, "ClearingPosted");
+
+      const w = await openWindow(trade, f.params);
+      const o = (await placeOrder(trade, w, "offer", { signer: f.s1, meter: "S-1", energy: 100n, price: G })).id;
+      await dataAccess.connect(f.stranger).grantAccess(meterId("B-9"), trade.target);
+      const b = (await placeOrder(trade, w, "bid", { signer: f.stranger, meter: "B-9", energy: 100n, price: G })).id;
+      await advanceTo((await trade.window(w)).biddingDeadline);
+      await trade.advancePhase(w);
+      await expect(trade.postClearing(w, G, [match(o, b, 100n, 0)]))
+        .to.be.revertedWithCustomError(trade, "DistanceNotRecorded").withArgs(o, b);
+      await dataAccess.connect(registrar).recordDistances([{ busA: 9, busB: 1, metres: 640 }]);
+      await expect(trade.postClearing(w, G, [match(o, b, 100n, 640)])).to.emit(trade, "ClearingPosted");
+      expect((await trade.windowMatches(w, 0, 1))[0].distanceM).to.equal(640n);
+    });
+
     it("FeeAbovePrice when the grid fee of a match could exceed what the energy earns", async function () {
       const f = await loadFixture(biddingFixture);
       const w = await openWindow(f.trade, windowParams({ gridCharge: 1_000_000n }));
@@ -342,8 +374,10 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       const b = (await placeOrder(f.trade, w, "bid", { signer: f.b1, meter: "B-1", energy: 100n, price: 1_000n })).id;
       await advanceTo((await f.trade.window(w)).biddingDeadline);
       await f.trade.advancePhase(w);
+      await recordMatchDistances(f, [match(o, b, 100n, 3)]);
       await expect(f.trade.postClearing(w, 1_000n, [match(o, b, 100n, 3)]))
         .to.be.revertedWithCustomError(f.trade, "FeeAbovePrice").withArgs(o, b);
+      await recordMatchDistances(f, [match(o, b, 100n, 2)]);
       await f.trade.postClearing(w, 1_000n, [match(o, b, 100n, 2)]);
     });
 

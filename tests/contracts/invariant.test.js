@@ -5,7 +5,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -164,6 +164,7 @@ describe(`Randomised invariant (seed ${SEED}, ${WINDOWS} windows)`, function () 
         const size = rnd.int(1, 6);
         const batch = matches.slice(i, i + size)
           .map((m) => ({ offerId: m.offerId, bidId: m.bidId, energyWh: m.energy, distanceM: m.distance }));
+        await recordMatchDistances(f, batch);
         await trade.postClearing(windowId, price, batch);
         i += size;
         await checkBalance(`window ${w} clearing`);

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil, reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -86,6 +86,7 @@ describe("Liveness: a window the operator abandoned", function () {
       { offerId: f.ids.offer1, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 700 },
       { offerId: f.ids.offer2, bidId: f.ids.bid2, energyWh: 2_000n, distanceM: 900 },
     ];
+    await recordMatchDistances(f, matches);
     await f.trade.postClearing(f.windowId, price, matches);
     await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);
@@ -116,6 +117,7 @@ describe("Liveness: a window the operator abandoned", function () {
     await f.trade.advancePhase(f.windowId);
     const price = 120n * G;
     const matches = [{ offerId: f.ids.offer2, bidId: f.ids.bid1, energyWh: 3_000n, distanceM: 10 }];
+    await recordMatchDistances(f, matches);
     await f.trade.postClearing(f.windowId, price, matches);
     await f.trade.finaliseClearing(f.windowId);
     await advanceTo(f.view.transferDeadline);

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -147,7 +147,9 @@ describe("Battery net of commitments", function () {
     const v1 = await trade.window(f.w1);
     await advanceTo(v1.biddingDeadline);
     await trade.advancePhase(f.w1);
-    await trade.postClearing(f.w1, 120n * G, [{ offerId: a2.id, bidId: bid.id, energyWh: 2_000n, distanceM: 100 }]);
+    const matches = [{ offerId: a2.id, bidId: bid.id, energyWh: 2_000n, distanceM: 100 }];
+    await recordMatchDistances(f, matches);
+    await trade.postClearing(f.w1, 120n * G, matches);
     expect(await committed(f)).to.equal(BATTERY_WH);
     await trade.finaliseClearing(f.w1);
     expect(await committed(f)).to.equal(2_000n);

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { resultHash } = require("../../scripts/lib/result-hash");
 
@@ -38,6 +38,7 @@ async function twoBooksFixture() {
   }
   await advanceTo((await trade.window(books.b.windowId)).biddingDeadline);
   for (const w of ["a", "b"]) await trade.advancePhase(books[w].windowId);
+  await recordMatchDistances(market, books.a.matches);
   return { ...market, books };
 }
 

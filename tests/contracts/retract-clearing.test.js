@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { resultHash } = require("../../scripts/lib/result-hash");
 
@@ -34,6 +34,7 @@ async function postedFixture() {
     { offerId: o1, bidId: d1, energyWh: 4_000n, distanceM: 100 },
     { offerId: o2, bidId: d2, energyWh: 2_000n, distanceM: 200 },
   ];
+  await recordMatchDistances(market, first);
   await trade.postClearing(windowId, 120n * G, first.slice(0, 1));
   await trade.postClearing(windowId, 120n * G, first.slice(1));
   return { ...market, windowId, view, ids: { o1, o2, d1, d2 }, first, stranger };
@@ -63,13 +64,15 @@ async function bigFixture() {
   for (let i = 0; i + 1 < orders.length; i += 2) {
     matches.push({ offerId: orders[i].id, bidId: orders[i + 1].id, energyWh: 1_000n, distanceM: 50 });
   }
+  await recordMatchDistances(market, matches);
   await trade.postClearing(windowId, 120n * G, matches);
   return { ...market, windowId, view, orders, matches, traders };
 }
 
 describe("retractClearing", function () {
   it("withdraws a posted clearing and lets the operator post a different one", async function () {
-    const { trade, windowId, ids, first } = await loadFixture(postedFixture);
+    const f = await loadFixture(postedFixture);
+    const { trade, windowId, ids, first } = f;
     expect((await trade.order(ids.d1)).status).to.equal(Status.Matched);
     await expect(trade.retractClearing(windowId))
       .to.emit(trade, "ClearingRetracting").withArgs(windowId, 5, 5) // four orders and one slot of match refs
@@ -89,6 +92,7 @@ describe("retractClearing", function () {
       { offerId: ids.o1, bidId: ids.d1, energyWh: 2_000n, distanceM: 400 },
       { offerId: ids.o1, bidId: ids.d2, energyWh: 2_000n, distanceM: 500 },
     ];
+    await recordMatchDistances(f, second);
     await trade.postClearing(windowId, 130n * G, second);
     await expect(trade.finaliseClearing(windowId))
       .to.emit(trade, "ClearingFinalised").withArgs(windowId, 130n * G, resultHash(windowId, 130n * G, second), 3);

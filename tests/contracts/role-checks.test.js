@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 
@@ -33,7 +33,9 @@ async function matchingFixture() {
 /** The bid fully matched to the offer at 125 gwei/kWh, transfer over: the window is in Settlement, past its deadline. */
 async function settlementFixture() {
   const f = await matchingFixture();
-  await f.trade.postClearing(f.windowId, 125n * G, [{ offerId: f.offer, bidId: f.bid, energyWh: 2_000n, distanceM: 100 }]);
+  const matches = [{ offerId: f.offer, bidId: f.bid, energyWh: 2_000n, distanceM: 100 }];
+  await recordMatchDistances(f, matches);
+  await f.trade.postClearing(f.windowId, 125n * G, matches);
   await f.trade.finaliseClearing(f.windowId);
   await advanceTo(f.view.transferDeadline);
   await f.trade.advancePhase(f.windowId);

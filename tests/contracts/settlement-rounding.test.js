@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
@@ -31,7 +31,9 @@ describe("Settlement rounding", function () {
     const view = await trade.window(f.windowId);
     await advanceTo(view.biddingDeadline);
     await trade.advancePhase(f.windowId);
-    await trade.postClearing(f.windowId, 1_000n, [{ offerId: offer.id, bidId: bid.id, energyWh: 1n, distanceM: 1_000 }]);
+    const matches = [{ offerId: offer.id, bidId: bid.id, energyWh: 1n, distanceM: 1_000 }];
+    await recordMatchDistances(f, matches);
+    await trade.postClearing(f.windowId, 1_000n, matches);
     await trade.finaliseClearing(f.windowId);
     await advanceTo(view.transferDeadline);
     await trade.advancePhase(f.windowId);

@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, orderFeeOf, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { reportReadings } = require("../../scripts/lib/oracle-node");
 
@@ -55,11 +55,12 @@ describe("Paginated window views", function () {
     const matches = [];
     for (let i = 1; i < ORDERS; i += 2) {
       matches.push({ offerId: ids[i - 1], bidId: ids[i], energyWh: 500n, distanceM: 10 * i });
-      if (i < 15) matches.push({ offerId: ids[0], bidId: ids[i], energyWh: 50n, distanceM: 7 });
+      if (i > 1 && i < 17) matches.push({ offerId: ids[0], bidId: ids[i], energyWh: 50n, distanceM: 7 });
     }
     const v = await trade.window(w);
     await advanceTo(v.biddingDeadline);
     await trade.advancePhase(w);
+    await recordMatchDistances(f, matches);
     await trade.postClearing(w, 120n * G, matches.slice(0, 13));
     await trade.postClearing(w, 120n * G, matches.slice(13));
     const asTuples = matches.map((m) => [m.offerId, m.bidId, m.energyWh, BigInt(m.distanceM)]);
@@ -98,7 +99,9 @@ describe("withdrawTo", function () {
     const v = await trade.window(w);
     await advanceTo(v.biddingDeadline);
     await trade.advancePhase(w);
-    await trade.postClearing(w, 120n * G, [{ offerId: offer.id, bidId: bid.id, energyWh: 1_000n, distanceM: 500 }]);
+    const matches = [{ offerId: offer.id, bidId: bid.id, energyWh: 1_000n, distanceM: 500 }];
+    await recordMatchDistances(f, matches);
+    await trade.postClearing(w, 120n * G, matches);
     await trade.finaliseClearing(w);
     await advanceTo(v.transferDeadline);
     await trade.advancePhase(w);

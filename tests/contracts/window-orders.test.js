@@ -3,7 +3,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, instrumented, orderFeeOf } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, instrumented, orderFeeOf, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 
 const G = 1_000_000_000n;
@@ -53,7 +53,9 @@ describe("EnergyTradeReader.windowOrders", function () {
     const v = await trade.window(w);
     await advanceTo(v.biddingDeadline);
     await trade.advancePhase(w);
-    await trade.postClearing(w, 120n * G, [{ offerId: ids[0], bidId: ids[1], energyWh: 700n, distanceM: 30 }]);
+    const matches = [{ offerId: ids[0], bidId: ids[1], energyWh: 700n, distanceM: 30 }];
+    await recordMatchDistances(f, matches);
+    await trade.postClearing(w, 120n * G, matches);
 
     const expected = [];
     for (const id of ids) expected.push(plain(await trade.order(id)));

@@ -4,7 +4,7 @@
 const { expect } = require("chai");
 const { ethers } = require("hardhat");
 const { loadFixture } = require("@nomicfoundation/hardhat-network-helpers");
-const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE } = require("../../scripts/lib/market-fixture");
+const { setUpMarket, windowParams, openWindow, placeOrder, meterId, MAX_ORDERS_PER_RELEASE, recordMatchDistances } = require("../../scripts/lib/market-fixture");
 const { readingRequestsIn, fulfil } = require("../../scripts/lib/oracle-node");
 const { advanceTo } = require("../../scripts/lib/chain-time");
 const { windowCredits } = require("../../scripts/lib/window-model");
@@ -79,6 +79,7 @@ describe("A complete trading window", function () {
     const m = (offer, bid, energy, distance) => ({ offerId: offer.id, bidId: bid.id, energyWh: energy, distanceM: distance });
     const batch1 = [m(offers[0], bids[0], 7_000n, 450), m(offers[0], bids[1], 3_000n, 1_200)];
     const batch2 = [m(offers[1], bids[1], 6_000n, 300), m(offers[1], bids[2], 2_000n, 800), m(offers[2], bids[2], 3_000n, 1_900)];
+    await recordMatchDistances(f.market, [...batch1, ...batch2]);
     await expect(trade.postClearing(windowId, price, batch1)).to.emit(trade, "ClearingPosted").withArgs(windowId, price, 2, 2);
     await expect(trade.postClearing(windowId, price, batch2)).to.emit(trade, "ClearingPosted").withArgs(windowId, price, 3, 5);
     const all = [...batch1, ...batch2];

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {DataAccess} from "../../contracts/DataAccess.sol";
+import {IDataAccess} from "../../contracts/interfaces/IDataAccess.sol";
 import {EnergyTrade} from "../../contracts/EnergyTrade.sol";
 import {IEnergyTrade, IEnergyTradeTypes} from "../../contracts/interfaces/IEnergyTrade.sol";
 import {IEnergyOracleClient} from "../../contracts/interfaces/IEnergyOracleClient.sol";
@@ -72,6 +73,28 @@ contract MarketHandler {
             vm.prank(household);
             registry.grantAccess(meter, address(trade));
         }
+        // The DSO (this contract is also the registrar) records every pair of the households' buses.
+        for (uint256 i = 0; i < HOUSEHOLDS; ++i) {
+            for (uint256 j = i + 1; j < HOUSEHOLDS; ++j) {
+                _recordDistance(i, j, 40 * (j - i) + 3 * i);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ the DSO
+
+    /// @notice The registrar re-measures a pair of buses at any time: matches posted before keep their distance.
+    function recordDistance(uint256 who, uint256 other, uint256 metresSeed) external atClock {
+        uint256 a = who % HOUSEHOLDS;
+        uint256 b = other % HOUSEHOLDS;
+        if (a == b) return;
+        _recordDistance(a, b, _bound(metresSeed, 0, 450));
+    }
+
+    function _recordDistance(uint256 a, uint256 b, uint256 metres) private {
+        IDataAccess.BusDistance[] memory d = new IDataAccess.BusDistance[](1);
+        d[0] = IDataAccess.BusDistance(uint32(10 + a), uint32(10 + b), uint32(metres));
+        registry.recordDistances(d);
     }
 
     // ------------------------------------------------------------ the operator
@@ -100,18 +123,18 @@ contract MarketHandler {
     /// @notice What a diligent operator's daemon does next for every window: advance a phase whose deadline passed,
     ///         post an honest clearing and finalise it, request both sides' readings, settle what can be settled,
     ///         close. Random sequences of it and the other actions reach every phase.
-    function operate(uint256 priceSeed, uint256 distanceSeed) external atClock {
+    function operate(uint256 priceSeed, uint256 countSeed) external atClock {
         for (uint256 i = 0; i < windowIds.length; ++i) {
             IEnergyTrade.Phase phase = trade.window(windowIds[i]).phase;
             if (phase == IEnergyTradeTypes.Phase.BiddingOffering || phase == IEnergyTradeTypes.Phase.EnergyTransfer) {
                 this.advancePhase(i);
             } else if (phase == IEnergyTradeTypes.Phase.Matching) {
-                this.postClearing(i, priceSeed, distanceSeed, 0);
+                this.postClearing(i, priceSeed, 0);
                 this.finaliseClearing(i);
             } else if (phase == IEnergyTradeTypes.Phase.Settlement) {
                 this.requestReadings(i);
                 this.settle(i);
-                this.closeWindow(i, distanceSeed >> 8);
+                this.closeWindow(i, countSeed);
             }
         }
     }
@@ -121,18 +144,20 @@ contract MarketHandler {
         try trade.advancePhase(_pickWindow(windowSeed)) {} catch {}
     }
 
-    /// @notice A clearing at a random price over the window's valid orders: honest (individually rational, within
-    ///         the distance limit) when `hostile` is even, otherwise with one match that breaks a rule on purpose.
-    function postClearing(uint256 windowSeed, uint256 priceSeed, uint256 distanceSeed, uint8 hostile) external atClock {
+    /// @notice A clearing at a random price over the window's valid orders: honest (individually rational, at the
+    ///         registry's distances within the limit) when `hostile` is even, otherwise with one match that breaks a
+    ///         rule on purpose (too much energy, beyond the limit, or not the registry's distance).
+    function postClearing(uint256 windowSeed, uint256 priceSeed, uint8 hostile) external atClock {
         if (windowIds.length == 0) return;
         uint256 windowId = _pickWindow(windowSeed);
         IEnergyTrade.WindowView memory w = trade.window(windowId);
         if (w.phase != IEnergyTradeTypes.Phase.Matching) return;
         uint128 price = w.price != 0 ? uint128(w.price) : _crossingPrice(windowId, priceSeed);
-        IEnergyTrade.Match[] memory matches = _honestMatches(windowId, w.params, price, distanceSeed);
+        IEnergyTrade.Match[] memory matches = _honestMatches(windowId, w.params, price);
         if (hostile % 2 == 1 && matches.length > 0) {
             if (hostile % 3 == 0) matches[0].energyWh += 1;
-            else matches[0].distanceM = w.params.maxDistanceM + 1;
+            else if (hostile % 3 == 1) matches[0].distanceM = w.params.maxDistanceM + 1;
+            else matches[0].distanceM = matches[0].distanceM == 0 ? 1 : matches[0].distanceM - 1;
         }
         try trade.postClearing(windowId, price, matches) {
             matchesPosted += matches.length;
@@ -320,7 +345,7 @@ contract MarketHandler {
 
     // ------------------------------------------------------------ internals
 
-    function _honestMatches(uint256 windowId, IEnergyTrade.WindowParams memory params, uint128 price, uint256 distanceSeed)
+    function _honestMatches(uint256 windowId, IEnergyTrade.WindowParams memory params, uint128 price)
         private
         view
         returns (IEnergyTrade.Match[] memory matches)
@@ -337,9 +362,9 @@ contract MarketHandler {
                 uint256 wanted = bid.energyWh - bid.matchedWh - _postedTo(matches, n, uint64(orderIds[j]));
                 uint256 energy = wanted < left ? wanted : left;
                 if (energy == 0) continue;
-                uint32 distance = uint32(_bound(distanceSeed >> (n % 200), 0, params.maxDistanceM));
-                if (uint256(price) * 2000 < uint256(params.gridCharge) * distance) distance = 0;
-                matches[n++] = IEnergyTradeTypes.Match(uint64(orderIds[i]), uint64(orderIds[j]), uint64(energy), distance);
+                (, uint256 distance) = registry.distanceBetweenMeters(offer.meterId, bid.meterId);
+                if (distance > params.maxDistanceM || uint256(price) * 2000 < uint256(params.gridCharge) * distance) continue;
+                matches[n++] = IEnergyTradeTypes.Match(uint64(orderIds[i]), uint64(orderIds[j]), uint64(energy), uint32(distance));
                 left -= energy;
             }
         }

@@ -20,7 +20,7 @@ contract MarketInvariants {
 
     /// @notice Every action of the handler except the end-of-run helpers, which afterInvariant calls itself.
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        bytes4[] memory actions = new bytes4[](17);
+        bytes4[] memory actions = new bytes4[](18);
         actions[0] = MarketHandler.openWindow.selector;
         actions[1] = MarketHandler.advancePhase.selector;
         actions[2] = MarketHandler.postClearing.selector;
@@ -38,6 +38,7 @@ contract MarketInvariants {
         actions[14] = MarketHandler.passTime.selector;
         actions[15] = MarketHandler.operate.selector;
         actions[16] = MarketHandler.retractClearing.selector;
+        actions[17] = MarketHandler.recordDistance.selector;
         targets = new FuzzSelector[](1);
         targets[0] = FuzzSelector(address(handler), actions);
     }
@@ -90,7 +91,7 @@ contract MarketInvariants {
             handler.passTime(119);
         }
         handler.advancePhase(0);
-        handler.postClearing(0, 0, 0, 0);
+        handler.postClearing(0, 0, 0);
         require(handler.matchesPosted() == 1, "no match posted");
         handler.finaliseClearing(0);
         require(handler.clearingsFinalised() == 1, "clearing not finalised");
