@@ -7,5 +7,5 @@ public static class MarketLimits
     /// The contract's MAX_MATCHES_PER_BID (docs/CONTRACTS.md): chosen so that one bid's settlement fits one transaction.
     /// A bid at the cap leaves the greedy pairing pass.
     /// </summary>
-    public const int MaxMatchesPerBid = 20;
+    public const int MaxMatchesPerBid = 128;
 }

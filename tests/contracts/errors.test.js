@@ -389,10 +389,11 @@ describe("EnergyTrade rejects bad input with named errors", function () {
         .to.be.revertedWithCustomError(f.trade, "TooManyMatchesForOffer").withArgs(f.offer1);
     });
 
-    it("TooManyMatchesForBid beyond 255 matches of one bid", async function () {
+    it("TooManyMatchesForBid beyond MAX_MATCHES_PER_BID (128) matches of one bid", async function () {
       const f = await loadFixture(matchingFixture);
-      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 128 }, () => match(f.offer1, f.bid1, 1n)));
-      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 127 }, () => match(f.offer2, f.bid1, 1n)));
+      expect(await f.trade.MAX_MATCHES_PER_BID()).to.equal(128n);
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 64 }, () => match(f.offer1, f.bid1, 1n)));
+      await f.trade.postClearing(f.windowId, 125n * G, Array.from({ length: 64 }, () => match(f.offer2, f.bid1, 1n)));
       await expect(f.trade.postClearing(f.windowId, 125n * G, [match(f.offer2, f.bid1, 1n)]))
         .to.be.revertedWithCustomError(f.trade, "TooManyMatchesForBid").withArgs(f.bid1);
     });

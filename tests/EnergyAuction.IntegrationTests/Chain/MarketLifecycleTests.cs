@@ -54,7 +54,7 @@ public sealed class MarketLifecycleTests
             Assert.That(await _operator.Operator.IsAuthorizedSenderAsync(_seller.Address), Is.False);
             Assert.That(await _operator.Link.BalanceOfAsync(_deployment.EnergyOracleClient), Is.GreaterThanOrEqualTo(_deployment.OracleFee * 10));
             Assert.That(await _operator.Trade.HasRoleAsync(EnergyTradeService.OperatorRole, _node.Accounts[0].Address), Is.True);
-            Assert.That(await _operator.Trade.GetLimitsAsync(), Is.EqualTo(new MarketLimits((1UL << 40) - 1, (1u << 24) - 1, BigInteger.Pow(2, 80) - 1, 255)));
+            Assert.That(await _operator.Trade.GetLimitsAsync(), Is.EqualTo(new MarketLimits((1UL << 40) - 1, (1u << 24) - 1, BigInteger.Pow(2, 80) - 1, (uint)EnergyAuction.Market.MarketLimits.MaxMatchesPerBid)));
             Assert.That(_deployment.Registrar, Is.EqualTo(HardhatAccounts.Registrar.Address));
             Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, HardhatAccounts.Registrar.Address), Is.True);
             Assert.That(await _operator.DataAccess.HasRoleAsync(DataAccessService.RegistrarRole, _node.Accounts[0].Address), Is.False,

@@ -85,6 +85,9 @@ public sealed class SettlementAgreementTests
         await trade.AdvancePhaseAsync(windowId);
         var clearingPrice = random.Next(100, 120) * Gwei + random.Next(0, 1_000);
         var matches = RandomMatches(orders, random, parameters);
+        // The DSO's feeder registry holds each match's distance (every order's meter has a bus of its own).
+        var busOf = orders.Select((o, i) => (o.Id, Bus: (uint)(10 * w + i))).ToDictionary(x => x.Id, x => x.Bus);
+        await registrar.DataAccess.RecordDistancesAsync([.. matches.Select(m => (busOf[m.OfferId], busOf[m.BidId], m.DistanceM))]);
         await trade.PostClearingAsync(windowId, clearingPrice, matches);
         // One batch here; ValidatedWindowRun checks two: the contract's hash is ClearingResultHash's either way.
         var finalised = await trade.FinaliseClearingAsync(windowId);

@@ -106,10 +106,10 @@ public class WindowPairingTests
     }
 
     [Test]
-    public void TheContractsCapIsTwenty()
+    public void PairingCapsMatchesPerBidAtTheContractsCapByDefault()
     {
-        Assert.That(MarketLimits.MaxMatchesPerBid, Is.EqualTo(20));
-        Assert.That(new PairingParameters(Mechanism.Dpda, 0, 1).MaxMatchesPerBid, Is.EqualTo(20));
+        Assert.That(MarketLimits.MaxMatchesPerBid, Is.EqualTo(128));
+        Assert.That(new PairingParameters(Mechanism.Dpda, 0, 1).MaxMatchesPerBid, Is.EqualTo(128));
     }
 
     [TestCase(0L, "distance preference D = 0 m is outside (0, L = 1000 m]")]
