@@ -46,12 +46,13 @@ public static class MarketDemo
 
         var accounts = await Withdrawals.SettleUpAsync(market, windows, results).ConfigureAwait(false);
         var dsoWithdrawn = await Withdrawals.WithdrawAsync(energy, MarketParticipants.DsoWallet).ConfigureAwait(false);
+        var operatorWithdrawn = await Withdrawals.WithdrawAsync(energy, MarketParticipants.OperatorWallet).ConfigureAwait(false);
         var contractAfter = await node.Rpc.GetBalanceAsync(services.Deployment.EnergyTrade).ConfigureAwait(false);
-        progress.Step("every household and the DSO withdrew with `energy withdraw`");
-        var money = new Conservation(Sum(accounts.Select(a => a.Deposited)), Sum(accounts.Select(a => a.Withdrawn)), dsoWithdrawn,
-            Sum(results.Select(r => r.Fees)), contractBefore, contractAfter);
+        progress.Step("every household, the DSO and the operator withdrew with `energy withdraw`");
+        var money = new Conservation(Sum(accounts.Select(a => a.Deposited)), Sum(accounts.Select(a => a.OrderFees)), Sum(accounts.Select(a => a.Withdrawn)),
+            dsoWithdrawn, operatorWithdrawn, Sum(results.Select(r => r.Fees)), contractBefore, contractAfter);
         var summary = new DemoSummary(households.Count, households.Count(h => h.IsProsumer), services.DataDirectory, services.FallbackData, results, accounts,
-            people.DsoAddress, money, groups, progress.Elapsed.TotalSeconds);
+            people.DsoAddress, people.Address(MarketParticipants.OperatorWallet), money, groups, progress.Elapsed.TotalSeconds);
         if (options.KeepRunning) await KeepRunningAsync(summary, services, daemon, progress, output, ct).ConfigureAwait(false);
         progress.Step("stopping the daemon, the explorer, the HEMS and the node");
         return summary;

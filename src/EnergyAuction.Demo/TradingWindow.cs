@@ -133,14 +133,14 @@ public sealed class TradingWindow
     }
 
     /// <summary>What the settled matches moved to (positive) or from (negative) the household: payments, its fee halves and
-    /// the penalties both ways, as `energy trades` reports them.</summary>
+    /// the penalties both ways, as `energy trades` reports them; the order fee its order paid comes on top.</summary>
     private static HouseholdResult ToHousehold(PlacedOrder order, JsonElement trades)
     {
         var mine = trades.EnumerateArray().Where(t => t.GetProperty("settled").GetBoolean()).ToList();
         var net = mine.Aggregate(BigInteger.Zero, (s, t) => s + t.Wei("netWei"));
         var traded = trades.EnumerateArray().Sum(t => t.Long("energyWh"));
         return new HouseholdResult(order.Household.Meter, order.IsOffer ? "seller" : "buyer", order.OrderId, order.EnergyWh, order.Price, order.Deposit,
-            traded > 0 ? "matched" : "not matched", traded, mine.Sum(t => t.Long("tradedWh")), net, trades.GetArrayLength());
+            order.OrderFee, traded > 0 ? "matched" : "not matched", traded, mine.Sum(t => t.Long("tradedWh")), net, trades.GetArrayLength());
     }
 
     private async Task<PlacedOrder?> OfferAsync(DemoHousehold seller, int index)
@@ -160,7 +160,7 @@ public sealed class TradingWindow
     {
         var placed = await _market.Energy.RunAsync(side, "--kwh", $"{wh}Wh", priceOption, WindowTerms.Gwei(price), "--meter", household.Meter,
             "--window", Id.ToString(CultureInfo.InvariantCulture), "--yes", "--from", household.Wallet).ConfigureAwait(false);
-        return new PlacedOrder(household, side == "offer", placed.ULong("order"), wh, price, placed.Wei("depositWei"));
+        return new PlacedOrder(household, side == "offer", placed.ULong("order"), wh, price, placed.Wei("depositWei"), placed.Wei("orderFeeWei"));
     }
 
     /// <summary>Polls `energy window status` until <paramref name="done"/>; fails with the daemon's last log lines.</summary>

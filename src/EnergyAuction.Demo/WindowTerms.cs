@@ -25,9 +25,10 @@ public sealed record WindowTerms(uint BiddingSeconds, uint MatchingSeconds, uint
 
     public const ulong MaxEnergyWh = 100_000;
 
-    /// <summary>Order fee f: none in the demo, whose money check (<see cref="Conservation"/>) balances deposits against
-    /// household and DSO withdrawals and does not count the operator's order fees yet.</summary>
-    public static readonly BigInteger OrderFee = BigInteger.Zero;
+    /// <summary>Order fee f: 1,000 gwei per order, the operator daemon's and `energy window open`'s default, 2 % of a kWh at
+    /// the reference price. It is the operator's income for the oracle requests each order causes (docs/DEMO.md says why
+    /// it is not pegged to their LINK) and the price of a colluding pair's orders; the money check counts it.</summary>
+    public static readonly BigInteger OrderFee = 1_000 * OrderPricing.Gwei;
 
     /// <summary>Phases for <paramref name="households"/> households: each order, oracle reading and clearing batch is a block.</summary>
     public static WindowTerms For(int households) => new(

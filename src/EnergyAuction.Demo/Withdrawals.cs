@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace EnergyAuction.Demo;
 
-/// <summary>At the end, every wallet pulls what the market credited it: `energy balance` shows it, `energy withdraw` takes it.</summary>
+/// <summary>At the end, every wallet pulls what the market credited it (households, the DSO's grid fees, the operator's
+/// order fees): `energy balance` shows it, `energy withdraw` takes it.</summary>
 public static class Withdrawals
 {
     public static async Task<BigInteger> WithdrawAsync(EnergyCommands energy, string wallet)
@@ -21,10 +22,12 @@ public static class Withdrawals
         return await Concurrently.MapAsync(traders, async h =>
         {
             var withdrawn = await WithdrawAsync(market.Energy, h.Wallet).ConfigureAwait(false);
-            var deposited = windows.SelectMany(w => w.Orders).Where(o => o.Household == h).Aggregate(BigInteger.Zero, (s, o) => s + o.Deposit);
+            var orders = windows.SelectMany(w => w.Orders).Where(o => o.Household == h).ToList();
             var mine = results.SelectMany(r => r.Households).Where(r => r.Meter == h.Meter).ToList();
-            return new HouseholdAccount(h.Meter, h.Wallet, market.People.Address(h.Wallet), h.IsProsumer, deposited, withdrawn,
-                mine.Aggregate(BigInteger.Zero, (s, r) => s + r.Net), mine.Sum(r => r.Matches));
+            return new HouseholdAccount(h.Meter, h.Wallet, market.People.Address(h.Wallet), h.IsProsumer, Sum(orders.Select(o => o.Deposit)),
+                Sum(orders.Select(o => o.OrderFee)), withdrawn, Sum(mine.Select(r => r.Net)), mine.Sum(r => r.Matches));
         }).ConfigureAwait(false);
     }
+
+    private static BigInteger Sum(IEnumerable<BigInteger> values) => values.Aggregate(BigInteger.Zero, (s, v) => s + v);
 }

@@ -12,6 +12,9 @@ namespace EnergyAuction.IntegrationTests.Demo;
 [NonParallelizable]
 public sealed class DemoTests
 {
+    /// <summary>The order fee the demo's windows charge: the operator daemon's default, 1,000 gwei per order.</summary>
+    private static readonly BigInteger OrderFee = 1_000_000_000_000;
+
     [Test]
     public async Task Six_households_trade_one_window_and_every_wei_is_accounted_for()
     {
@@ -117,44 +120,60 @@ public sealed class DemoTests
         });
     }
 
-    /// <summary>dpda fills every winning bid completely; sellers never sell more than offered; households that did not
-    /// trade neither gain nor pay. (A trading household's net depends on both meters: a seller whose meter exported less
-    /// than it sold pays its penalty, a buyer whose seller fell short receives one.)</summary>
+    /// <summary>dpda fills every winning bid completely; sellers never sell more than offered; every order paid the
+    /// window's order fee, and a household that did not trade is out of pocket by exactly that fee. (A trading household's
+    /// net depends on both meters: a seller whose meter exported less than it sold pays its penalty, a buyer whose seller
+    /// fell short receives one.)</summary>
     private static void AssertHouseholdsConsistent(JsonElement window)
     {
         Assert.Multiple(() =>
         {
+            Assert.That(Wei(window, "orderFeesWei"), Is.EqualTo(window.GetProperty("households").GetArrayLength() * OrderFee),
+                "the operator's fee income from the window is one order fee per order");
             foreach (var h in window.GetProperty("households").EnumerateArray())
             {
                 var meter = h.GetProperty("meter").GetString();
                 var traded = h.GetProperty("tradedWh").GetInt64();
                 var net = Wei(h, "netWei");
+                Assert.That(Wei(h, "orderFeeWei"), Is.EqualTo(OrderFee), $"{meter}: its order paid the window's order fee");
+                Assert.That(net, Is.EqualTo(Wei(h, "fromMatchesWei") - OrderFee), $"{meter}: its income or payment counts the order fee");
                 if (h.GetProperty("role").GetString() == "buyer")
                 {
                     Assert.That(traded, Is.EqualTo(0).Or.EqualTo(h.GetProperty("orderWh").GetInt64()), $"{meter}: a winning bid is filled completely");
-                    if (traded == 0) Assert.That(net, Is.EqualTo(BigInteger.Zero), $"{meter} pays nothing when it bought nothing");
+                    if (traded == 0) Assert.That(net, Is.EqualTo(-OrderFee), $"{meter} pays only the order fee when it bought nothing");
                 }
                 else
                 {
                     Assert.That(traded, Is.LessThanOrEqualTo(h.GetProperty("orderWh").GetInt64()), meter);
-                    if (traded == 0) Assert.That(net, Is.EqualTo(BigInteger.Zero), $"{meter} earns nothing when it sold nothing");
+                    if (traded == 0) Assert.That(net, Is.EqualTo(-OrderFee), $"{meter} pays only the order fee when it sold nothing");
                 }
                 Assert.That(h.GetProperty("deliveredWh").GetInt64(), Is.LessThanOrEqualTo(traded), meter);
             }
         });
     }
 
+    /// <summary>MARKET.md conservation over households, the DSO and the operator: the operator's order fees are part of
+    /// it, so the money balances only when they are counted.</summary>
     private static void AssertMoneyConserved(JsonElement summary)
     {
         var money = summary.GetProperty("money");
         var accounts = summary.GetProperty("accounts").EnumerateArray().ToList();
         var households = accounts.Aggregate(BigInteger.Zero, (s, a) => s + Wei(a, "withdrawnWei"));
+        var orders = summary.GetProperty("windows").EnumerateArray().Sum(w => w.GetProperty("households").GetArrayLength());
+        var (dso, operatorFees) = (Wei(money, "withdrawnByDsoWei"), Wei(money, "withdrawnByOperatorWei"));
+        var paidIn = Wei(money, "depositedWei") + Wei(money, "orderFeesPaidWei");
         Assert.Multiple(() =>
         {
-            Assert.That(Wei(money, "depositedWei"), Is.EqualTo(households + Wei(money, "withdrawnByDsoWei")), "escrow + collateral in = payouts + refunds + penalties + fees out");
+            Assert.That(Wei(money, "orderFeesPaidWei"), Is.EqualTo(orders * OrderFee), "every order paid the order fee");
+            Assert.That(operatorFees, Is.EqualTo(orders * OrderFee), "the operator withdrew every order's fee");
+            Assert.That(paidIn, Is.EqualTo(households + dso + operatorFees),
+                "escrow + collateral + order fees in = payouts + refunds + penalties + DSO fees + operator's order fees out");
+            Assert.That(paidIn, Is.Not.EqualTo(households + dso), "without the operator's order fees the money would not balance");
             Assert.That(Wei(money, "contractAfterWei"), Is.EqualTo(Wei(money, "contractBeforeWei")), "EnergyTrade keeps nothing");
-            Assert.That(accounts.Aggregate(BigInteger.Zero, (s, a) => s + Wei(a, "netWei")) + Wei(money, "withdrawnByDsoWei"), Is.EqualTo(BigInteger.Zero),
-                "what households gained and paid and the DSO's fees sum to zero");
+            Assert.That(accounts.Aggregate(BigInteger.Zero, (s, a) => s + Wei(a, "netWei")) + dso + operatorFees, Is.EqualTo(BigInteger.Zero),
+                "what households gained and paid, the DSO's fees and the operator's order fees sum to zero");
+            Assert.That(money.GetProperty("conservationHolds").GetBoolean() && money.GetProperty("operatorPaidTheOrderFees").GetBoolean(), Is.True,
+                "the demo's own money checks pass");
             foreach (var a in accounts)
                 Assert.That(a.GetProperty("consistent").GetBoolean(), Is.True, $"{a.GetProperty("meter")}: withdrawal matches its settled trades");
         });
