@@ -22,11 +22,14 @@ internal sealed class ColdRenders(IReadOnlyList<ColdRender> runs)
 
     public long MedianExplorerCpuMs => Percentile(runs.Select(r => r.ExplorerCpuMs), 50);
 
-    /// <summary>One line: median, p90, range and PASS when both the median and the p90 are under the goal, else FAIL.</summary>
+    /// <summary>Whether both the median and the p90 are under the goal.</summary>
+    public bool Passes(long goalMs) => MedianMs < goalMs && P90Ms < goalMs;
+
+    /// <summary>One line: median, p90, range and PASS or FAIL.</summary>
     public string Verdict(long goalMs) =>
         $"cold render of {runs.Count} runs: median {MedianMs} ms, p90 {P90Ms} ms, {runs.Min(r => r.Ms)}-{runs.Max(r => r.Ms)} ms; "
         + $"median node CPU {MedianNodeCpuMs} ms, explorer CPU {MedianExplorerCpuMs} ms: "
-        + (MedianMs < goalMs && P90Ms < goalMs ? "PASS" : "FAIL") + $" against {goalMs} ms";
+        + (Passes(goalMs) ? "PASS" : "FAIL") + $" against {goalMs} ms";
 
     private static long Percentile(IEnumerable<long> values, int percent)
     {

@@ -124,6 +124,7 @@ for (var run = 1; run <= runs; run++)
 }
 var loadAfter = LoadAverage();
 await using var last = await StartExplorerAsync();
+// Its first page is one more cold render, untimed: the re-renders below are what it costs once it keeps the window.
 await TimedGetAsync(last, null);
 var newBlock = new List<long>();
 for (var run = 1; run <= runs; run++)
@@ -136,7 +137,7 @@ var summary = new ColdRenders(cold);
 Console.WriteLine(summary.Verdict(GoalMs));
 Console.WriteLine($"load average (1 min) {loadBefore} before the cold runs, {loadAfter} after, on {Environment.ProcessorCount} cores");
 Console.WriteLine(JsonSerializer.Serialize(new { orders = orderCount, matches = plan.Matches.Count, renderMs = summary.MedianMs, p90Ms = summary.P90Ms,
-    pass = summary.MedianMs < GoalMs && summary.P90Ms < GoalMs, coldMs = cold.Select(c => c.Ms), nodeCpuMs = summary.MedianNodeCpuMs,
+    pass = summary.Passes(GoalMs), coldMs = cold.Select(c => c.Ms), nodeCpuMs = summary.MedianNodeCpuMs,
     explorerCpuMs = summary.MedianExplorerCpuMs, newBlockMs = newBlock.Order().ElementAt(newBlock.Count / 2), runs, readMs, clearMs,
     load = new[] { loadBefore, loadAfter } }));
 File.Delete(nodeLogFile);
