@@ -37,11 +37,11 @@ internal static class PageBreakdown
         var parts = new List<(string, long)>
         {
             ($"{ids.Length} orders, one order(id) each in JSON-RPC batches (before)", await Median(() => market.Trade.GetOrdersAsync(ids))),
-            ($"{ids.Length} orders with their meters and their ids in windowOrderIds and windowOrders pages (now)", await Median(() => market.Trade.GetWindowOrdersAsync(windowId))),
+            ($"{ids.Length} orders with their meters and their ids in windowOrderIds and windowOrders pages, each its own request (now)", await Median(() => market.Trade.GetWindowOrdersAsync(windowId))),
             ("  of which the node answering one windowOrders page of 500", await Median(() => market.Rpc.BatchAsync([page]))),
             ($"{meterOfs.Count} meterOf calls in JSON-RPC batches of 500 (what main read besides the pages)",
                 await Median(() => Task.WhenAll(meterOfs.Chunk(500).Select(batch => market.Rpc.BatchAsync(batch))))),
-            ($"{info.MatchCount} matches (windowMatches pages in one JSON-RPC batch)", await Median(() => market.Trade.GetAllWindowMatchesAsync(windowId, info.MatchCount))),
+            ($"{info.MatchCount} matches (windowMatches pages, each its own request)", await Median(() => market.Trade.GetAllWindowMatchesAsync(windowId, info.MatchCount))),
             ("MatchSettled events", await Median(() => market.Trade.GetEventsAsync<MatchSettledEvent>(market.Deployment.Block, null, [windowId], CancellationToken.None))),
             ("clearing audit (three mechanisms, the comparison and the posted matches' hash)", await Median(() => Task.FromResult(ClearingAudit.Of(record, reader.Feeder, limits, units)))),
             ("  of which one ClearingResultHash.Compute over the posted matches", await Median(() => Task.FromResult(ClearingResultHash.Compute(windowId, info.Price, record.Matches)))),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -64,7 +65,20 @@ internal sealed partial class TupleWords(Type generated)
     public static BigInteger Uint(ReadOnlySpan<byte> words, int word) => new(words.Slice(word * 32, 32), isUnsigned: true, isBigEndian: true);
 
     /// <summary>The address in word <paramref name="word"/>, checksummed.</summary>
-    public static string Address(ReadOnlySpan<byte> words, int word) => ChainAddress.ToChecksum(HexConvert.ToHex(words.Slice(word * 32 + 12, 20)));
+    public static string Address(ReadOnlySpan<byte> words, int word)
+    {
+        var hex = HexConvert.ToHex(words.Slice(word * 32 + 12, 20));
+        if (Checksummed.TryGetValue(hex, out var known))
+            return known;
+        // A window's pages name a few households thousands of times, and a checksum is a Keccak hash each.
+        if (Checksummed.Count >= ChecksummedKept)
+            Checksummed.Clear();
+        return Checksummed[hex] = ChainAddress.ToChecksum(hex);
+    }
+
+    private const int ChecksummedKept = 100_000;
+
+    private static readonly ConcurrentDictionary<string, string> Checksummed = new(StringComparer.Ordinal);
 
     [GeneratedRegex(@"^(u?int\d*|address|bool|bytes([1-9]|[12]\d|3[0-2]))$")]
     private static partial Regex OneWord();

@@ -60,6 +60,28 @@ public static class ProcessTable
         return null;
     }
 
+    /// <summary>Processor time (user and system) in ms that <paramref name="root"/> and the processes under it have
+    /// used so far: what a benchmark charges the node for, whatever else loads the machine.</summary>
+    public static long ProcessorTimeMs(int root)
+    {
+        long ticks = 0;
+        foreach (var pid in Descendants(root))
+        {
+            try
+            {
+                // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 a second on Linux).
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // it ended while we looked
+            }
+        }
+        return ticks * 10;
+    }
+
     private static List<Entry> Read()
     {
         var entries = new List<Entry>();

@@ -31,6 +31,8 @@ public static class ExplorerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddHostedService(_ => watch);
         var app = builder.Build();
+        // A stopped explorer leaves no connection to the node open (a process may start and stop several).
+        app.Lifetime.ApplicationStopped.Register(reader.Dispose);
 
         app.MapGet("/events", (HttpContext http) => EventStream.ServeAsync(http, watch, app.Lifetime.ApplicationStopping));
         app.MapGet("/live.js", () => Results.Text(LiveScript.Text, "text/javascript; charset=utf-8"));

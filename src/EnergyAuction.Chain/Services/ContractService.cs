@@ -86,17 +86,19 @@ public abstract class ContractService
     /// small enough for a node's request limit.</summary>
     public const int CallsPerBatch = 500;
 
-    /// <summary>Many eth_calls of one function, <see cref="CallsPerBatch"/> to a JSON-RPC batch, every batch sent at once
-    /// (the node works on the next while the answers of the last are decoded); answers in the order of the calls.</summary>
+    /// <summary>Many eth_calls of one function, <paramref name="callsPerBatch"/> to a JSON-RPC batch, every batch sent at once
+    /// (the node works on the next while the answers of the last are decoded); answers in the order of the calls.
+    /// Heavy calls (pages of a view) go one to a request: a node answers a batch call after call, while separate
+    /// requests let it run calls side by side and each answer is decoded as soon as it arrives.</summary>
     protected Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(IReadOnlyList<TFunction> calls, Func<string, TOutput> decode,
-        CancellationToken ct) where TFunction : FunctionMessage, new() =>
-        BatchCallAsync(Address, calls, decode, ct);
+        CancellationToken ct, int callsPerBatch = CallsPerBatch) where TFunction : FunctionMessage, new() =>
+        BatchCallAsync(Address, calls, decode, ct, callsPerBatch);
 
     /// <summary>As above, to the contract at <paramref name="to"/> (e.g. a reader the contract created).</summary>
     protected async Task<IReadOnlyList<TOutput>> BatchCallAsync<TFunction, TOutput>(string to, IReadOnlyList<TFunction> calls,
-        Func<string, TOutput> decode, CancellationToken ct) where TFunction : FunctionMessage, new()
+        Func<string, TOutput> decode, CancellationToken ct, int callsPerBatch = CallsPerBatch) where TFunction : FunctionMessage, new()
     {
-        var batches = await Task.WhenAll(calls.Chunk(CallsPerBatch).Select(async chunk =>
+        var batches = await Task.WhenAll(calls.Chunk(callsPerBatch).Select(async chunk =>
         {
             var requests = chunk.Select(c => new RpcRequest("eth_call",
                 new Dictionary<string, string> { ["to"] = to, ["data"] = HexConvert.ToHex(c.GetCallData()) }, "latest")).ToList();

@@ -181,6 +181,9 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         [.. (await CallAsync<ET.WindowOrderIdsFunction, List<BigInteger>>(new() { WindowId = windowId, From = from, Count = count }, ct)
             .ConfigureAwait(false)).Select(i => (ulong)i)];
 
+    /// <summary>Pages of a view (windowOrderIds, windowOrders, windowMatches) per JSON-RPC request: one, every page sent at once.</summary>
+    private const int PagesPerRequest = 1;
+
     /// <summary>Orders the reader returns per windowOrders call (its ORDERS_PER_VIEW cap): a page with its meters costs about 7.8M gas,
     /// far below an eth_call gas cap.</summary>
     public const ulong OrdersPerCall = 500;
@@ -197,7 +200,7 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
 
     /// <summary>The window's first <paramref name="orderCount"/> orders with their ids and their meters' registry entries
     /// (owner and feeder bus, as the registry holds them now), in submission order: the ids (windowOrderIds) and the
-    /// orders with their meters (the reader's windowOrders) page by page, every page in one JSON-RPC batch, so a window
+    /// orders with their meters (the reader's windowOrders) page by page, every page its own request and all sent at once, so a window
     /// of 2,000 orders costs six eth_calls and no meterOf. Pages line up by index: a window's list of orders only grows.</summary>
     public async Task<IReadOnlyList<(ulong Id, OrderInfo Order, MeterInfo Meter)>> GetWindowOrdersAsync(ulong windowId, ulong orderCount, CancellationToken ct = default)
     {
@@ -205,9 +208,9 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
         var idPages = Pages(orderCount, OrderIdsPerCall).Select(p => new ET.WindowOrderIdsFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
         var orderPages = Pages(orderCount, OrdersPerCall).Select(p => new RD.WindowOrdersFunction { WindowId = windowId, From = p.From, Count = p.Count }).ToList();
         var idDecoder = new FunctionBuilder<ET.WindowOrderIdsFunction>(Address);
-        var ids = BatchCallAsync(idPages, hex => idDecoder.DecodeTypeOutput<List<BigInteger>>(hex), ct);
+        var ids = BatchCallAsync(idPages, hex => idDecoder.DecodeTypeOutput<List<BigInteger>>(hex), ct, PagesPerRequest);
         var orders = BatchCallAsync(reader, orderPages, hex => WindowOrdersWords.Decode(hex)
-            ?? throw new InvalidDataException($"window {windowId}: the reader's answer is not a page of orders with their meters"), ct);
+            ?? throw new InvalidDataException($"window {windowId}: the reader's answer is not a page of orders with their meters"), ct, PagesPerRequest);
         var allIds = (await ids.ConfigureAwait(false)).SelectMany(page => page).Select(id => (ulong)id).ToList();
         var allOrders = (await orders.ConfigureAwait(false)).SelectMany(page => page).ToList();
         if (allIds.Count != allOrders.Count)
@@ -237,13 +240,13 @@ public sealed class EnergyTradeService(ChainRpcClient rpc, string address, Trans
     /// <summary>Matches per windowMatches call in <see cref="GetAllWindowMatchesAsync"/>.</summary>
     public const ulong MatchesPerCall = 500;
 
-    /// <summary>The window's first <paramref name="matchCount"/> matches in posting order, every page in one JSON-RPC batch.</summary>
+    /// <summary>The window's first <paramref name="matchCount"/> matches in posting order, every page its own request, all sent at once.</summary>
     public async Task<IReadOnlyList<ChainMatch>> GetAllWindowMatchesAsync(ulong windowId, ulong matchCount, CancellationToken ct = default)
     {
         var decoder = new FunctionBuilder<ET.WindowMatchesFunction>(Address);
         var pages = await BatchCallAsync([.. Pages(matchCount, MatchesPerCall).Select(p => new ET.WindowMatchesFunction { WindowId = windowId, From = p.From, Count = p.Count })],
-            hex => MatchWords.DecodePage(hex) ?? [.. decoder.DecodeDTOTypeOutput<ET.WindowMatchesOutputDTO>(hex).Page.Select(GeneratedMapping.FromGenerated)], ct)
-            .ConfigureAwait(false);
+            hex => MatchWords.DecodePage(hex) ?? [.. decoder.DecodeDTOTypeOutput<ET.WindowMatchesOutputDTO>(hex).Page.Select(GeneratedMapping.FromGenerated)], ct,
+            PagesPerRequest).ConfigureAwait(false);
         return [.. pages.SelectMany(page => page)];
     }
 

@@ -4,8 +4,8 @@ using EnergyAuction.Clearing;
 namespace EnergyAuction.Explorer.Reading;
 
 /// <summary>What the pages read from: the chain (windows, orders, matches, balances; never a key), the feeder the
-/// verification recomputes clearings with, and the feeder's map.</summary>
-public sealed class MarketReader(string rpcUrl, MarketDeploymentRecord deployment, ClearingFeeder feeder, FeederMap? map)
+/// verification recomputes clearings with, and the feeder's map. Disposing it closes its connections to the node.</summary>
+public sealed class MarketReader(string rpcUrl, MarketDeploymentRecord deployment, ClearingFeeder feeder, FeederMap? map) : IDisposable
 {
     private readonly MarketClient market = MarketClient.Connect(rpcUrl, deployment);
     private MarketLimits? limits;
@@ -31,4 +31,6 @@ public sealed class MarketReader(string rpcUrl, MarketDeploymentRecord deploymen
 
     /// <summary>The contract's constants, read once (they never change).</summary>
     public async Task<MarketLimits> LimitsAsync(CancellationToken ct) => limits ??= await market.Trade.GetLimitsAsync(ct);
+
+    public void Dispose() => market.Dispose();
 }

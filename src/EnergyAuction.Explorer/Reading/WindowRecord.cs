@@ -24,7 +24,10 @@ public sealed record WindowRecord(
     public static async Task<WindowRecord> ReadAsync(MarketReader reader, ulong id, CancellationToken ct)
     {
         var market = reader.Market;
+        // The reader's address (read once per explorer) is needed by the order pages; asked beside the window, not after it.
+        var readerAddress = market.Trade.ReaderAddressAsync(ct);
         var info = await market.Trade.GetWindowAsync(id, ct);
+        await readerAddress;
         // Independent reads overlap: the node answers one while the others' answers are decoded.
         var orders = market.Trade.GetWindowOrdersAsync(id, info.OrderCount, ct);
         var matches = market.Trade.GetAllWindowMatchesAsync(id, info.MatchCount, ct);
