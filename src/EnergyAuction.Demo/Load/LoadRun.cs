@@ -205,7 +205,7 @@ public static class LoadRun
     private static async Task UntilAsync(Func<Task<bool>> condition, string what, OperatorDaemon daemon, int households, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + PhaseTimeout(households);
-        while (!await condition().ConfigureAwait(false))
+        while (!await HoldsAsync(condition).ConfigureAwait(false))
         {
             if (daemon.StuckService() is { } stuck)
                 throw new DemoException($"gave up waiting for {what}: the daemon keeps failing: {stuck}");
@@ -215,7 +215,21 @@ public static class LoadRun
         }
     }
 
-    private static Task<IReadOnlyList<TResult>> MapAsync<T, TResult>(IEnumerable<T> items, Func<T, Task<TResult>> action) =>
+    /// <summary>A poll whose read times out counts as not yet: the node is busy with the daemon's batches, and the
+    /// phase timeout, not one slow eth_call, decides when the run gives up.</summary>
+    private static async Task<bool> HoldsAsync(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition().ConfigureAwait(false);
+        }
+        catch (EnergyAuction.Chain.Rpc.RpcUnavailableException)
+        {
+            return false;
+        }
+    }
+
+        private static Task<IReadOnlyList<TResult>> MapAsync<T, TResult>(IEnumerable<T> items, Func<T, Task<TResult>> action) =>
         Concurrently.MapAsync(items, action, InFlight);
 
     private static double Lap(Stopwatch clock)
