@@ -67,8 +67,9 @@ public sealed class MarketLifecycleTests
     public async Task The_devnet_registrar_recorded_the_distance_between_every_two_load_buses_of_the_ieee_feeder()
     {
         var feeder = Data.SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
-        var expected = FeederRegistration.LoadBusDistances(feeder);
-        Assume.That(expected, Is.Not.Empty, $"needs the IEEE feeder in {feeder}");
+        var registry = EnergyAuction.Clearing.RegistryDistances.Of(feeder);
+        Assume.That(registry.IsFallback, Is.False, $"needs the IEEE feeder in {feeder}");
+        var expected = registry.Pairs;
 
         var buses = expected.SelectMany(d => new[] { d.BusA, d.BusB }).Distinct().Count();
         Assert.That(expected, Has.Count.EqualTo(buses * (buses - 1) / 2), "every pair once");
