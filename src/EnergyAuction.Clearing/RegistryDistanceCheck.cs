@@ -3,9 +3,10 @@ using EnergyAuction.Chain;
 namespace EnergyAuction.Clearing;
 
 /// <summary>The posted matches' distances against the feeder registry the DSO keeps in DataAccess (MARKET.md "Pairing":
-/// on chain the figures come from the registry, never from the operator). postClearing does not look them up yet, so
-/// `energy market verify` names every match whose distance differs from the one the registrar recorded between the two
-/// meters' buses. A pair the registrar recorded nothing for is not judged here (the feeder recomputation still is).</summary>
+/// on chain the figures come from the registry, never from the operator). postClearing refuses a match whose distance is
+/// not the registry's, but the DSO may record a figure again after a window cleared, so `energy market verify` names
+/// every match whose distance differs from the one the registry now holds between the two meters' buses. A pair the
+/// registrar recorded nothing for is not judged here (the feeder recomputation still is).</summary>
 public static class RegistryDistanceCheck
 {
     private const int MatchesListed = 10;

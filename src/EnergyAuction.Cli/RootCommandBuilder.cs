@@ -3,6 +3,7 @@ using EnergyAuction.Cli.Commands.Account;
 using EnergyAuction.Cli.Commands.Deploy;
 using EnergyAuction.Cli.Commands.Market;
 using EnergyAuction.Cli.Commands.Meter;
+using EnergyAuction.Cli.Commands.Registry;
 using EnergyAuction.Cli.Commands.Trading;
 using EnergyAuction.Cli.Commands.Wallet;
 using EnergyAuction.Cli.Commands.Window;
@@ -20,6 +21,7 @@ public static class RootCommandBuilder
         new SingleCommandGroup(SendCommand.Build),
         new SingleCommandGroup(WithdrawCommand.Build),
         new MeterCommandGroup(),
+        new RegistryCommandGroup(),
         new SingleCommandGroup(OfferCommand.Build),
         new SingleCommandGroup(BidCommand.Build),
         new SingleCommandGroup(CancelCommand.Build),

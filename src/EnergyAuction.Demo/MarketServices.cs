@@ -105,7 +105,7 @@ public sealed class MarketServices : IAsyncDisposable
         FallbackData |= Hems.GeneratedProfiles;
         progress.Step($"HEMS on {Hems.Url} replaying {(Hems.GeneratedProfiles ? "GENERATED" : "real")} profiles, one profile minute per chain second");
         DeploymentFile = await MarketDeployment.DeployAsync(Node, DaemonKey.Address, DaemonKey.Address, Hems.Url,
-            Path.Combine(WorkDirectory, "deployment.json")).ConfigureAwait(false);
+            Path.Combine(WorkDirectory, "deployment.json"), dataDirectory: DataDirectory).ConfigureAwait(false);
         Deployment = MarketDeploymentRecord.Load(DeploymentFile);
         progress.Step($"market deployed by scripts/deploy.js: EnergyTrade {Deployment.EnergyTrade}");
         Explorer = await ExplorerService.StartAsync(Node.RpcUrl, DeploymentFile, DataDirectory, Path.Combine(WorkDirectory, "explorer.log")).ConfigureAwait(false);

@@ -1,37 +1,18 @@
-using System.Globalization;
 using EnergyAuction.Chain;
-using EnergyAuction.Data.Feeder;
+using EnergyAuction.Clearing;
 
 namespace EnergyAuction.Devnet;
 
-/// <summary>What the Devnet's DSO records in the feeder registry (DataAccess.recordDistances): the distance between every
-/// pair of load buses of the IEEE LV feeder the market serves (55 load buses, 1,485 pairs, as the market engine's
-/// feeder computes them), so every pair of households has its distance on chain. The generated fallback feeder names
-/// its buses in letters, which no meter registration can name, so without the IEEE feeder nothing is recorded.</summary>
+/// <summary>What the Devnet's DSO records in the feeder registry after deploying: the <see cref="RegistryDistances"/>
+/// of the data directory's feeder (the IEEE LV feeder's 1,485 load-bus pairs, or the fallback feeder's 45 trunk-bus
+/// pairs when the data directory has none), with the dev registrar's key, so every match the daemon posts finds its
+/// distance on chain.</summary>
 public static class FeederRegistration
 {
-    /// <summary>Every pair of distinct load buses of the feeder in <paramref name="feederDirectory"/> with its distance in
-    /// metres, lower bus first; empty when the folder holds no IEEE feeder.</summary>
-    public static IReadOnlyList<(uint BusA, uint BusB, uint Metres)> LoadBusDistances(string feederDirectory)
+    public static async Task RecordAsync(DevChainNode node, MarketDeploymentRecord deployment, string dataDirectory)
     {
-        if (!File.Exists(Path.Combine(feederDirectory, "lines.csv"))) return [];
-        var feeder = FeederFiles.LoadDirectory(feederDirectory);
-        var distances = feeder.Distances();
-        var buses = feeder.LoadBus.Values.Distinct(StringComparer.Ordinal)
-            .Select(b => (Name: b, Number: uint.Parse(b, CultureInfo.InvariantCulture))).OrderBy(b => b.Number).ToList();
-        var pairs = new List<(uint, uint, uint)>();
-        for (var i = 0; i < buses.Count; i++)
-            for (var j = i + 1; j < buses.Count; j++)
-                pairs.Add((buses[i].Number, buses[j].Number, checked((uint)distances.Metres(buses[i].Name, buses[j].Name))));
-        return pairs;
-    }
-
-    /// <summary>Records <see cref="LoadBusDistances"/> of the shared data directory's feeder with the dev registrar's key.</summary>
-    public static async Task RecordAsync(DevChainNode node, MarketDeploymentRecord deployment)
-    {
-        var distances = LoadBusDistances(Data.SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir));
-        if (distances.Count == 0) return;
+        var distances = RegistryDistances.Of(Data.SharedDataDirectory.FeederDirectory(dataDirectory));
         using var registrar = new MarketClient(node.Rpc, deployment, HardhatAccounts.Registrar);
-        await registrar.DataAccess.RecordDistancesAsync(distances).ConfigureAwait(false);
+        await RegistryRecording.RecordAsync(registrar.DataAccess, distances).ConfigureAwait(false);
     }
 }

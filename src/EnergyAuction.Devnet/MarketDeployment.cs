@@ -4,7 +4,7 @@ namespace EnergyAuction.Devnet;
 
 /// <summary>Deploys the whole market with the repository's own deploy script (scripts/deploy.js), so the demo and
 /// the integration tests run against exactly what operators deploy; then the dev registrar records the feeder's
-/// load-bus distances (<see cref="FeederRegistration"/>).</summary>
+/// distances (<see cref="FeederRegistration"/>).</summary>
 public static class MarketDeployment
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
@@ -15,9 +15,12 @@ public static class MarketDeployment
     /// <param name="oracleNodeAddress">The Chainlink Operator's authorised sender (empty: the deployer).</param>
     /// <param name="hemsUrl">The HEMS base URL the oracle client asks (empty: the script's default).</param>
     /// <param name="feeRecipientAddress">The market-wide fee recipient (empty: the registrar).</param>
+    /// <param name="dataDirectory">The data directory whose feeder the registrar records (default: the shared one, as the
+    /// daemon finds it); pass the one the daemon is given when it is another.</param>
     /// <remarks>The registrar is always <see cref="HardhatAccounts.Registrar"/>, never the operator.</remarks>
     public static async Task<string> DeployAsync(HardhatNode node, string? operatorAddress = null,
-        string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null, string? feeRecipientAddress = null)
+        string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null, string? feeRecipientAddress = null,
+        string? dataDirectory = null)
     {
         var file = deploymentFile ?? Path.Combine(RepoPaths.WorkDir("deployments"), $"localhost-{node.Port}-{Guid.NewGuid():N}.json");
         var environment = new Dictionary<string, string>
@@ -43,7 +46,7 @@ public static class MarketDeployment
         }
         if (deploy.ExitCode != 0 || !File.Exists(file))
             throw deploy.Failure($"failed against {node.RpcUrl}");
-        await FeederRegistration.RecordAsync(node, MarketDeploymentRecord.Load(file)).ConfigureAwait(false);
+        await FeederRegistration.RecordAsync(node, MarketDeploymentRecord.Load(file), dataDirectory ?? RepoPaths.SharedDataDir).ConfigureAwait(false);
         return file;
     }
 }

@@ -103,7 +103,7 @@ internal sealed class ReplayMarket : IAsyncDisposable
         var daemonKey = await Node.NewFundedKeyAsync().ConfigureAwait(false);
         Dso = await Node.NewFundedKeyAsync().ConfigureAwait(false);
         var deploymentFile = await MarketDeployment.DeployAsync(Node, daemonKey.Address, daemonKey.Address, hemsUrl.ToString().TrimEnd('/'),
-            Path.Combine(WorkDirectory, "deployment.json"), Dso.Address).ConfigureAwait(false);
+            Path.Combine(WorkDirectory, "deployment.json"), Dso.Address, dataDirectory).ConfigureAwait(false);
         Admin = new MarketClient(Node.Rpc, MarketDeploymentRecord.Load(deploymentFile), Node.Accounts[0]);
         progress($"market deployed by scripts/deploy.js: EnergyTrade {Admin.Deployment.EnergyTrade}");
 

@@ -62,6 +62,7 @@ public sealed class WalkthroughTests
         var readme = File.ReadAllText(Path.Combine(GuideEnvironment.RepositoryPath(), "README.md"));
         var checkedCommands = Guide.Commands(readme, Sections).Where(c => c.Expected is not null).Select(c => c.Text).ToList();
 
+        Assert.That(checkedCommands, Has.Some.StartsWith("energy registry record-distances"), "the feeder distances the DSO records");
         Assert.That(checkedCommands, Has.Some.StartsWith("energy trades"), "the price a buyer paid");
         Assert.That(checkedCommands, Has.Some.StartsWith("energy market verify"), "the verdict of the audit");
         Assert.That(checkedCommands, Has.Some.StartsWith("energy window cancel"), "the cancel of a stalled window");

@@ -1,6 +1,7 @@
 using EnergyAuction.Chain.Crypto;
 using EnergyAuction.Chain.Rpc;
 using EnergyAuction.Chain.Transactions;
+using Nethereum.Contracts;
 using DA = EnergyAuction.Chain.Generated.DataAccess.ContractDefinition;
 
 namespace EnergyAuction.Chain.Services;
@@ -61,6 +62,19 @@ public sealed class DataAccessService(ChainRpcClient rpc, string address, Transa
     {
         var answer = await CallDtoAsync<DA.DistanceBetweenFunction, DA.DistanceBetweenOutputDTO>(new() { BusA = busA, BusB = busB }, ct).ConfigureAwait(false);
         return answer.Recorded ? (ulong)answer.Metres : null;
+    }
+
+    /// <summary><see cref="DistanceBetweenAsync"/> of many pairs in JSON-RPC batches (a whole feeder's pairs in a few
+    /// round trips), answers in the order of the pairs.</summary>
+    public Task<IReadOnlyList<ulong?>> DistancesBetweenAsync(IReadOnlyList<(uint BusA, uint BusB)> pairs, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var decoder = new FunctionBuilder<DA.DistanceBetweenFunction>(Address);
+        return BatchCallAsync([.. pairs.Select(p => new DA.DistanceBetweenFunction { BusA = p.BusA, BusB = p.BusB })], hex =>
+        {
+            var answer = decoder.DecodeDTOTypeOutput<DA.DistanceBetweenOutputDTO>(hex);
+            return answer.Recorded ? (ulong?)(ulong)answer.Metres : null;
+        }, ct);
     }
 
     public Task<TransactionReceipt> GrantRoleAsync(byte[] role, string account, CancellationToken ct = default) =>

@@ -57,6 +57,18 @@ public class DeployTests
     }
 
     [Test]
+    public async Task DeployNamesTheWalletThatRecordsTheFeederDistancesNext()
+    {
+        var own = await Energy.Ok("deploy", "--from", "operator", "--out", Path.Combine(LiveMarket.Directory, $"own-{Guid.NewGuid():N}.json"));
+        var dso = await Energy.Ok("deploy", "--from", "operator", "--registrar", Devnet.HardhatAccounts.Registrar.Address,
+            "--out", Path.Combine(LiveMarket.Directory, $"dso-{Guid.NewGuid():N}.json"));
+
+        Assert.That(own.Error, Does.Contain($"next: the registrar {LiveMarket.OperatorKey.Address} records the feeder's distances with `energy registry record-distances --from operator`"),
+            "the deployer is the registrar by default");
+        Assert.That(dso.Error, Does.Contain($"next: the registrar {Devnet.HardhatAccounts.Registrar.Address} records the feeder's distances with `energy registry record-distances --from DSO_WALLET`"));
+    }
+
+    [Test]
     public async Task TheDefaultRecordIsUnderTheRepositoryRootEvenFromSrc()
     {
         var repo = Path.Combine(LiveMarket.Directory, $"repo-{Guid.NewGuid():N}");

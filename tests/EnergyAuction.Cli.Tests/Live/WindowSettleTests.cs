@@ -19,7 +19,9 @@ public class WindowSettleTests
         var bid = (await Energy.Ok("bid", "--kwh", "2", "--max-price", "60000gwei", "--meter", buyer.Meter, "--yes", "--from", buyer.Name, "--json")).Json;
         await OperatorActions.CloseBiddingAsync(window);
         var price = 50_000 * (BigInteger)1_000_000_000;
-        await OperatorActions.PostAsync(window, price, [new ChainMatch(offer.GetProperty("order").GetUInt64(), bid.GetProperty("order").GetUInt64(), 2_000, 50)]);
+        // postClearing takes the match's distance from the feeder registry LiveMarket's DSO filled.
+        var metres = (uint)(await LiveMarket.Operator.DataAccess.DistanceBetweenAsync(34, 47))!.Value;
+        await OperatorActions.PostAsync(window, price, [new ChainMatch(offer.GetProperty("order").GetUInt64(), bid.GetProperty("order").GetUInt64(), 2_000, metres)]);
 
         var cancel = await CliRun.Of("window", "cancel", window.ToString(), "--from", stranger.Name);
         var early = await CliRun.Of("window", "settle", window.ToString(), "--from", stranger.Name);
@@ -40,8 +42,8 @@ public class WindowSettleTests
         Assert.That(early.Error, Does.StartWith($"error: window {window} cannot be settled by anyone yet: its operator has until "));
         Assert.That(status.Out, Does.Contain($"cleared, so never cancelled: anyone may settle and close it with `energy window settle {window}`"));
         Assert.That(settled.Out.Trim(), Is.EqualTo($"settled window {window}: 1 bid settled, missing readings counted against their owners; window closed, every payout and deposit is withdrawable by its owner (`energy withdraw`)"));
-        // The seller gets its collateral back and the 2 kWh at p0, less its half of the grid fee over 50 m.
-        var feeHalf = 2_000 * info.Params.GridCharge * 50 / 2_000_000;
+        // The seller gets its collateral back and the 2 kWh at p0, less its half of the grid fee over the feeder distance.
+        var feeHalf = 2_000 * info.Params.GridCharge * metres / 2_000_000;
         var withdrawable = await LiveMarket.Operator.Trade.WithdrawableAsync(seller.Address);
         Assert.That(withdrawable, Is.EqualTo(JsonWei.Of(offer.GetProperty("depositWei")) + 2_000 * price / 1_000 - feeHalf));
     }

@@ -67,8 +67,9 @@ public sealed class MarketLifecycleTests
     public async Task The_devnet_registrar_recorded_the_distance_between_every_two_load_buses_of_the_ieee_feeder()
     {
         var feeder = Data.SharedDataDirectory.FeederDirectory(RepoPaths.SharedDataDir);
-        var expected = FeederRegistration.LoadBusDistances(feeder);
-        Assume.That(expected, Is.Not.Empty, $"needs the IEEE feeder in {feeder}");
+        var registry = EnergyAuction.Clearing.RegistryDistances.Of(feeder);
+        Assume.That(registry.IsFallback, Is.False, $"needs the IEEE feeder in {feeder}");
+        var expected = registry.Pairs;
 
         var buses = expected.SelectMany(d => new[] { d.BusA, d.BusB }).Distinct().Count();
         Assert.That(expected, Has.Count.EqualTo(buses * (buses - 1) / 2), "every pair once");
@@ -95,6 +96,53 @@ public sealed class MarketLifecycleTests
     [Test]
     public async Task A_validated_window_runs_from_opening_to_withdrawal() =>
         await ValidatedWindowRun.RunAsync(_node, _operator, new MarketParties(_seller, _buyer1, _buyer2, _dso));
+
+    [Test]
+    public async Task A_retracted_clearing_leaves_the_window_unpriced_and_its_orders_unallocated_for_a_corrected_one()
+    {
+        // Households of its own (buses 6, 7, 8), so the finalised window leaves no open order on the shared meters.
+        var (seller, buyer1, buyer2) = (_node.Accounts[5], _node.Accounts[6], _node.Accounts[7]);
+        using (var registrar = _operator.As(HardhatAccounts.Registrar))
+        {
+            foreach (var (key, meter, bus) in new[] { (seller, "R-S", 6u), (buyer1, "R-B1", 7u), (buyer2, "R-B2", 8u) })
+            {
+                await registrar.DataAccess.RegisterMeterAsync(meter, key.Address, bus);
+                await _operator.As(key).DataAccess.GrantAccessAsync(meter, _deployment.EnergyTrade);
+            }
+            await registrar.DataAccess.RecordDistancesAsync([(6, 7, 450), (6, 8, 800)]);
+        }
+        var trade = _operator.Trade;
+        var (windowId, _) = await trade.OpenWindowAsync(WindowParams.ForTests());
+        var (offer, _) = await _operator.As(seller).Trade.SubmitOfferAsync(windowId, "R-S", 10_000, 100 * Gwei);
+        var (bid1, _) = await _operator.As(buyer1).Trade.SubmitBidAsync(windowId, "R-B1", 6_000, 150 * Gwei);
+        var (bid2, _) = await _operator.As(buyer2).Trade.SubmitBidAsync(windowId, "R-B2", 4_000, 140 * Gwei);
+        await _node.PassDeadlineAsync((await trade.GetWindowAsync(windowId)).BiddingDeadline);
+        await trade.AdvancePhaseAsync(windowId);
+        var price = 125 * Gwei + 11;
+        await trade.PostClearingAsync(windowId, price,
+            [new(offer, bid1, 6_000, 450), new(offer, bid2, 4_000, 800)]);
+        var posted = await trade.GetWindowAsync(windowId);
+
+        await trade.RetractClearingAsync(windowId);
+
+        var retracted = await trade.GetWindowAsync(windowId);
+        var matched = new List<ulong>();
+        foreach (var order in new[] { offer, bid1, bid2 }) matched.Add((await trade.GetOrderAsync(order)).MatchedWh);
+        Assert.Multiple(() =>
+        {
+            Assert.That((posted.Price, posted.MatchCount, posted.ResultHash.Any(b => b != 0)), Is.EqualTo((price, 2UL, true)), "the posted clearing");
+            Assert.That((retracted.Phase, retracted.Price, retracted.MatchCount), Is.EqualTo((WindowPhase.Matching, BigInteger.Zero, 0UL)));
+            Assert.That(retracted.ResultHash, Is.EqualTo(new byte[32]), "no result hash");
+            Assert.That(matched, Is.EqualTo(new[] { 0UL, 0UL, 0UL }), "no order keeps an allocation");
+        });
+
+        // The operator's corrected clearing posts and finalises as if the first had never been.
+        ChainMatch[] corrected = [new(offer, bid1, 6_000, 450)];
+        await trade.PostClearingAsync(windowId, price, corrected);
+        var finalised = trade.DecodeEvents<ClearingFinalisedEvent>(await trade.FinaliseClearingAsync(windowId)).Single();
+        Assert.That((finalised.MatchCount, finalised.ResultHash), Is.EqualTo((1UL, ClearingResultHash.Compute(windowId, price, corrected))));
+        Assert.That((await trade.GetOrderAsync(bid2)).MatchedWh, Is.Zero, "the bid the corrected clearing leaves out");
+    }
 
     [Test]
     public async Task Events_are_queried_by_block_range_and_indexed_field()

@@ -39,7 +39,7 @@ public static class DeployCommand
             using var rpc = new ChainRpcClient(rpcUrl);
             if (!parseResult.GetValue(force))
                 await LiveRecordGuard.RequireReplaceableAsync(rpc, file, cancellationToken);
-            var (_, key) = WalletUnlock.Unlock(context, parseResult);
+            var (wallet, key) = WalletUnlock.Unlock(context, parseResult);
             var options = new MarketDeploymentOptions
             {
                 OperatorAddress = parseResult.GetValue(operatorAddress),
@@ -83,6 +83,9 @@ public static class DeployCommand
                 printer.WriteLine($"LinkToken:          {record.LinkToken}");
             }
 
+            // Deploying records no feeder distances (that needs the data directory and is the DSO's job); say who does.
+            var recorder = string.Equals(record.Registrar, key.Address, StringComparison.OrdinalIgnoreCase) ? wallet.Name : "DSO_WALLET";
+            context.Note($"next: the registrar {record.Registrar} records the feeder's distances with `energy registry record-distances --from {recorder}`");
             return ExitCodes.Success;
         });
         return command;
