@@ -19,9 +19,6 @@ public sealed class AuditMarket : IAsyncDisposable
     /// <summary>How far below the honest price the tampered window's price was posted.</summary>
     public static readonly BigInteger PriceCut = 5_000 * Gwei;
 
-    /// <summary>Metres added to the last match of the window with a tampered match (the contract checks only the maximum).</summary>
-    public const uint DistanceStretch = 100;
-
     private AuditMarket(HardhatNode node, string deploymentFile, MarketClient operatorClient)
     {
         Node = node;
@@ -43,7 +40,8 @@ public sealed class AuditMarket : IAsyncDisposable
     /// <summary>A window whose honest matches were posted at <see cref="PriceCut"/> below the honest price.</summary>
     public ulong TamperedPrice { get; private set; }
 
-    /// <summary>A window posted at the honest price with its last match (1-based number) <see cref="DistanceStretch"/> m longer.</summary>
+    /// <summary>A window posted at the honest price with a quarter of its last match (1-based number) moved to another
+    /// winning offer with energy to spare: the operator favouring a seller, which every rule the chain checks allows.</summary>
     public (ulong Id, int MatchNumber) TamperedMatch { get; private set; }
 
     /// <summary>A window still taking orders (for 60 s of chain time after the market was set up).</summary>
@@ -115,9 +113,17 @@ public sealed class AuditMarket : IAsyncDisposable
         var matchWindow = await WindowInMatchingAsync().ConfigureAwait(false);
         var matchPlan = await HonestPlanAsync(matchWindow).ConfigureAwait(false);
         var last = matchPlan.Matches[^1];
-        var matches = matchPlan.Matches.Take(matchPlan.Matches.Count - 1).Append(last with { DistanceM = last.DistanceM + DistanceStretch }).ToList();
+        var shift = last.EnergyWh / 4;
+        var sold = matchPlan.Matches.GroupBy(m => m.OfferId).ToDictionary(g => g.Key, g => g.Aggregate(0UL, (sum, m) => sum + m.EnergyWh));
+        // All sellers share one bus, so the favoured offer is as far from the buyer as the honest one.
+        var favoured = (await WindowOrderBook.ReadInMatchingAsync(Operator, matchWindow).ConfigureAwait(false))
+            .First(o => o.Order.Side == OrderSide.Offer && o.OrderId != last.OfferId && o.Order.Price <= matchPlan.Price
+                && o.Order.EnergyWh - sold.GetValueOrDefault(o.OrderId) >= shift);
+        var matches = matchPlan.Matches.Take(matchPlan.Matches.Count - 1)
+            .Append(last with { EnergyWh = last.EnergyWh - shift })
+            .Append(last with { OfferId = favoured.OrderId, EnergyWh = shift }).ToList();
         await PostAsync(matchWindow, matchPlan.Price, matches).ConfigureAwait(false);
-        TamperedMatch = (matchWindow, matches.Count);
+        TamperedMatch = (matchWindow, matchPlan.Matches.Count);
 
         Bidding = await OpenWindowAsync().ConfigureAwait(false);
     }
