@@ -67,6 +67,21 @@ public class MeterCommandsTests
     }
 
     [Test]
+    public async Task ABusWithoutALoadIsRefusedForTheRegistryHoldsNoDistanceToIt()
+    {
+        var feeder = Data.SharedDataDirectory.FeederDirectory(Devnet.RepoPaths.SharedDataDir);
+        Assume.That(File.Exists(Path.Combine(feeder, "lines.csv")), $"needs the IEEE feeder in {feeder}");
+
+        // Bus 1 is the feeder's source: on the feeder, but no household's load.
+        var run = await CliRun.Of("meter", "register", "--meter", "SOURCE", "--owner", Devnet.HardhatAccounts.Keys[9].Address, "--bus", "1", "--from", "registrar");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error.Trim(), Is.EqualTo($"error: --bus 1 is on the feeder in {Path.GetFullPath(feeder)} but no load sits on it: "
+            + "the feeder registry holds distances between load buses only (loads.csv lists them, e.g. 34)"));
+        Assert.That((await LiveMarket.Operator.DataAccess.MeterOfAsync("SOURCE")).IsRegistered, Is.False);
+    }
+
+    [Test]
     public async Task AnInvalidMeterIdIsAUsageError()
     {
         var run = await CliRun.Of("meter", "status", "--meter", "LOAD/12");

@@ -42,12 +42,16 @@ public static class MeterRegisterCommand
         return command;
     }
 
-    // A meter on a bus the feeder does not have could never be paired; the generated fallback feeder (no data directory)
-    // numbers its buses differently, so there the bus is not judged.
+    // A meter off the feeder's load buses could never be paired: the feeder registry (energy registry record-distances)
+    // holds the distances between load buses only, and postClearing takes every distance from it. The generated fallback
+    // feeder (no data directory) numbers its buses differently, so there the bus is not judged.
     private static void RequireOnFeeder(Clearing.ClearingFeeder feeder, uint bus)
     {
         var name = bus.ToString(CultureInfo.InvariantCulture);
-        if (!feeder.IsFallback && !feeder.Distances.Contains(name))
+        if (feeder.IsFallback) return;
+        if (!feeder.Distances.Contains(name))
             throw CliException.Usage($"--bus {name} is not a bus of the feeder in {feeder.Directory}; its loads.csv lists the buses meters sit on (e.g. 34)");
+        if (!Data.Feeder.FeederFiles.LoadDirectory(feeder.Directory).LoadBus.Values.Contains(name, StringComparer.Ordinal))
+            throw CliException.Usage($"--bus {name} is on the feeder in {feeder.Directory} but no load sits on it: the feeder registry holds distances between load buses only (loads.csv lists them, e.g. 34)");
     }
 }
