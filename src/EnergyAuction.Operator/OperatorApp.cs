@@ -60,8 +60,17 @@ public static partial class OperatorApp
     /// deployment's contracts are on it and the key holds the operator's rights. Returns one line saying what is
     /// wrong and what to do, or null.
     /// </summary>
-    public static Task<string?> PreflightAsync(WebApplication app, CancellationToken ct = default) =>
-        OperatorPreflight.ProblemAsync(app.Services.GetRequiredService<OperatorChain>(), app.Services.GetRequiredService<OperatorOptions>(), ct);
+    /// <remarks>When it can operate, also logs whether the feeder registry holds the feeder's distances (a warning when not).</remarks>
+    public static async Task<string?> PreflightAsync(WebApplication app, CancellationToken ct = default)
+    {
+        var chain = app.Services.GetRequiredService<OperatorChain>();
+        var options = app.Services.GetRequiredService<OperatorOptions>();
+        var problem = await OperatorPreflight.ProblemAsync(chain, options, ct);
+        if (problem is null)
+            await FeederRegistryWarning.LogAsync(chain, options.ResolvedFeederDirectory(),
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("EnergyAuction.Operator.Feeder"), ct);
+        return problem;
+    }
 
     private static WebApplication Build(WebApplicationBuilder builder)
     {
