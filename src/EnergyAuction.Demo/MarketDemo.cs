@@ -35,7 +35,8 @@ public static class MarketDemo
 
         foreach (var h in households)
             await energy.RunAsync("meter", "register", "--meter", h.Meter, "--owner", people.Address(h.Wallet),
-                "--bus", h.Bus.ToString(CultureInfo.InvariantCulture), "--from", MarketParticipants.DsoWallet).ConfigureAwait(false);
+                "--bus", h.Bus.ToString(CultureInfo.InvariantCulture), "--data-dir", services.DataDirectory,
+                "--from", MarketParticipants.DsoWallet).ConfigureAwait(false);
         await Concurrently.ForEachAsync(households, h => energy.RunAsync("meter", "grant", "--meter", h.Meter, "--from", h.Wallet)).ConfigureAwait(false);
         progress.Step($"{households.Count} meters registered on their feeder buses by the DSO (the registrar) and opened to the market by their owners");
 
