@@ -41,5 +41,6 @@ module.exports = {
     localhost: { url: process.env.RPC_URL || "http://127.0.0.1:8545" },
   },
   paths: { sources: "./contracts", tests: "./tests/contracts" },
-  mocha: { timeout: 120000 },
+  // The probes make the big-book tests (500-order windows, 128-match bids) several times slower.
+  mocha: { timeout: coverage ? 900000 : 120000 },
 };
