@@ -33,7 +33,9 @@ async function bigBookFixture() {
   const market = await setUpMarket(signers, { node, dso, traders: [...orderMeters, ...otherMeters.values()] });
   const { trade } = market;
   expect(await trade.MAX_ORDERS_PER_RELEASE()).to.equal(BigInt(perCall));
-  const params = windowParams({ mechanism: 2 }); // Uniform: bids may be part filled
+  // Uniform: bids may be part filled. Block times follow the wall clock too, and under coverage this file takes
+  // minutes: a day for settlement keeps every reading in before the deadline however slow the run.
+  const params = windowParams({ mechanism: 2, settlementDuration: 86_400 });
   const windowId = await openWindow(trade, params);
   // A second window open at the same time interleaves its orders with ours, so the cursor must skip them. Its orders
   // pay no order fee, so the operator's balance is this window's fees alone.

@@ -118,6 +118,12 @@ describe("EnergyTrade rejects bad input with named errors", function () {
       await trade.grantRole(await trade.OPERATOR_ROLE(), f.stranger.address);
       await expect(dataAccess.connect(registrar).registerMeter(meterId("X-1"), f.stranger.address, 1))
         .to.be.revertedWithCustomError(dataAccess, "RoleHolderCannotOwnMeter").withArgs(f.stranger.address);
+      // A second market admin holds no role in the registry: the market's own answer is what refuses it.
+      const secondAdmin = ethers.Wallet.createRandom().address;
+      await trade.grantRole(await trade.DEFAULT_ADMIN_ROLE(), secondAdmin);
+      expect(await dataAccess.holdsRegistryRole(secondAdmin)).to.equal(false);
+      await expect(dataAccess.connect(registrar).registerMeter(meterId("X-2"), secondAdmin, 1))
+        .to.be.revertedWithCustomError(dataAccess, "RoleHolderCannotOwnMeter").withArgs(secondAdmin);
       expect(await dataAccess.meterCountOf(f.stranger.address)).to.equal(0n);
       expect((await dataAccess.meterOf(meterId("S-1")))[0]).to.equal(f.s1.address);
     });

@@ -115,7 +115,6 @@ describe("EnergyTradeReader.windowOrders", function () {
   });
 
   it("returns at most 500 orders per call, and a full page stays far below the eth_call gas cap", async function () {
-    this.timeout(120_000);
     const f = await loadFixture(marketFixture);
     const { trade, reader, dataAccess } = f;
     const w = await openWindow(trade, windowParams({ biddingDuration: 7_200 }));
