@@ -183,3 +183,18 @@ describe("Battery net of commitments", function () {
     expect(await committed(f)).to.equal(2_000n);
   });
 });
+
+describe("An offer's battery reading after the oracle client moved to another market", function () {
+  it("is dropped, not forwarded: the old market's offer stays pending and the new market hears nothing", async function () {
+    const f = await loadFixture(marketFixture);
+    const w = await openWindow(f.trade, windowParams({ validateOffers: true }));
+    const { id, receipt } = await placeOrder(f.trade, w, "offer", { signer: f.seller, meter: "S-1", energy: 1_000n, price: 100n * G });
+    const [request] = readingRequestsIn(receipt, f.operator, f.client);
+    const successor = await ethers.deployContract("RejectingTrader");
+    await f.client.setEnergyTrade(successor.target);
+    await expect(fulfil(f.operator, f.node, request, 5_000n))
+      .to.emit(f.client, "ReadingDropped").withArgs(request.requestId, f.trade.target)
+      .and.not.to.emit(f.trade, "OfferValidated");
+    expect((await f.trade.order(id)).status).to.equal(1n, "PendingValidation");
+  });
+});
