@@ -70,6 +70,26 @@ async function bigFixture() {
 }
 
 describe("retractClearing", function () {
+  it("passes over an order the clearing left out: it stays valid and unallocated, as the matched ones become again", async function () {
+    const f = await loadFixture(postedFixture);
+    const [, , , s1, s2, b1] = await ethers.getSigners();
+    const { trade } = f;
+    const w = await openWindow(trade, windowParams({ mechanism: 2 }));
+    const offer = (await placeOrder(trade, w, "offer", { signer: s1, meter: "S-1", energy: 1_000n, price: 100n * G })).id;
+    const leftOut = (await placeOrder(trade, w, "offer", { signer: s2, meter: "S-2", energy: 1_000n, price: 140n * G })).id;
+    const bid = (await placeOrder(trade, w, "bid", { signer: b1, meter: "B-1", energy: 1_000n, price: 150n * G })).id;
+    await advanceTo((await trade.window(w)).biddingDeadline);
+    await trade.advancePhase(w);
+    const matches = [{ offerId: offer, bidId: bid, energyWh: 1_000n, distanceM: 100 }];
+    await recordMatchDistances(f, matches);
+    await trade.postClearing(w, 120n * G, matches);
+    await expect(trade.retractClearing(w)).to.emit(trade, "ClearingRetracted").withArgs(w);
+    for (const id of [offer, leftOut, bid]) {
+      const o = await trade.order(id);
+      expect([o.status, o.matchedWh]).to.deep.equal([Status.Valid, 0n], `order ${id}`);
+    }
+  });
+
   it("withdraws a posted clearing and lets the operator post a different one", async function () {
     const f = await loadFixture(postedFixture);
     const { trade, windowId, ids, first } = f;
