@@ -172,6 +172,26 @@ describe("Batched readings through the oracle", function () {
     await expect(fulfilWith(f.operator, f.node, repeat, short)).to.emit(f.client, "ReadingsRejected");
   });
 
+  it("an answer one of whose meters, exports or read flags is missing is rejected whole, each in turn", async function () {
+    const f = await loadFixture(batchFixture);
+    const wh = f.ids.map(() => 1_000n);
+    const read = f.ids.map(() => true);
+    const answers = [
+      (r) => [r.requestId, r.meterIds.slice(1), wh, wh, read],
+      (r) => [r.requestId, r.meterIds, wh, wh.slice(1), read],
+      (r) => [r.requestId, r.meterIds, wh, wh, read.slice(1)],
+    ];
+    for (const answer of answers) {
+      const { requests: [request] } = await ask(f, f.ids);
+      const data = coder.encode(["bytes32", "bytes32[]", "uint256[]", "uint256[]", "bool[]"], answer(request));
+      await expect(fulfilWith(f.operator, f.node, request, data))
+        .to.emit(f.client, "ReadingsRejected").withArgs(request.requestId)
+        .and.not.to.emit(f.trade, "ReadingReported");
+      expect((await f.trade.orderReading(f.ids[0])).state).to.equal(READING.Pending);
+      await advanceTo((await f.trade.orderReading(f.ids[0])).expiresAt);
+    }
+  });
+
   it("TooManyReadings: one request carries at most MAX_READINGS_PER_REQUEST readings", async function () {
     const f = await loadFixture(batchFixture);
     const max = await f.client.MAX_READINGS_PER_REQUEST();
