@@ -12,9 +12,12 @@ log=.work/coverage.log
 # solidity-coverage compiles instrumented contracts (EnergyTrade grows to ~60 KB) into artifacts/; recompile on the
 # way out so codegen, gas benchmarks and the .NET tests never read instrumented bytecode.
 trap 'npx hardhat compile --quiet >>"$log" 2>&1' EXIT
+# Hardhat's compile cache would otherwise judge the instrumented build by the unchanged sources and reuse a previous
+# run's instrumented artifacts, whose probes no longer match this run's: a second run reported 30 % branches.
+npx hardhat clean >"$log" 2>&1
 echo "hardhat coverage: tests/contracts under instrumented contracts (a few minutes); log in $log"
 # The probes' hit counts of the big-book tests (500-order windows, 128-match bids) outgrow node's default 4 GB heap.
-if ! NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8192" npx hardhat coverage >"$log" 2>&1; then
+if ! NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8192" npx hardhat coverage >>"$log" 2>&1; then
   tail -n 40 "$log" >&2
   echo "hardhat coverage failed (a test failed or the instrumented contracts did not compile); see $log" >&2
   exit 1
