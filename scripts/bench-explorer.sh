@@ -5,7 +5,8 @@
 # average), then the median, p90 and PASS or FAIL against 2,000 ms; the last line is one JSON object: renderMs is the
 # median cold render (a fresh explorer that keeps nothing), p90Ms its p90, newBlockMs the median re-render at a new
 # block that leaves the window alone. The goal is a median and a p90 under 2,000 ms.
-#   scripts/bench-explorer.sh [orders] [runs] [html-out]   (html-out: where to save the page, to look at its feeder map)
+#   scripts/bench-explorer.sh [orders] [runs] [html-out] [--anvil]   (html-out: where to save the page, to look at its
+#   feeder map; --anvil: the same on an anvil node, which unlike Hardhat keeps no execution trace of each eth_call)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx hardhat compile --quiet >&2

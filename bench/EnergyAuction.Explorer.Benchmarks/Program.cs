@@ -2,7 +2,7 @@
 // IEEE feeder buses), cleared and posted as the operator would, on a local Hardhat node. Times GET /window/N over
 // HTTP several times and prints each in ms with the processor time it cost the node and the explorer, then the
 // median, p90 and PASS or FAIL against 2 s; the last line is one JSON object.
-//   scripts/bench-explorer.sh [orders] [runs] [html-out]
+//   scripts/bench-explorer.sh [orders] [runs] [html-out] [--anvil]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -18,6 +18,9 @@ using EnergyAuction.Explorer;
 using EnergyAuction.Explorer.Benchmarks;
 using EnergyAuction.Explorer.Reading;
 
+// --anvil: the same window on an anvil node (Foundry), which answers eth_call without keeping an execution trace.
+var onAnvil = args.Contains("--anvil");
+args = args.Where(a => a != "--anvil").ToArray();
 var orderCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 // Where to save the page's HTML, to look at the feeder map of a large window (e.g. with chromium --screenshot).
@@ -27,7 +30,14 @@ var gwei = new BigInteger(1_000_000_000);
 
 const long GoalMs = 2_000;
 var nodeLogFile = Path.Combine(Path.GetTempPath(), $"bench-explorer-node-{Environment.ProcessId}.log");
-await using var node = await HardhatNode.StartAsync(nodeLogFile);
+await using DevChainNode node = onAnvil ? await AnvilNode.StartAsync(nodeLogFile) : await HardhatNode.StartAsync(nodeLogFile);
+Console.WriteLine($"node: {(onAnvil ? "anvil" : "hardhat")}");
+// anvil's automining mines a transaction when it arrives, not one that waited behind a nonce gap: a background miner
+// picks those up while the households' transactions are in flight.
+using var mining = new CancellationTokenSource();
+var miner = onAnvil ? MineWhileSettingUpAsync(node, mining.Token) : Task.CompletedTask;
+if (onAnvil)
+    await node.SetAutomineAsync(true);
 var nodeLog = new NodeLog(nodeLogFile);
 var deploymentFile = await MarketDeployment.DeployAsync(node, feeRecipientAddress: node.Accounts[19].Address);
 using var admin = new MarketClient(node.Rpc, MarketDeploymentRecord.Load(deploymentFile), node.Accounts[0]);
@@ -88,6 +98,8 @@ using (admin.Transactions!.LimitGas(16_000_000))
 }
 await admin.Trade.FinaliseClearingAsync(windowId);
 Console.WriteLine($"posted {plan.Matches.Count} matches at {plan.Price / gwei} gwei/kWh");
+await mining.CancelAsync();
+await miner;
 
 // Where a page's time goes: the chain reads (orders with their meters and matches in paged JSON-RPC batches, events) and the
 // three mechanisms' clearings recomputed from the book.
@@ -147,6 +159,22 @@ async Task<IReadOnlyDictionary<string, int>> NodeMethodsAsync()
 {
     await Task.Delay(300);
     return nodeLog.Since();
+}
+
+static async Task MineWhileSettingUpAsync(DevChainNode node, CancellationToken ct)
+{
+    while (!ct.IsCancellationRequested)
+    {
+        try
+        {
+            await Task.Delay(250, ct);
+            await node.MineAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+    }
 }
 
 static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];

@@ -18,7 +18,7 @@ public static class MarketDeployment
     /// <param name="dataDirectory">The data directory whose feeder the registrar records (default: the shared one, as the
     /// daemon finds it); pass the one the daemon is given when it is another.</param>
     /// <remarks>The registrar is always <see cref="HardhatAccounts.Registrar"/>, never the operator.</remarks>
-    public static async Task<string> DeployAsync(HardhatNode node, string? operatorAddress = null,
+    public static async Task<string> DeployAsync(DevChainNode node, string? operatorAddress = null,
         string? oracleNodeAddress = null, string? hemsUrl = null, string? deploymentFile = null, string? feeRecipientAddress = null,
         string? dataDirectory = null)
     {
