@@ -1,7 +1,7 @@
 // The explorer's Window page for one window of 2,000 orders (1,000 offers, 1,000 bids from 55 households on their
-// IEEE feeder buses), cleared and posted as the operator would, on a local Hardhat node. Times GET /window/N over
-// HTTP several times and prints each in ms with the processor time it cost the node and the explorer, then the
-// median, p90 and PASS or FAIL against 2 s; the last line is one JSON object.
+// IEEE feeder buses), cleared and posted as the operator would, on a local Hardhat node (anvil with --anvil). Times
+// GET /window/N over HTTP several times and prints each in ms with the processor time it cost the node and the
+// explorer, then the median, p90 and PASS or FAIL against 2 s; the last line is one JSON object.
 //   scripts/bench-explorer.sh [orders] [runs] [html-out] [--anvil]
 using System.Diagnostics;
 using System.Globalization;
@@ -163,17 +163,16 @@ async Task<IReadOnlyDictionary<string, int>> NodeMethodsAsync()
 
 static async Task MineWhileSettingUpAsync(DevChainNode node, CancellationToken ct)
 {
-    while (!ct.IsCancellationRequested)
+    try
     {
-        try
+        while (true)
         {
             await Task.Delay(250, ct);
             await node.MineAsync();
         }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+    }
+    catch (OperationCanceledException)
+    {
     }
 }
 
